@@ -1,0 +1,53 @@
+# Pobratym: `make run` serves the demo, `make test` runs every check CI runs.
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser screenshot clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+compilemessages: install
+	cd src/pobratym && ../../$(BIN)/pobratym compilemessages --verbosity 0
+
+messages: install
+	cd src/pobratym && ../../$(BIN)/pobratym makemessages --no-obsolete --add-location file -l de -l uk -l en --ignore 'static/*'
+
+run: install compilemessages
+	mkdir -p var
+	$(BIN)/pobratym migrate --noinput --verbosity 0
+	$(BIN)/pobratym demo
+	@echo "Pobratym: http://127.0.0.1:$(PORT)/"
+	$(BIN)/pobratym runserver 127.0.0.1:$(PORT)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=pobratym.config.settings.test $(BIN)/pobratym makemigrations --check --dry-run
+
+test-sqlite: install compilemessages
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
+
+test-postgres: install compilemessages
+	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
+
+test-browser: install compilemessages node_modules/.installed
+	$(BIN)/pytest -m browser tests/browser
+
+test:
+	scripts/system-packages.sh
+	$(MAKE) lint test-sqlite test-postgres test-browser
+
+clean:
+	rm -rf $(VENV) node_modules var

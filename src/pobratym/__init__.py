@@ -1,0 +1,1 @@
+"""Pobratym: a platform for municipal solidarity partnerships between cities."""

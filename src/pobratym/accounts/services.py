@@ -1,0 +1,26 @@
+"""Changes to a person's own account."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from pobratym.core.errors import DomainError
+
+from .models import User
+
+
+def user_set_language(*, user: User, language: str) -> User:
+    """Remember the language a person chose, so every later visit starts in it."""
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError("unknown_language", _("This language is not available."))
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
+
+
+def user_update_profile(*, user: User, name: str, language: str) -> User:
+    user.name = name
+    user.language = language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["name", "language"])
+    return user

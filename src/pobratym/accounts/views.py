@@ -1,0 +1,43 @@
+"""A person's own settings: the language switcher and the profile page."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from pobratym.core.errors import DomainError
+
+from . import services
+from .models import User
+
+
+@require_POST
+def set_language(request):
+    """Switch the language of this visit and, for a signed-in person, remember it."""
+    if request.user.is_authenticated:
+        try:
+            services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+        except DomainError as error:
+            return HttpResponseBadRequest(error.message)
+    return django_set_language(request)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "language"]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your settings were saved."))
+        return redirect("profile")
+    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,0 +1,53 @@
+"""The one API: each app adds its router; every error is `{code, message}`."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import django_auth
+
+from pobratym.core.errors import DomainError
+from pobratym.partnerships.api import router as partnerships_router
+
+api = NinjaAPI(
+    title="Pobratym API",
+    version="1",
+    auth=django_auth,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+api.add_router("/partnerships", partnerships_router)
+
+
+def _error(request, status: int, code: str, message: str):
+    return api.create_response(request, {"code": code, "message": message}, status=status)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, error: DomainError):
+    return _error(request, 400, error.code, error.message)
+
+
+@api.exception_handler(Http404)
+def not_found(request, error):
+    return _error(request, 404, "not_found", _("Not found."))
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, error):
+    return _error(request, 403, "forbidden", _("You are not allowed to do this."))
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, error):
+    return _error(request, 401, "unauthenticated", _("Please sign in."))
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, error: ValidationError):
+    return api.create_response(
+        request,
+        {"code": "invalid", "message": _("The request is not valid."), "errors": error.errors},
+        status=422,
+    )

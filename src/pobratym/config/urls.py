@@ -1,0 +1,30 @@
+"""Every address: language-prefixed pages, the API, and a few fixed paths."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from pobratym.accounts import views as account_views
+from pobratym.core import views as core_views
+
+from .api import api
+
+urlpatterns = [
+    path("", core_views.root, name="root"),
+    path("healthz", core_views.health, name="health"),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path("api/v1/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("account/profile/", account_views.profile, name="profile"),
+    path("admin/", admin.site.urls),
+    path("", include("pobratym.partnerships.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

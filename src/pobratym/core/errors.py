@@ -1,0 +1,19 @@
+"""The one error type for broken business rules, and the permission check services use."""
+
+import rules
+from django.core.exceptions import PermissionDenied
+
+
+class DomainError(Exception):
+    """A business rule was broken: `code` is stable for machines, `message` is translated."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` holds `permission` on `obj`."""
+    if not (user and rules.has_perm(permission, user, obj)):
+        raise PermissionDenied(permission)

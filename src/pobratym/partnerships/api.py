@@ -1,0 +1,75 @@
+"""The partnerships part of the API: what a member may read of their partnerships."""
+
+from datetime import date
+
+from ninja import Router, Schema
+
+from pobratym.core.errors import require
+
+from . import selectors
+
+router = Router(tags=["partnerships"])
+
+
+class CityOut(Schema):
+    name: str
+    country: str
+    region: str
+
+
+class SideOut(Schema):
+    position: int
+    city: CityOut
+
+
+class FocusAreaOut(Schema):
+    key: str
+    name: str
+
+
+class PartnershipOut(Schema):
+    slug: str
+    kind: str
+    status: str
+    started_on: date | None
+    sides: list[SideOut]
+
+
+class PartnershipDetailOut(PartnershipOut):
+    focus_areas: list[FocusAreaOut]
+    member_count: int
+
+
+def _side(side) -> SideOut:
+    city = side.city
+    return SideOut(
+        position=side.position,
+        city=CityOut(name=city.name, country=str(city.country), region=city.region),
+    )
+
+
+def _partnership(partnership) -> dict:
+    return {
+        "slug": partnership.slug,
+        "kind": partnership.kind,
+        "status": partnership.status,
+        "started_on": partnership.started_on,
+        "sides": [_side(side) for side in partnership.sides.all()],
+    }
+
+
+@router.get("/", response=list[PartnershipOut])
+def partnership_list(request):
+    return [_partnership(p) for p in selectors.partnership_list(viewer=request.user)]
+
+
+@router.get("/{slug}", response=PartnershipDetailOut)
+def partnership_detail(request, slug: str):
+    partnership = selectors.partnership_get(viewer=request.user, slug=slug)
+    require(request.user, "partnerships.view_partnership", partnership)
+    dashboard = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
+    return {
+        **_partnership(partnership),
+        "focus_areas": [{"key": area.key, "name": area.name} for area in dashboard.focus_areas],
+        "member_count": dashboard.member_count,
+    }

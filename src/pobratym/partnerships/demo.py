@@ -1,0 +1,169 @@
+"""The demo partnership Dortmund–Zhytomyr, from the founding documents. Idempotent."""
+
+import time
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.app_settings import TOTP_PERIOD
+from django.db import transaction
+
+from pobratym.accounts.models import User
+
+from . import services
+from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
+
+SLUG = "dortmund-zhytomyr"
+PASSWORD = "pobratym-demo"  # noqa: S105 - published demo password, never in production
+# Published on purpose: demo coordinators and signatories use it for their second factor.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+
+CITIES = {
+    "dortmund": {
+        "country": "DE",
+        "name_de": "Dortmund",
+        "name_uk": "Дортмунд",
+        "name_en": "Dortmund",
+        "region_de": "Nordrhein-Westfalen",
+        "region_uk": "Північний Рейн – Вестфалія",
+        "region_en": "North Rhine-Westphalia",
+    },
+    "zhytomyr": {
+        "country": "UA",
+        "name_de": "Schytomyr",
+        "name_uk": "Житомир",
+        "name_en": "Zhytomyr",
+        "region_de": "Oblast Schytomyr",
+        "region_uk": "Житомирська область",
+        "region_en": "Zhytomyr Oblast",
+    },
+}
+
+DESCRIPTION = {
+    "description_de": (
+        "Die Solidaritätspartnerschaft bietet eine Plattform für bilaterale Kommunikation und "
+        "Kooperationsprojekte, primär humanitäre Hilfe in Schytomyr zu leisten und die Stadt "
+        "beim Wiederaufbau zu unterstützen."
+    ),
+    "description_uk": (
+        "Партнерство солідарності є платформою для двосторонньої комунікації та спільних "
+        "проєктів, насамперед для гуманітарної допомоги Житомиру та підтримки відбудови міста."
+    ),
+    "description_en": (
+        "The solidarity partnership offers a platform for bilateral communication and "
+        "cooperation projects, first of all humanitarian aid in Zhytomyr and support for the "
+        "city's reconstruction."
+    ),
+}
+
+# From the draft agreement of 2023: humanitarian aid first, then the focus areas and measures.
+FOCUS_AREAS = [
+    ("humanitarian-aid", "Humanitäre Hilfe", "Гуманітарна допомога", "Humanitarian aid"),
+    ("reconstruction", "Wiederaufbau", "Відбудова", "Reconstruction"),
+    ("digitalisation", "Digitalisierung", "Цифровізація", "Digitalisation"),
+    (
+        "urban-planning-heritage",
+        "Stadtplanung und Denkmalschutz",
+        "Містобудування та охорона культурної спадщини",
+        "Urban planning and heritage protection",
+    ),
+    (
+        "economy-innovation",
+        "Wirtschafts- und Innovationsförderung",
+        "Підтримка економіки та інновацій",
+        "Economic and innovation promotion",
+    ),
+    ("science", "Wissenschaft", "Наука", "Science"),
+    ("culture", "Kulturaustausch", "Культурний обмін", "Cultural exchange"),
+    (
+        "expert-exchange",
+        "Verwaltungs- und Fachaustausch",
+        "Адміністративний та експертний обмін",
+        "Administrative and expert exchange",
+    ),
+    ("youth", "Jugendbegegnungen", "Молодіжні обміни", "Youth encounters"),
+]
+
+PEOPLE = {
+    "dortmund": {
+        Role.COORDINATOR: "Anna Becker",
+        Role.STAFF: "Jonas Schmidt",
+        Role.SIGNATORY: "Petra Wagner",
+        Role.PARTNER: "Miriam Öztürk",
+        Role.OBSERVER: "Karl Fischer",
+    },
+    "zhytomyr": {
+        Role.COORDINATOR: "Олена Коваленко",
+        Role.STAFF: "Андрій Шевчук",
+        Role.SIGNATORY: "Ірина Мельник",
+        Role.PARTNER: "Тарас Бондар",
+        Role.OBSERVER: "Наталія Ткаченко",
+    },
+}
+LANGUAGE = {"dortmund": "de", "zhytomyr": "uk"}
+
+
+def demo_email(role: str, city: str) -> str:
+    return f"{role}.{city}@example.org"
+
+
+def demo_totp_code() -> str:
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // TOTP_PERIOD))
+
+
+def _city(key: str) -> City:
+    fields = CITIES[key]
+    city = City.objects.filter(name_en=fields["name_en"], country=fields["country"]).first()
+    if city is None:
+        city = City(**fields)
+        city.full_clean()
+        city.save()
+    return city
+
+
+def _user(email: str, name: str, language: str, role: str) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email, password=PASSWORD, name=name, language=language
+        )
+    if (
+        role in ROLES_REQUIRING_TWO_FACTOR
+        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    ):
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+@transaction.atomic
+def load() -> list[tuple[str, str]]:
+    """Create what is missing; return the demo accounts as (e-mail, role)."""
+    cities = {key: _city(key) for key in CITIES}
+    partnership = Partnership.objects.filter(slug=SLUG).first() or services.partnership_create(
+        slug=SLUG,
+        kind=Partnership.Kind.SOLIDARITY,
+        status=Partnership.Status.ACTIVE,
+        first_city=cities["dortmund"],
+        second_city=cities["zhytomyr"],
+        **DESCRIPTION,
+    )
+    for position, (key, name_de, name_uk, name_en) in enumerate(FOCUS_AREAS, start=1):
+        FocusArea.objects.get_or_create(
+            partnership=partnership,
+            key=key,
+            defaults={
+                "name_de": name_de,
+                "name_uk": name_uk,
+                "name_en": name_en,
+                "position": position,
+            },
+        )
+    accounts = []
+    for city_key, people in PEOPLE.items():
+        side = partnership.sides.get(city=cities[city_key])
+        for role, name in people.items():
+            email = demo_email(role, city_key)
+            user = _user(email, name, LANGUAGE[city_key], role)
+            if not Membership.objects.filter(partnership=partnership, user=user).exists():
+                services.membership_add(side=side, user=user, role=role)
+            accounts.append((email, Role(role).label))
+    return accounts

@@ -1,0 +1,71 @@
+"""Forms of the partnerships app; they validate input, services make the change."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from .models import FocusArea, Partnership, Role, Side
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["kind", "status", "started_on", "description_de", "description_uk", "description_en"]
+        widgets = {"started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    side = forms.ModelChoiceField(label=_("Side"), queryset=Side.objects.none(), empty_label=None)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, sides, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].queryset = sides
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class NewAccountForm(forms.Form):
+    """The first-time invitee chooses their name, password and language."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password_again = forms.CharField(
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", _("The two passwords differ."))
+        elif data.get("password"):
+            try:
+                validate_password(data["password"])
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class FocusAreaForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = [
+            "key",
+            "name_de",
+            "name_uk",
+            "name_en",
+            "position",
+        ]

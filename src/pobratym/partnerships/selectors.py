@@ -1,0 +1,176 @@
+"""Reads of partnerships, always scoped to the person asking."""
+
+from dataclasses import dataclass
+from itertools import chain
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    ROLES_REQUIRING_TWO_FACTOR,
+    FocusArea,
+    Invitation,
+    Membership,
+    Partnership,
+    Side,
+)
+
+
+def user_requires_two_factor(*, user) -> bool:
+    return Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_TWO_FACTOR).exists()
+
+
+def _with_sides(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    return queryset.prefetch_related(
+        Prefetch("sides", queryset=Side.objects.select_related("city").order_by("position"))
+    )
+
+
+def partnership_list(*, viewer) -> QuerySet[Partnership]:
+    """The partnerships a person belongs to, with their own side and role."""
+    own = Membership.objects.filter(partnership=OuterRef("pk"), user=viewer)
+    return _with_sides(
+        Partnership.objects.filter(memberships__user=viewer)
+        .annotate(
+            viewer_role=Subquery(own.values("role")[:1]),
+            viewer_side_id=Subquery(own.values("side_id")[:1]),
+            member_count=Count("memberships", distinct=True),
+        )
+        .order_by("slug")
+    )
+
+
+def partnership_get(*, viewer, slug: str) -> Partnership:
+    """One partnership the viewer belongs to; to anyone else it does not exist."""
+    try:
+        return _with_sides(
+            Partnership.objects.filter(memberships__user=viewer)
+            if viewer.is_authenticated
+            else Partnership.objects.none()
+        ).get(slug=slug)
+    except Partnership.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass(frozen=True)
+class SideSummary:
+    side: Side
+    member_count: int
+    coordinators: list
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    partnership: Partnership
+    sides: list[SideSummary]
+    focus_areas: list[FocusArea]
+    member_count: int
+    pending_invitation_count: int
+    recent_activity: list
+
+
+def partnership_dashboard(*, viewer, partnership: Partnership) -> Dashboard:
+    sides = (
+        Side.objects.filter(partnership=partnership)
+        .select_related("city")
+        .annotate(member_count=Count("memberships"))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(role="coordinator").select_related("user"),
+                to_attr="coordinator_memberships",
+            )
+        )
+        .order_by("position")
+    )
+    summaries = [
+        SideSummary(
+            side=side,
+            member_count=side.member_count,
+            coordinators=[membership.user for membership in side.coordinator_memberships],
+        )
+        for side in sides
+    ]
+    pending = Invitation.objects.filter(
+        partnership=partnership,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).count()
+    return Dashboard(
+        partnership=partnership,
+        sides=summaries,
+        focus_areas=list(partnership.focus_areas.all()),
+        member_count=sum(summary.member_count for summary in summaries),
+        pending_invitation_count=pending,
+        recent_activity=partnership_history(viewer=viewer, partnership=partnership, limit=8),
+    )
+
+
+def membership_list(*, viewer, partnership: Partnership) -> QuerySet[Membership]:
+    return Membership.objects.filter(partnership=partnership).select_related("user", "side__city")
+
+
+def invitation_pending_list(*, viewer, partnership: Partnership) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(
+            partnership=partnership, accepted_at__isnull=True, revoked_at__isnull=True
+        )
+        .select_related("side__city", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One audited change: who, when, what record, and each field's old → new value."""
+
+    when: object
+    who: object
+    kind: str
+    record_type: str
+    record: str
+    fields: list[tuple[str, object, object]]
+
+
+def _changes(history_queryset, limit: int) -> list[Change]:
+    records = list(history_queryset.select_related("history_user").order_by("-history_date")[:limit])
+    changes = []
+    for record in records:
+        fields = []
+        previous = record.prev_record if record.history_type == "~" else None
+        if previous is not None:
+            delta = record.diff_against(previous)
+            fields = [
+                (
+                    record.instance._meta.get_field(change.field).verbose_name,
+                    change.old,
+                    change.new,
+                )
+                for change in delta.changes
+            ]
+        changes.append(
+            Change(
+                when=record.history_date,
+                who=record.history_user,
+                kind=record.get_history_type_display(),
+                record_type=record.instance._meta.verbose_name,
+                record=str(record.instance),
+                fields=fields,
+            )
+        )
+    return changes
+
+
+def partnership_history(*, viewer, partnership: Partnership, limit: int = 50) -> list[Change]:
+    """The latest changes to a partnership and everything it holds, newest first."""
+    sources = [
+        Partnership.history.filter(id=partnership.pk),
+        Membership.history.filter(partnership_id=partnership.pk).select_related("user"),
+        Invitation.history.filter(partnership_id=partnership.pk),
+        FocusArea.history.filter(partnership_id=partnership.pk),
+    ]
+    merged = chain.from_iterable(_changes(source, limit) for source in sources)
+    return sorted(merged, key=lambda change: change.when, reverse=True)[:limit]
+

@@ -1,0 +1,238 @@
+"""Every change to partnerships, members, invitations and focus areas."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from pobratym.accounts.models import User
+from pobratym.core.errors import DomainError, require
+
+from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
+
+
+def _audited(instance, by: User | None):
+    """Name the person for the audit entry even outside a web request."""
+    if by is not None:
+        instance._history_user = by
+    return instance
+
+
+@transaction.atomic
+def partnership_create(
+    *,
+    slug: str,
+    kind: str,
+    first_city: City,
+    second_city: City,
+    status: str = Partnership.Status.PROPOSED,
+    by: User | None = None,
+    **fields,
+) -> Partnership:
+    """A partnership and its two sides, created together or not at all."""
+    if first_city == second_city:
+        raise DomainError("same_city", _("A partnership needs two different cities."))
+    partnership = _audited(Partnership(slug=slug, kind=kind, status=status, **fields), by)
+    partnership.full_clean()
+    partnership.save()
+    for position, city in enumerate((first_city, second_city), start=1):
+        side = _audited(Side(partnership=partnership, city=city, position=position), by)
+        side.full_clean()
+        side.save()
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partnership:
+    require(by, "partnerships.change_partnership", partnership)
+    for name, value in fields.items():
+        setattr(partnership, name, value)
+    _audited(partnership, by).full_clean()
+    partnership.save()
+    return partnership
+
+
+def _coordinator_count(side: Side) -> int:
+    return Membership.objects.filter(side=side, role=Role.COORDINATOR).count()
+
+
+@transaction.atomic
+def membership_add(*, side: Side, user: User, role: str, by: User | None = None) -> Membership:
+    """Put a person on a side. Used by invitations and the demo; not a public action."""
+    if Membership.objects.filter(partnership_id=side.partnership_id, user=user).exists():
+        raise DomainError("already_member", _("This person is already a member."))
+    membership = _audited(
+        Membership(partnership_id=side.partnership_id, side=side, user=user, role=role), by
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, by: User) -> Membership:
+    require(by, "partnerships.change_membership", membership)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if role not in Role.values:
+        raise DomainError("unknown_role", _("This role does not exist."))
+    if (
+        membership.role == Role.COORDINATOR
+        and role != Role.COORDINATOR
+        and _coordinator_count(membership.side) == 1
+    ):
+        raise DomainError(
+            "last_coordinator", _("Each side needs at least one coordinator.")
+        )
+    membership.role = role
+    _audited(membership, by).full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    require(by, "partnerships.change_membership", membership)
+    if membership.role == Role.COORDINATOR and _coordinator_count(membership.side) == 1:
+        raise DomainError(
+            "last_coordinator", _("Each side needs at least one coordinator.")
+        )
+    _audited(membership, by).delete()
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    with translation.override(invitation.language):
+        path = reverse("partnerships:invitation", kwargs={"token": invitation.token})
+        context = {
+            "invitation": invitation,
+            "url": settings.POBRATYM_BASE_URL.rstrip("/") + path,
+            "partnership": str(invitation.partnership),
+            "side": str(invitation.side),
+            "role": invitation.get_role_display(),
+        }
+        send_mail(
+            subject=_("Invitation to the partnership %(partnership)s") % context,
+            message=render_to_string("partnerships/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+
+
+@transaction.atomic
+def invitation_create(
+    *, side: Side, email: str, role: str, by: User, language: str | None = None
+) -> Invitation:
+    """Invite someone by e-mail to one side. Inviting the same address again renews the
+    pending invitation instead of creating a second one, so a retried form is harmless."""
+    require(by, "partnerships.invite_member", side)
+    email = email.strip().lower()
+    if Membership.objects.filter(partnership_id=side.partnership_id, user__email=email).exists():
+        raise DomainError("already_member", _("This person is already a member."))
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(
+            partnership_id=side.partnership_id,
+            email=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        )
+        .first()
+    ) or Invitation(partnership_id=side.partnership_id, email=email)
+    invitation.side = side
+    invitation.role = role
+    invitation.language = language or translation.get_language() or settings.LANGUAGE_CODE
+    invitation.invited_by = by
+    invitation.token = secrets.token_urlsafe(32)
+    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+    _audited(invitation, by).full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError as error:
+        raise DomainError(
+            "invitation_conflict", _("This invitation was just changed. Please try again.")
+        ) from error
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+def invitation_check(invitation: Invitation) -> None:
+    """Raise a DomainError if the invitation can no longer be accepted."""
+    if invitation.accepted_at is not None:
+        raise DomainError("invitation_used", _("This invitation has already been accepted."))
+    if invitation.revoked_at is not None:
+        raise DomainError("invitation_revoked", _("This invitation has been withdrawn."))
+    if invitation.expires_at <= timezone.now():
+        raise DomainError(
+            "invitation_expired",
+            _("This invitation has expired. Please ask the coordinator for a new one."),
+        )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """The invited person joins the side in the role they were invited to."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_check(invitation)
+    if user.email.lower() != invitation.email:
+        raise DomainError(
+            "invitation_other_email",
+            _("This invitation was sent to another e-mail address."),
+        )
+    membership = membership_add(side=invitation.side, user=user, role=invitation.role, by=user)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    _audited(invitation, user).save()
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_as_new_user(
+    *, invitation: Invitation, name: str, password: str, language: str
+) -> Membership:
+    """Create the account for a first-time invitee and let them join."""
+    invitation_check(invitation)
+    if User.objects.filter(email=invitation.email).exists():
+        raise DomainError(
+            "account_exists", _("An account with this e-mail address exists. Please sign in.")
+        )
+    user = User.objects.create_user(
+        email=invitation.email, password=password, name=name, language=language
+    )
+    return invitation_accept(invitation=invitation, user=user)
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    require(by, "partnerships.revoke_invitation", invitation)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        _audited(invitation, by).save()
+    return invitation
+
+
+@transaction.atomic
+def focus_area_save(
+    *, partnership: Partnership, by: User, focus_area: FocusArea | None = None, **fields
+) -> FocusArea:
+    require(by, "partnerships.manage_focus_areas", partnership)
+    focus_area = focus_area or FocusArea(partnership=partnership)
+    if focus_area.partnership_id != partnership.pk:
+        raise DomainError("other_partnership", _("This focus area belongs elsewhere."))
+    for name, value in fields.items():
+        setattr(focus_area, name, value)
+    _audited(focus_area, by).full_clean()
+    focus_area.save()
+    return focus_area
+
+
+@transaction.atomic
+def focus_area_delete(*, focus_area: FocusArea, by: User) -> None:
+    require(by, "partnerships.manage_focus_areas", focus_area.partnership)
+    _audited(focus_area, by).delete()

@@ -1,0 +1,209 @@
+"""Pages of a partnership: list, dashboard, members, invitations, focus areas, history."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from pobratym.accounts.models import User
+from pobratym.core.errors import DomainError, require
+
+from . import selectors, services
+from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
+from .models import FocusArea, Invitation, Membership
+
+
+def _partnership(request, slug: str, permission: str = "partnerships.view_partnership"):
+    partnership = selectors.partnership_get(viewer=request.user, slug=slug)
+    require(request.user, permission, partnership)
+    return partnership
+
+
+@login_required
+def partnership_list(request):
+    partnerships = selectors.partnership_list(viewer=request.user)
+    return render(request, "partnerships/list.html", {"partnerships": partnerships})
+
+
+@login_required
+def dashboard(request, slug: str):
+    partnership = _partnership(request, slug)
+    data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
+    return render(request, "partnerships/dashboard.html", {"dashboard": data, "partnership": partnership})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_edit(request, slug: str):
+    partnership = _partnership(request, slug, "partnerships.change_partnership")
+    form = PartnershipForm(request.POST or None, instance=partnership)
+    if request.method == "POST" and form.is_valid():
+        services.partnership_update(partnership=partnership, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The partnership was saved."))
+        return redirect("partnerships:dashboard", slug=slug)
+    status = 400 if form.errors else 200
+    return render(request, "partnerships/edit.html", {"partnership": partnership, "form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request, slug: str):
+    partnership = _partnership(request, slug, "partnerships.view_membership")
+    own = Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
+    form = InvitationForm(
+        request.POST or None,
+        sides=partnership.sides.filter(pk=own.side_id),
+        initial={"language": request.LANGUAGE_CODE},
+    )
+    status = 200
+    if request.method == "POST":
+        require(request.user, "partnerships.invite_member", own.side)
+        if form.is_valid():
+            try:
+                services.invitation_create(by=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("partnerships:members", slug=slug)
+        status = 400
+    context = {
+        "partnership": partnership,
+        "memberships": selectors.membership_list(viewer=request.user, partnership=partnership),
+        "invitations": selectors.invitation_pending_list(viewer=request.user, partnership=partnership),
+        "own": own,
+        "form": form,
+        "role_form": RoleForm(),
+        "now": timezone.now(),
+        "invitation_days": settings.INVITATION_VALID_DAYS,
+    }
+    return render(request, "partnerships/members.html", context, status=status)
+
+
+@login_required
+@require_POST
+def membership_change(request, slug: str, membership_id: int):
+    partnership = _partnership(request, slug)
+    membership = get_object_or_404(Membership, pk=membership_id, partnership=partnership)
+    try:
+        if "remove" in request.POST:
+            services.membership_remove(membership=membership, by=request.user)
+            messages.success(request, _("The member was removed."))
+        else:
+            form = RoleForm(request.POST)
+            if not form.is_valid():
+                raise DomainError("unknown_role", _("This role does not exist."))
+            services.membership_change_role(
+                membership=membership, role=form.cleaned_data["role"], by=request.user
+            )
+            messages.success(request, _("The role was changed."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("partnerships:members", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug: str, invitation_id: int):
+    partnership = _partnership(request, slug)
+    invitation = get_object_or_404(Invitation, pk=invitation_id, partnership=partnership)
+    services.invitation_revoke(invitation=invitation, by=request.user)
+    messages.success(request, _("The invitation was withdrawn."))
+    return redirect("partnerships:members", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token: str):
+    """Where the link in an invitation e-mail leads: join, with a new account if needed."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("partnership", "side__city"), token=token
+    )
+    context = {"invitation": invitation}
+    try:
+        services.invitation_check(invitation)
+    except DomainError as error:
+        context["error"] = error.message
+        return render(request, "partnerships/invitation.html", context, status=400)
+
+    user = request.user
+    if user.is_authenticated:
+        if request.method == "POST":
+            try:
+                services.invitation_accept(invitation=invitation, user=user)
+            except DomainError as error:
+                context["error"] = error.message
+                return render(request, "partnerships/invitation.html", context, status=400)
+            messages.success(request, _("Welcome to the partnership."))
+            return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
+        if user.email.lower() != invitation.email:
+            context["error"] = _("This invitation was sent to another e-mail address.")
+            return render(request, "partnerships/invitation.html", context, status=403)
+        return render(request, "partnerships/invitation.html", context)
+
+    if User.objects.filter(email=invitation.email).exists():
+        context["sign_in"] = True
+        return render(request, "partnerships/invitation.html", context)
+    form = NewAccountForm(
+        request.POST or None, email=invitation.email, initial={"language": request.LANGUAGE_CODE}
+    )
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            try:
+                membership = services.invitation_accept_as_new_user(
+                    invitation=invitation,
+                    name=data["name"],
+                    password=data["password"],
+                    language=data["language"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Welcome to the partnership."))
+                return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "partnerships/invitation.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def focus_areas(request, slug: str):
+    partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
+    form = FocusAreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.focus_area_save(partnership=partnership, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The focus area was saved."))
+            return redirect("partnerships:focus_areas", slug=slug)
+    context = {"partnership": partnership, "form": form, "focus_areas": partnership.focus_areas.all()}
+    return render(request, "partnerships/focus_areas.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def focus_area_delete(request, slug: str, focus_area_id: int):
+    partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
+    focus_area = get_object_or_404(FocusArea, pk=focus_area_id, partnership=partnership)
+    services.focus_area_delete(focus_area=focus_area, by=request.user)
+    messages.success(request, _("The focus area was removed."))
+    return redirect("partnerships:focus_areas", slug=slug)
+
+
+@login_required
+def history(request, slug: str):
+    partnership = _partnership(request, slug, "partnerships.view_history")
+    changes = selectors.partnership_history(viewer=request.user, partnership=partnership)
+    return render(request, "partnerships/history.html", {"partnership": partnership, "changes": changes})
