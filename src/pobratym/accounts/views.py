@@ -40,4 +40,6 @@ def profile(request):
         services.user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your settings were saved."))
         return redirect("profile")
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
+    )

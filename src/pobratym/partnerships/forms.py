@@ -11,7 +11,14 @@ from .models import FocusArea, Partnership, Role, Side
 class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
-        fields = ["kind", "status", "started_on", "description_de", "description_uk", "description_en"]
+        fields = [
+            "kind",
+            "status",
+            "started_on",
+            "description_de",
+            "description_uk",
+            "description_en",
+        ]
         widgets = {"started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 

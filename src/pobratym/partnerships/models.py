@@ -34,6 +34,7 @@ class PartnershipKind(models.TextChoices):
     FRIENDSHIP = "friendship", _("friendship")
     COOPERATION = "cooperation", _("cooperation")
 
+
 class PartnershipStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     ACTIVE = "active", _("active")
@@ -137,9 +138,7 @@ class Membership(BaseModel):
         ordering = ["side__position", "role", "user__email"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "user"], name="membership_once"),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="membership_role"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role"),
         ]
 
     def __str__(self) -> str:
@@ -194,9 +193,7 @@ class Invitation(BaseModel):
                 condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
                 name="invitation_one_pending_per_email",
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="invitation_role"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="invitation_role"),
         ]
 
     def __str__(self) -> str:

@@ -135,7 +135,9 @@ class Change:
 
 
 def _changes(history_queryset, limit: int) -> list[Change]:
-    records = list(history_queryset.select_related("history_user").order_by("-history_date")[:limit])
+    records = list(
+        history_queryset.select_related("history_user").order_by("-history_date")[:limit]
+    )
     changes = []
     for record in records:
         fields = []
@@ -173,4 +175,3 @@ def partnership_history(*, viewer, partnership: Partnership, limit: int = 50) ->
     ]
     merged = chain.from_iterable(_changes(source, limit) for source in sources)
     return sorted(merged, key=lambda change: change.when, reverse=True)[:limit]
-

@@ -86,9 +86,7 @@ def membership_change_role(*, membership: Membership, role: str, by: User) -> Me
         and role != Role.COORDINATOR
         and _coordinator_count(membership.side) == 1
     ):
-        raise DomainError(
-            "last_coordinator", _("Each side needs at least one coordinator.")
-        )
+        raise DomainError("last_coordinator", _("Each side needs at least one coordinator."))
     membership.role = role
     _audited(membership, by).full_clean()
     membership.save()
@@ -99,9 +97,7 @@ def membership_change_role(*, membership: Membership, role: str, by: User) -> Me
 def membership_remove(*, membership: Membership, by: User) -> None:
     require(by, "partnerships.change_membership", membership)
     if membership.role == Role.COORDINATOR and _coordinator_count(membership.side) == 1:
-        raise DomainError(
-            "last_coordinator", _("Each side needs at least one coordinator.")
-        )
+        raise DomainError("last_coordinator", _("Each side needs at least one coordinator."))
     _audited(membership, by).delete()
 
 

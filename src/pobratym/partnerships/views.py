@@ -34,7 +34,9 @@ def partnership_list(request):
 def dashboard(request, slug: str):
     partnership = _partnership(request, slug)
     data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
-    return render(request, "partnerships/dashboard.html", {"dashboard": data, "partnership": partnership})
+    return render(
+        request, "partnerships/dashboard.html", {"dashboard": data, "partnership": partnership}
+    )
 
 
 @login_required
@@ -47,7 +49,9 @@ def partnership_edit(request, slug: str):
         messages.success(request, _("The partnership was saved."))
         return redirect("partnerships:dashboard", slug=slug)
     status = 400 if form.errors else 200
-    return render(request, "partnerships/edit.html", {"partnership": partnership, "form": form}, status=status)
+    return render(
+        request, "partnerships/edit.html", {"partnership": partnership, "form": form}, status=status
+    )
 
 
 @login_required
@@ -71,14 +75,17 @@ def members(request, slug: str):
             else:
                 messages.success(
                     request,
-                    _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                    _("An invitation was sent to %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
                 )
                 return redirect("partnerships:members", slug=slug)
         status = 400
     context = {
         "partnership": partnership,
         "memberships": selectors.membership_list(viewer=request.user, partnership=partnership),
-        "invitations": selectors.invitation_pending_list(viewer=request.user, partnership=partnership),
+        "invitations": selectors.invitation_pending_list(
+            viewer=request.user, partnership=partnership
+        ),
         "own": own,
         "form": form,
         "role_form": RoleForm(),
@@ -188,8 +195,14 @@ def focus_areas(request, slug: str):
         else:
             messages.success(request, _("The focus area was saved."))
             return redirect("partnerships:focus_areas", slug=slug)
-    context = {"partnership": partnership, "form": form, "focus_areas": partnership.focus_areas.all()}
-    return render(request, "partnerships/focus_areas.html", context, status=400 if form.errors else 200)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "focus_areas": partnership.focus_areas.all(),
+    }
+    return render(
+        request, "partnerships/focus_areas.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -206,4 +219,6 @@ def focus_area_delete(request, slug: str, focus_area_id: int):
 def history(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.view_history")
     changes = selectors.partnership_history(viewer=request.user, partnership=partnership)
-    return render(request, "partnerships/history.html", {"partnership": partnership, "changes": changes})
+    return render(
+        request, "partnerships/history.html", {"partnership": partnership, "changes": changes}
+    )

@@ -9,9 +9,7 @@ from .base import env
 def _required(name: str) -> str:
     value = env(name, default="")
     if not value:
-        raise ImproperlyConfigured(
-            f"Set the environment variable {name}; see docs/operations.md."
-        )
+        raise ImproperlyConfigured(f"Set the environment variable {name}; see docs/operations.md.")
     return value
 
 

@@ -1,0 +1,36 @@
+import pytest
+
+from tests.factories import member_create, partnership_create
+
+
+@pytest.fixture
+def partnership(db):
+    return partnership_create(slug="alpha-beta")
+
+
+@pytest.fixture
+def other_partnership(db):
+    return partnership_create(slug="gamma-delta")
+
+
+@pytest.fixture
+def coordinator(partnership):
+    return member_create(partnership, "coordinator", position=1).user
+
+
+@pytest.fixture
+def staff(partnership):
+    return member_create(partnership, "staff", position=1).user
+
+
+@pytest.fixture
+def client_of():
+    """A signed-in test client for a person (the session is marked as two-factor done)."""
+    from django.test import Client
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,68 @@
+"""Factories shared by every test package."""
+
+import itertools
+
+import factory
+from allauth.mfa.totp.internal.auth import TOTP
+
+from pobratym.accounts.models import User
+from pobratym.partnerships import services
+from pobratym.partnerships.models import City, FocusArea, Partnership, Role
+
+PASSWORD = "correct horse battery staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+_numbers = itertools.count(1)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Faker("name")
+    language = "en"
+    password = factory.django.Password(PASSWORD)
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+
+    name_en = factory.Sequence(lambda n: f"City {n}")
+    name_de = factory.LazyAttribute(lambda city: f"{city.name_en} (de)")
+    name_uk = factory.LazyAttribute(lambda city: f"{city.name_en} (uk)")
+    country = "DE"
+
+
+def partnership_create(slug: str | None = None, **fields) -> Partnership:
+    """A partnership between two new cities, made through the service as users make it."""
+    return services.partnership_create(
+        slug=slug or f"partnership-{next(_numbers)}",
+        kind=fields.pop("kind", Partnership.Kind.SOLIDARITY),
+        status=fields.pop("status", Partnership.Status.ACTIVE),
+        first_city=CityFactory(country="DE"),
+        second_city=CityFactory(country="UA"),
+        **fields,
+    )
+
+
+def member_create(partnership: Partnership, role: str = Role.STAFF, position: int = 1, **user):
+    """A new person on side `position` (1 or 2) of the partnership, with two factors if the
+    role requires them."""
+    person = UserFactory(**user)
+    side = partnership.sides.get(position=position)
+    membership = services.membership_add(side=side, user=person, role=role)
+    if role in (Role.COORDINATOR, Role.SIGNATORY):
+        TOTP.activate(person, TOTP_SECRET)
+    return membership
+
+
+def focus_area_create(partnership: Partnership, key: str = "digitalisation") -> FocusArea:
+    return FocusArea.objects.create(
+        partnership=partnership,
+        key=key,
+        name_en=key.title(),
+        name_de=f"{key.title()} (de)",
+        name_uk=f"{key.title()} (uk)",
+    )
