@@ -1,7 +1,7 @@
 """Language from a person's saved preference, and two factors for roles that sign or lead."""
 
-from allauth.mfa.utils import is_mfa_enabled
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect

@@ -2,9 +2,9 @@
 
 import time
 
+from allauth.mfa.app_settings import TOTP_PERIOD
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from allauth.mfa.app_settings import TOTP_PERIOD
 from django.db import transaction
 
 from pobratym.accounts.models import User
