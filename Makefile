@@ -25,7 +25,7 @@ run: install compilemessages
 	$(BIN)/pobratym migrate --noinput --verbosity 0
 	$(BIN)/pobratym demo
 	@echo "Pobratym: http://127.0.0.1:$(PORT)/"
-	$(BIN)/pobratym runserver 127.0.0.1:$(PORT)
+	POBRATYM_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/pobratym runserver 127.0.0.1:$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

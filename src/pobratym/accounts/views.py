@@ -1,15 +1,13 @@
 """A person's own settings: the language switcher and the profile page."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
-
-from pobratym.core.errors import DomainError
 
 from . import services
 from .models import User
@@ -18,11 +16,13 @@ from .models import User
 @require_POST
 def set_language(request):
     """Switch the language of this visit and, for a signed-in person, remember it."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return render(
+            request, "400.html", {"reason": _("This language is not available.")}, status=400
+        )
     if request.user.is_authenticated:
-        try:
-            services.user_set_language(user=request.user, language=request.POST.get("language", ""))
-        except DomainError as error:
-            return HttpResponseBadRequest(error.message)
+        services.user_set_language(user=request.user, language=language)
     return django_set_language(request)
 
 
