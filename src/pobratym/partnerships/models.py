@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -15,7 +16,7 @@ from pobratym.core.models import BaseModel
 
 
 class City(BaseModel):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("thing", "name"), max_length=200)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=200, blank=True)
 
@@ -210,7 +211,7 @@ class FocusArea(BaseModel):
         verbose_name=_("partnership"),
     )
     key = models.SlugField(_("key"), max_length=60)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("thing", "name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
