@@ -3,6 +3,7 @@
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -30,8 +31,10 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
 class RequireTwoFactorMiddleware:
     """Coordinators and signatories must set up TOTP before they do anything else."""
 
+    # allauth asks for the password again before TOTP setup: that page must stay reachable.
     allowed_url_names = (
         "mfa_activate_totp",
+        "account_reauthenticate",
         "mfa_index",
         "mfa_view_recovery_codes",
         "mfa_generate_recovery_codes",
@@ -51,15 +54,15 @@ class RequireTwoFactorMiddleware:
             and user_requires_two_factor(user=user)
             and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
         ):
-            messages.warning(
-                request,
-                _("Your role requires two-factor login. Please set it up to continue."),
-            )
+            message = _("Your role requires two-factor login. Please set it up to continue.")
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"code": "two_factor_required", "message": message}, status=403)
+            messages.warning(request, message)
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 
     def _is_allowed(self, request) -> bool:
         path = request.path_info
-        if path.startswith(("/static/", "/media/", "/api/")):
+        if path.startswith(("/static/", "/media/")):
             return True
         return any(path == reverse(name) for name in self.allowed_url_names)
