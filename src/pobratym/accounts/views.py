@@ -13,6 +13,11 @@ from . import services
 from .models import User
 
 
+def _data(request):
+    """The submitted form data; an empty POST still binds the form, so it shows its errors."""
+    return request.POST if request.method == "POST" else None
+
+
 @require_POST
 def set_language(request):
     """Switch the language of this visit and, for a signed-in person, remember it."""
@@ -35,7 +40,7 @@ class ProfileForm(forms.ModelForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your settings were saved."))

@@ -14,6 +14,10 @@ def root(request: HttpRequest) -> HttpResponse:
         request
     )
     with translation.override(language):
+        # Signed out: straight to the sign-in page, so the saved language decides where
+        # a person lands afterwards.
+        if not request.user.is_authenticated:
+            return redirect("account_login")
         return redirect("partnerships:list")
 
 

@@ -134,31 +134,50 @@ class Change:
     fields: list[tuple[str, object, object]]
 
 
-def _changes(history_queryset, limit: int) -> list[Change]:
+def _changes(history_queryset, limit: int, describe=str) -> list[Change]:
+    """The latest `limit` records of one history, in a fixed number of queries: the previous
+    record of each change comes in one batch, and each record is described from the history
+    row and what was selected with it, not from the live tables."""
+    history_model = history_queryset.model
+    meta = history_model.instance_type._meta
+    id_name = meta.pk.attname
+    earlier = (
+        history_model._default_manager.filter(
+            **{id_name: OuterRef(id_name)}, history_date__lt=OuterRef("history_date")
+        )
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
     records = list(
-        history_queryset.select_related("history_user").order_by("-history_date")[:limit]
+        history_queryset.select_related("history_user")
+        .annotate(previous_history_id=Subquery(earlier))
+        .order_by("-history_date")[:limit]
+    )
+    previous = history_model._default_manager.in_bulk(
+        [record.previous_history_id for record in records if record.history_type == "~"]
     )
     changes = []
     for record in records:
         fields = []
-        previous = record.prev_record if record.history_type == "~" else None
-        if previous is not None:
-            delta = record.diff_against(previous)
+        before = previous.get(record.previous_history_id) if record.history_type == "~" else None
+        if before is not None:
             fields = [
-                (
-                    record.instance._meta.get_field(change.field).verbose_name,
-                    change.old,
-                    change.new,
-                )
-                for change in delta.changes
+                (meta.get_field(change.field).verbose_name, change.old, change.new)
+                for change in record.diff_against(before).changes
             ]
+        instance = record.history_object
+        instance._state.fields_cache.update(
+            (name, value)
+            for name, value in record._state.fields_cache.items()
+            if name != "history_user"
+        )
         changes.append(
             Change(
                 when=record.history_date,
                 who=record.history_user,
                 kind=record.get_history_type_display(),
-                record_type=record.instance._meta.verbose_name,
-                record=str(record.instance),
+                record_type=meta.verbose_name,
+                record=describe(instance),
                 fields=fields,
             )
         )
@@ -167,11 +186,18 @@ def _changes(history_queryset, limit: int) -> list[Change]:
 
 def partnership_history(*, viewer, partnership: Partnership, limit: int = 50) -> list[Change]:
     """The latest changes to a partnership and everything it holds, newest first."""
+    # A partnership is named by its two cities, which do not change: name it once.
+    name = str(partnership)
     sources = [
-        Partnership.history.filter(id=partnership.pk),
-        Membership.history.filter(partnership_id=partnership.pk).select_related("user"),
-        Invitation.history.filter(partnership_id=partnership.pk),
-        FocusArea.history.filter(partnership_id=partnership.pk),
+        (Partnership.history.filter(id=partnership.pk), lambda _: name),
+        (
+            Membership.history.filter(partnership_id=partnership.pk).select_related(
+                "user", "side__city"
+            ),
+            str,
+        ),
+        (Invitation.history.filter(partnership_id=partnership.pk), str),
+        (FocusArea.history.filter(partnership_id=partnership.pk), str),
     ]
-    merged = chain.from_iterable(_changes(source, limit) for source in sources)
+    merged = chain.from_iterable(_changes(source, limit, describe) for source, describe in sources)
     return sorted(merged, key=lambda change: change.when, reverse=True)[:limit]

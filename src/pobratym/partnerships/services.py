@@ -139,6 +139,11 @@ def invitation_create(
         )
         .first()
     ) or Invitation(partnership_id=side.partnership_id, email=email)
+    if invitation.pk and invitation.side_id != side.pk:
+        # Renewing would move it: a coordinator speaks for their own side only.
+        raise DomainError(
+            "invited_to_other_side", _("This person has already been invited by the other side.")
+        )
     invitation.side = side
     invitation.role = role
     invitation.language = language or translation.get_language() or settings.LANGUAGE_CODE

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,11 @@ from pobratym.core.errors import DomainError, require
 from . import selectors, services
 from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
 from .models import FocusArea, Invitation, Membership
+
+
+def _data(request):
+    """The submitted form data; an empty POST still binds the form, so it shows its errors."""
+    return request.POST if request.method == "POST" else None
 
 
 def _partnership(request, slug: str, permission: str = "partnerships.view_partnership"):
@@ -43,7 +49,7 @@ def dashboard(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.change_partnership")
-    form = PartnershipForm(request.POST or None, instance=partnership)
+    form = PartnershipForm(_data(request), instance=partnership)
     if request.method == "POST" and form.is_valid():
         services.partnership_update(partnership=partnership, by=request.user, **form.cleaned_data)
         messages.success(request, _("The partnership was saved."))
@@ -60,7 +66,7 @@ def members(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.view_membership")
     own = Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
     form = InvitationForm(
-        request.POST or None,
+        _data(request),
         sides=partnership.sides.filter(pk=own.side_id),
         initial={"language": request.LANGUAGE_CODE},
     )
@@ -159,7 +165,7 @@ def invitation(request, token: str):
         context["sign_in"] = True
         return render(request, "partnerships/invitation.html", context)
     form = NewAccountForm(
-        request.POST or None, email=invitation.email, initial={"language": request.LANGUAGE_CODE}
+        _data(request), email=invitation.email, initial={"language": request.LANGUAGE_CODE}
     )
     context["form"] = form
     if request.method == "POST" and form.is_valid():
@@ -186,12 +192,15 @@ def invitation(request, token: str):
 @require_http_methods(["GET", "POST"])
 def focus_areas(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
-    form = FocusAreaForm(request.POST or None)
+    form = FocusAreaForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.focus_area_save(partnership=partnership, by=request.user, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
+        except ValidationError as error:
+            # The form cannot see the partnership, so a key already used there shows up here.
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("The focus area was saved."))
             return redirect("partnerships:focus_areas", slug=slug)

@@ -1,0 +1,87 @@
+"""What the browser tests share: signing in and out, and the axe-core check."""
+
+import json
+import re
+from pathlib import Path
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+AXE_PATH = ROOT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SLUG = "dortmund-zhytomyr"
+
+
+def submit_login(page, email: str, password: str | None = None) -> None:
+    """Fill in and send the login form the page shows."""
+    from pobratym.partnerships import demo
+
+    form = page.locator("main form").filter(has=page.locator("input[name=login]"))
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password or demo.PASSWORD)
+    form.locator("[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def answer_second_factor(page) -> None:
+    """Enter the current TOTP code of the demo secret on the two-factor page."""
+    from pobratym.partnerships import demo
+
+    form = page.locator("main form").filter(has=page.locator("input[name=code]"))
+    form.locator("input[name=code]").fill(demo.demo_totp_code())
+    form.locator("[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def sign_in(page, site, email: str, *, language: str = "en", start: bool = True) -> None:
+    """Sign in through the real forms, answering the two-factor question when asked.
+
+    With start=False the page already shows the login form.
+    """
+    if start:
+        page.goto(site(f"/{language}/accounts/login/"))
+    submit_login(page, email)
+    if "/accounts/2fa/authenticate/" in page.url:
+        answer_second_factor(page)
+    assert "/accounts/login/" not in page.url, f"sign-in of {email} failed on {page.url}"
+    assert "/2fa/authenticate/" not in page.url, f"second factor of {email} failed"
+
+
+def sign_out(page):
+    page.locator(".main-nav form[action*='logout'] [type=submit]").click()
+    page.wait_for_load_state()
+    # allauth may ask to confirm when JavaScript-free sign-out lands on its page.
+    if re.search(r"/accounts/logout/", page.url):
+        page.locator("main form [type=submit]").first.click()
+        page.wait_for_load_state()
+
+
+def html_lang(page) -> str:
+    return page.locator("html").get_attribute("lang") or ""
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the current page; return its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_PATH))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return result["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {json.dumps(node['target'])}: {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, label: str = "") -> None:
+    violations = axe_violations(page)
+    report = format_violations(violations)
+    if violations:
+        print(f"axe violations on {label or page.url}:\n{report}")
+    assert not violations, f"axe violations on {label or page.url}:\n{report}"
