@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser screenshot clean
+.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
