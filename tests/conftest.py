@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import member_create, partnership_create
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits (failed logins) live in the cache; each test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -19,8 +28,19 @@ def coordinator(partnership):
 
 
 @pytest.fixture
+def other_side_coordinator(partnership):
+    return member_create(partnership, "coordinator", position=2).user
+
+
+@pytest.fixture
 def staff(partnership):
     return member_create(partnership, "staff", position=1).user
+
+
+@pytest.fixture
+def outsider(other_partnership):
+    """A coordinator, but of another partnership only."""
+    return member_create(other_partnership, "coordinator", position=1).user
 
 
 @pytest.fixture

@@ -1,13 +1,16 @@
 """Factories shared by every test package."""
 
 import itertools
+import secrets
+from datetime import timedelta
 
 import factory
 from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
 
 from pobratym.accounts.models import User
 from pobratym.partnerships import services
-from pobratym.partnerships.models import City, FocusArea, Partnership, Role
+from pobratym.partnerships.models import City, FocusArea, Invitation, Partnership, Role
 
 PASSWORD = "correct horse battery staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -65,4 +68,25 @@ def focus_area_create(partnership: Partnership, key: str = "digitalisation") -> 
         name_en=key.title(),
         name_de=f"{key.title()} (de)",
         name_uk=f"{key.title()} (uk)",
+    )
+
+
+def invitation_make(
+    partnership: Partnership,
+    position: int = 1,
+    email: str | None = None,
+    role: str = Role.STAFF,
+    **fields,
+) -> Invitation:
+    """A stored invitation as it would be after sending; pass `expires_at`, `accepted_at`
+    or `revoked_at` to put it in another state. No e-mail is sent."""
+    return Invitation.objects.create(
+        partnership=partnership,
+        side=partnership.sides.get(position=position),
+        email=email or f"invited{next(_numbers)}@example.org",
+        role=role,
+        language=fields.pop("language", "en"),
+        token=fields.pop("token", secrets.token_urlsafe(32)),
+        expires_at=fields.pop("expires_at", timezone.now() + timedelta(days=14)),
+        **fields,
     )

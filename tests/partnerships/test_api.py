@@ -1,0 +1,76 @@
+"""The partnerships API: members read their own partnerships; errors are `{code, message}`."""
+
+import pytest
+from django.test import Client
+
+from pobratym.partnerships.models import Role
+from tests.factories import focus_area_create, member_create
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/v1/partnerships/"
+
+
+def test_member_lists_only_their_own_partnerships(partnership, other_partnership, client_of):
+    staff = member_create(partnership, Role.STAFF).user
+
+    response = client_of(staff).get(LIST)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [item["slug"] for item in body] == [partnership.slug]
+    assert [side["position"] for side in body[0]["sides"]] == [1, 2]
+    assert body[0]["sides"][0]["city"]["country"] == "DE"
+
+
+def test_person_in_no_partnership_gets_an_empty_list(client_of, outsider):
+    from tests.factories import UserFactory
+
+    assert client_of(UserFactory()).get(LIST).json() == []
+
+
+def test_member_reads_details_with_focus_areas_and_member_count(partnership, client_of):
+    staff = member_create(partnership, Role.STAFF).user
+    member_create(partnership, Role.OBSERVER, position=2)
+    focus_area_create(partnership, "youth")
+
+    response = client_of(staff).get(f"{LIST}{partnership.slug}")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["slug"] == partnership.slug
+    assert body["member_count"] == 2
+    assert body["focus_areas"] == [{"key": "youth", "name": "Youth"}]
+
+
+def test_other_partnership_is_not_found_as_json(partnership, other_partnership, client_of):
+    staff = member_create(partnership, Role.STAFF).user
+
+    response = client_of(staff).get(f"{LIST}{other_partnership.slug}")
+
+    assert response.status_code == 404
+    assert response.json() == {"code": "not_found", "message": "Not found."}
+
+
+def test_unknown_partnership_is_not_found_as_json(partnership, client_of):
+    staff = member_create(partnership, Role.STAFF).user
+    response = client_of(staff).get(f"{LIST}nothing-here")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("path", [LIST, f"{LIST}alpha-beta"])
+def test_anonymous_caller_gets_401_json(partnership, path):
+    response = Client().get(path)
+
+    assert response.status_code == 401
+    assert response.json() == {"code": "unauthenticated", "message": "Please sign in."}
+
+
+def test_api_answers_in_the_language_of_the_browser(partnership, client_of):
+    staff = member_create(partnership, Role.STAFF, language="").user
+
+    response = client_of(staff).get(LIST, headers={"accept-language": "uk"})
+
+    city = partnership.sides.get(position=1).city
+    assert response.json()[0]["sides"][0]["city"]["name"] == city.name_uk

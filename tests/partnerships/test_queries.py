@@ -1,0 +1,92 @@
+"""Pages make a fixed number of queries, however many members and focus areas there are."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pobratym.partnerships import services
+from pobratym.partnerships.models import Role
+from tests.factories import focus_area_create, invitation_make, member_create
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER]
+
+
+_numbers = itertools.count()
+
+
+def _grow(partnership, coordinator, size: int):
+    """`size` more members on each side, focus areas, invitations and changes to them."""
+    for _ in range(size):
+        number = next(_numbers)
+        for position in (1, 2):
+            member = member_create(partnership, ROLES[number % len(ROLES)], position=position)
+            if position == 1:
+                services.membership_change_role(
+                    membership=member, role=Role.OBSERVER, by=coordinator
+                )
+        area = focus_area_create(partnership, f"area-{number}")
+        services.focus_area_save(
+            partnership=partnership, by=coordinator, focus_area=area, name_en=f"Area {number}"
+        )
+        invitation_make(partnership, email=f"guest{number}@example.org")
+        services.partnership_update(
+            partnership=partnership, by=coordinator, description_en=f"Version {number}"
+        )
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("page", ["dashboard", "members", "history"])
+def test_page_makes_as_many_queries_for_many_members_as_for_few(
+    partnership, coordinator, client_of, page
+):
+    client = client_of(coordinator)
+    url = reverse(f"partnerships:{page}", args=[partnership.slug])
+    _grow(partnership, coordinator, 1)
+    client.get(url)  # warm the caches (session, content types)
+    few = _queries(client, url)
+
+    _grow(partnership, coordinator, 12)
+    many = _queries(client, url)
+
+    assert many == few
+
+
+def test_dashboard_stays_under_a_fixed_budget(
+    partnership, coordinator, client_of, django_assert_max_num_queries
+):
+    _grow(partnership, coordinator, 10)
+    client = client_of(coordinator)
+    url = reverse("partnerships:dashboard", args=[partnership.slug])
+    client.get(url)
+
+    with django_assert_max_num_queries(25):
+        client.get(url)
+
+
+def test_partnership_list_does_not_grow_with_partnerships(client_of):
+    from tests.factories import UserFactory, partnership_create
+
+    person = UserFactory()
+    client = client_of(person)
+
+    def join_one():
+        side = partnership_create().sides.first()
+        services.membership_add(side=side, user=person, role=Role.STAFF)
+
+    join_one()
+    client.get("/en/partnerships/")
+    few = _queries(client, "/en/partnerships/")
+    for _ in range(8):
+        join_one()
+    assert _queries(client, "/en/partnerships/") == few
