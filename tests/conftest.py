@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import member_create, partnership_create
 
@@ -10,6 +11,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in English: a language activated by one test never leaks into the next."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

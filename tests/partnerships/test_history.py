@@ -158,3 +158,17 @@ def test_history_names_records_in_the_page_language(partnership, coordinator, cl
     assert "Youth encounters" not in page.content.decode()
     city = partnership.sides.get(position=1).city
     assert city.name_de in page.content.decode()
+
+
+def test_history_shows_role_labels_not_codes(partnership, coordinator, client_of):
+    from django.urls import reverse
+
+    from pobratym.partnerships import services
+    from tests.factories import member_create
+
+    membership = member_create(partnership, "staff", position=1)
+    services.membership_change_role(membership=membership, role="partner", by=coordinator)
+    page = client_of(coordinator).get(reverse("partnerships:history", args=[partnership.slug]))
+    text = page.content.decode()
+    assert "partner organisation" in text
+    assert "<ins>partner</ins>" not in text

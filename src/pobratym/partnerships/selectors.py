@@ -134,6 +134,11 @@ class Change:
     fields: list[tuple[str, object, object]]
 
 
+def _label(field, value):
+    """A stored value as people read it: the label of a choice, not its code."""
+    return dict(field.flatchoices).get(value, value) if field.choices else value
+
+
 def _changes(history_queryset, limit: int, describe=str) -> list[Change]:
     """The latest `limit` records of one history, in a fixed number of queries: the previous
     record of each change comes in one batch, and each record is described from the history
@@ -162,7 +167,11 @@ def _changes(history_queryset, limit: int, describe=str) -> list[Change]:
         before = previous.get(record.previous_history_id) if record.history_type == "~" else None
         if before is not None:
             fields = [
-                (meta.get_field(change.field).verbose_name, change.old, change.new)
+                (
+                    meta.get_field(change.field).verbose_name,
+                    _label(meta.get_field(change.field), change.old),
+                    _label(meta.get_field(change.field), change.new),
+                )
                 for change in record.diff_against(before).changes
             ]
         instance = record.history_object
