@@ -98,3 +98,12 @@ def test_staff_promoted_to_coordinator_must_set_up_totp(partnership, coordinator
     response = client_of(member.user).get(reverse("partnerships:list"))
 
     assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_leader_without_totp_gets_a_json_refusal_from_the_api(partnership, client_of):
+    person = _member_without_totp(partnership, Role.COORDINATOR)
+
+    response = client_of(person).get(f"/api/v1/partnerships/{partnership.slug}")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "two_factor_required"
