@@ -16,7 +16,7 @@ from pobratym.core.errors import DomainError, require
 
 from . import selectors, services
 from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
-from .models import FocusArea, Invitation, Membership
+from .models import FocusArea, Invitation, Membership, Role
 
 
 def _data(request):
@@ -68,7 +68,7 @@ def members(request, slug: str):
     form = InvitationForm(
         _data(request),
         sides=partnership.sides.filter(pk=own.side_id),
-        initial={"language": request.LANGUAGE_CODE},
+        initial={"language": request.LANGUAGE_CODE, "role": Role.STAFF},
     )
     status = 200
     if request.method == "POST":
