@@ -111,25 +111,33 @@ class Role(models.TextChoices):
 ROLES_REQUIRING_TWO_FACTOR = (Role.COORDINATOR, Role.SIGNATORY)
 
 
-class Membership(BaseModel):
-    """A person on one side of a partnership, with one role there."""
+class SideRecord(BaseModel):
+    """A record of one side of a partnership, in one role (the partnership kept for constraints)."""
 
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.CASCADE,
-        related_name="memberships",
+        related_name="%(class)ss",
         verbose_name=_("partnership"),
     )
     side = models.ForeignKey(
-        Side, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("side")
+        Side, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("side")
     )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        abstract = True
+
+
+class Membership(SideRecord):
+    """A person on one side of a partnership, with one role there."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="memberships",
         verbose_name=_("person"),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     position = models.CharField(_("position or organisation"), max_length=200, blank=True)
     history = HistoricalRecords()
 
@@ -146,20 +154,10 @@ class Membership(BaseModel):
         return f"{self.user} ({self.get_role_display()}, {self.side})"
 
 
-class Invitation(BaseModel):
+class Invitation(SideRecord):
     """An e-mailed invitation to join one side in one role; it expires."""
 
-    partnership = models.ForeignKey(
-        Partnership,
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        verbose_name=_("partnership"),
-    )
-    side = models.ForeignKey(
-        Side, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("side")
-    )
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     language = models.CharField(
         _("language of the invitation"), max_length=8, choices=settings.LANGUAGES
     )
