@@ -1,5 +1,7 @@
 """Language from a person's saved preference, and two factors for roles that sign or lead."""
 
+import zoneinfo
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -7,14 +9,15 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pobratym.partnerships.selectors import user_requires_two_factor
 
 
 class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
-    """Like Django's, but a signed-in person's saved language beats cookie and browser.
+    """Like Django's, but a signed-in person's saved language beats cookie and browser;
+    their time zone is used for every date and time shown.
 
     A language in the URL always wins: links stay what they say.
     """
@@ -26,6 +29,10 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
         if language and not translation.get_language_from_path(request.path_info):
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        if user and user.is_authenticated:
+            timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+        else:
+            timezone.deactivate()
 
 
 class RequireTwoFactorMiddleware:

@@ -1,10 +1,14 @@
 """People who sign in: identified by e-mail, with a preferred language."""
 
+import zoneinfo
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+TIME_ZONES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
 class UserManager(BaseUserManager):
@@ -35,6 +39,14 @@ class User(AbstractUser):
     name = models.CharField(pgettext_lazy("person", "name"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONES,
+        default=settings.TIME_ZONE,
+        help_text=_("Dates and times are shown in this time zone."),
     )
 
     USERNAME_FIELD = "email"

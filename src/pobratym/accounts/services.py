@@ -18,9 +18,10 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
-def user_update_profile(*, user: User, name: str, language: str) -> User:
+def user_update_profile(*, user: User, name: str, language: str, time_zone: str) -> User:
     user.name = name
     user.language = language
+    user.time_zone = time_zone
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["name", "language"])
+    user.save(update_fields=["name", "language", "time_zone"])
     return user

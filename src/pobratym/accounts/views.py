@@ -34,7 +34,7 @@ def set_language(request):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name", "language"]
+        fields = ["name", "language", "time_zone"]
 
 
 @login_required

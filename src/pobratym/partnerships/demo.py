@@ -100,6 +100,7 @@ PEOPLE = {
     },
 }
 LANGUAGE = {"dortmund": "de", "zhytomyr": "uk"}
+TIME_ZONE = {"dortmund": "Europe/Berlin", "zhytomyr": "Europe/Kyiv"}
 
 
 def demo_email(role: str, city: str) -> str:
@@ -120,11 +121,15 @@ def _city(key: str) -> City:
     return city
 
 
-def _user(email: str, name: str, language: str, role: str) -> User:
+def _user(email: str, name: str, city_key: str, role: str) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(
-            email=email, password=PASSWORD, name=name, language=language
+            email=email,
+            password=PASSWORD,
+            name=name,
+            language=LANGUAGE[city_key],
+            time_zone=TIME_ZONE[city_key],
         )
     if (
         role in ROLES_REQUIRING_TWO_FACTOR
@@ -162,7 +167,7 @@ def load() -> list[tuple[str, str]]:
         side = partnership.sides.get(city=cities[city_key])
         for role, name in people.items():
             email = demo_email(role, city_key)
-            user = _user(email, name, LANGUAGE[city_key], role)
+            user = _user(email, name, city_key, role)
             if not Membership.objects.filter(partnership=partnership, user=user).exists():
                 services.membership_add(side=side, user=user, role=role)
             accounts.append((email, Role(role).label))
