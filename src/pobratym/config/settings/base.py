@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "ninja",
     "django_countries",
     "allauth",
     "allauth.account",
