@@ -45,8 +45,12 @@ def test_times_are_shown_in_the_person_s_time_zone(partnership, client_of):
 
 @pytest.mark.parametrize(
     "data",
-    [{"name": "O" * 201, "language": "de"}, {"name": "Olena", "language": "xx"}],
-    ids=["name too long", "unknown language"],
+    [
+        {"name": "O" * 201, "language": "de", "time_zone": "Europe/Kyiv"},
+        {"name": "Olena", "language": "xx", "time_zone": "Europe/Kyiv"},
+        {"name": "Olena", "language": "uk", "time_zone": "Mars/Olympus_Mons"},
+    ],
+    ids=["name too long", "unknown language", "unknown time zone"],
 )
 def test_bad_settings_show_the_form_again(client_of, data):
     person = UserFactory(name="Before", language="en")
@@ -63,3 +67,17 @@ def test_profile_needs_signing_in():
     response = Client().get(PROFILE)
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_service_refuses_an_unknown_time_zone_and_keeps_the_old_one(db):
+    from pobratym.accounts import services
+    from pobratym.core.errors import DomainError
+
+    person = UserFactory(time_zone="Europe/Kyiv")
+    with pytest.raises(DomainError) as refused:
+        services.user_update_profile(
+            user=person, name="Olena", language="uk", time_zone="Mars/Olympus_Mons"
+        )
+    assert refused.value.code == "invalid"
+    person.refresh_from_db()
+    assert person.time_zone == "Europe/Kyiv"

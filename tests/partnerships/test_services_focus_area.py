@@ -1,7 +1,7 @@
 """Coordinators keep the list of focus areas."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from pobratym.core.errors import DomainError
 from pobratym.partnerships import services
@@ -49,8 +49,9 @@ def test_staff_cannot_add_focus_area(partnership, staff):
 
 def test_same_key_twice_in_one_partnership_is_refused(partnership, coordinator):
     focus_area_create(partnership, "youth")
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError) as refused:
         services.focus_area_save(partnership=partnership, by=coordinator, key="youth", **NAMES)
+    assert refused.value.code == "invalid"
     assert partnership.focus_areas.count() == 1
 
 

@@ -1,7 +1,7 @@
 """Creating and changing a partnership through its services."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from pobratym.core.errors import DomainError
 from pobratym.partnerships import services
@@ -39,10 +39,11 @@ def test_partnership_of_a_city_with_itself_is_refused():
 
 
 def test_partnership_with_unknown_kind_is_refused_and_leaves_nothing():
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError) as refused:
         services.partnership_create(
             slug="odd", kind="marriage", first_city=CityFactory(), second_city=CityFactory()
         )
+    assert refused.value.code == "invalid"
     assert not Partnership.objects.exists()
 
 
@@ -50,10 +51,11 @@ def test_partnership_slug_is_unique():
     services.partnership_create(
         slug="same", kind="twinning", first_city=CityFactory(), second_city=CityFactory()
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError) as refused:
         services.partnership_create(
             slug="same", kind="twinning", first_city=CityFactory(), second_city=CityFactory()
         )
+    assert refused.value.code == "invalid"
     assert Partnership.objects.count() == 1
 
 

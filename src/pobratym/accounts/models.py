@@ -4,11 +4,21 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-TIME_ZONES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every area/city zone this machine's tz database knows, read when asked (not frozen)."""
+    names = (name for name in zoneinfo.available_timezones() if "/" in name)
+    return [(name, name.replace("_", " ")) for name in sorted(names)]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("This time zone does not exist."), code="invalid")
 
 
 class UserManager(BaseUserManager):
@@ -44,7 +54,7 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        choices=TIME_ZONES,
+        validators=[validate_time_zone],
         default=settings.TIME_ZONE,
         help_text=_("Dates and times are shown in this time zone."),
     )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from pobratym.core.errors import DomainError
+from pobratym.core.errors import DomainError, validate
 
 from .models import User
 
@@ -22,6 +22,6 @@ def user_update_profile(*, user: User, name: str, language: str, time_zone: str)
     user.name = name
     user.language = language
     user.time_zone = time_zone
-    user.full_clean(exclude=["password"])
+    validate(user, exclude=["password"])
     user.save(update_fields=["name", "language", "time_zone"])
     return user

@@ -6,16 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from pobratym.core.forms import form_data
+
 from . import services
-from .models import User
-
-
-def _data(request):
-    """The submitted form data; an empty POST still binds the form, so it shows its errors."""
-    return request.POST if request.method == "POST" else None
+from .models import User, time_zone_choices
 
 
 @require_POST
@@ -32,6 +30,8 @@ def set_language(request):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.TypedChoiceField(label=_lazy("Time zone"), choices=time_zone_choices)
+
     class Meta:
         model = User
         fields = ["name", "language", "time_zone"]
@@ -40,7 +40,7 @@ class ProfileForm(forms.ModelForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(_data(request), instance=request.user)
+    form = ProfileForm(form_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your settings were saved."))

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
-from pobratym.core.errors import DomainError, require
+from pobratym.core.errors import DomainError, require, validate
 
 from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
 
@@ -39,11 +39,11 @@ def partnership_create(
     if first_city == second_city:
         raise DomainError("same_city", _("A partnership needs two different cities."))
     partnership = _audited(Partnership(slug=slug, kind=kind, status=status, **fields), by)
-    partnership.full_clean()
+    validate(partnership)
     partnership.save()
     for position, city in enumerate((first_city, second_city), start=1):
         side = _audited(Side(partnership=partnership, city=city, position=position), by)
-        side.full_clean()
+        validate(side)
         side.save()
     return partnership
 
@@ -53,7 +53,7 @@ def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partn
     require(by, "partnerships.change_partnership", partnership)
     for name, value in fields.items():
         setattr(partnership, name, value)
-    _audited(partnership, by).full_clean()
+    validate(_audited(partnership, by))
     partnership.save()
     return partnership
 
@@ -70,7 +70,7 @@ def membership_add(*, side: Side, user: User, role: str, by: User | None = None)
     membership = _audited(
         Membership(partnership_id=side.partnership_id, side=side, user=user, role=role), by
     )
-    membership.full_clean()
+    validate(membership)
     membership.save()
     return membership
 
@@ -88,7 +88,7 @@ def membership_change_role(*, membership: Membership, role: str, by: User) -> Me
     ):
         raise DomainError("last_coordinator", _("Each side needs at least one coordinator."))
     membership.role = role
-    _audited(membership, by).full_clean()
+    validate(_audited(membership, by))
     membership.save()
     return membership
 
@@ -150,7 +150,7 @@ def invitation_create(
     invitation.invited_by = by
     invitation.token = secrets.token_urlsafe(32)
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-    _audited(invitation, by).full_clean(validate_constraints=False)
+    validate(_audited(invitation, by), validate_constraints=False)
     try:
         with transaction.atomic():
             invitation.save()
@@ -228,7 +228,7 @@ def focus_area_save(
         raise DomainError("other_partnership", _("This focus area belongs elsewhere."))
     for name, value in fields.items():
         setattr(focus_area, name, value)
-    _audited(focus_area, by).full_clean()
+    validate(_audited(focus_area, by))
     focus_area.save()
     return focus_area
 

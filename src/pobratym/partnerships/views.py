@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,15 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pobratym.accounts.models import User
 from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data
 
 from . import selectors, services
 from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
 from .models import FocusArea, Invitation, Membership, Role
-
-
-def _data(request):
-    """The submitted form data; an empty POST still binds the form, so it shows its errors."""
-    return request.POST if request.method == "POST" else None
 
 
 def _partnership(request, slug: str, permission: str = "partnerships.view_partnership"):
@@ -49,7 +44,7 @@ def dashboard(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.change_partnership")
-    form = PartnershipForm(_data(request), instance=partnership)
+    form = PartnershipForm(form_data(request), instance=partnership)
     if request.method == "POST" and form.is_valid():
         services.partnership_update(partnership=partnership, by=request.user, **form.cleaned_data)
         messages.success(request, _("The partnership was saved."))
@@ -66,7 +61,7 @@ def members(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.view_membership")
     own = Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
     form = InvitationForm(
-        _data(request),
+        form_data(request),
         sides=partnership.sides.filter(pk=own.side_id),
         initial={"language": request.LANGUAGE_CODE, "role": Role.STAFF},
     )
@@ -165,7 +160,7 @@ def invitation(request, token: str):
         context["sign_in"] = True
         return render(request, "partnerships/invitation.html", context)
     form = NewAccountForm(
-        _data(request), email=invitation.email, initial={"language": request.LANGUAGE_CODE}
+        form_data(request), email=invitation.email, initial={"language": request.LANGUAGE_CODE}
     )
     context["form"] = form
     if request.method == "POST" and form.is_valid():
@@ -192,15 +187,12 @@ def invitation(request, token: str):
 @require_http_methods(["GET", "POST"])
 def focus_areas(request, slug: str):
     partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
-    form = FocusAreaForm(_data(request))
+    form = FocusAreaForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.focus_area_save(partnership=partnership, by=request.user, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
-        except ValidationError as error:
-            # The form cannot see the partnership, so a key already used there shows up here.
-            form.add_error(None, error.messages)
         else:
             messages.success(request, _("The focus area was saved."))
             return redirect("partnerships:focus_areas", slug=slug)
