@@ -6,23 +6,20 @@ invitation). A person's memberships are looked up once per request and kept on t
 
 import rules
 
-from .models import Invitation, Membership, Partnership, Role, Side
+from .models import Membership, Partnership, Role, Side
 
 
 def _partnership_id(obj) -> int | None:
+    """Any record that belongs to a partnership names it by `partnership_id`."""
     if isinstance(obj, Partnership):
         return obj.pk
-    if isinstance(obj, (Side, Membership, Invitation)):
-        return obj.partnership_id
-    return None
+    return getattr(obj, "partnership_id", None)
 
 
 def _side_id(obj) -> int | None:
     if isinstance(obj, Side):
         return obj.pk
-    if isinstance(obj, (Membership, Invitation)):
-        return obj.side_id
-    return None
+    return getattr(obj, "side_id", None)
 
 
 def membership_of(user, obj) -> Membership | None:

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "pobratym.core",
     "pobratym.accounts",
     "pobratym.partnerships",
+    "pobratym.agreements",
+    "pobratym.documents",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +142,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INVITATION_VALID_DAYS = 14
+# Scans and photos larger than this are refused (bytes; default 20 MB).
+POBRATYM_UPLOAD_MAX_BYTES = env.int("POBRATYM_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 POBRATYM_DEMO = False
 
 LOGGING = {
