@@ -7,10 +7,12 @@ What is true of an agreement (in force, ended, superseded) is derived from these
 
 import hashlib
 import json
+from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -44,8 +46,20 @@ class EndReason(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded by its successor")
 
 
+class AgreementState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PROPOSED = "proposed", _("proposed for signature")
+    PARTLY_SIGNED = "partly_signed", _("signed by one side")
+    SIGNED = "signed", _("signed, not yet in force")
+    IN_FORCE = "in_force", _("in force")
+    NOTICE_GIVEN = "notice_given", _("in force, terminated")
+    ENDED = "ended", _("ended")
+    SUPERSEDED = "superseded", _("superseded")
+
+
 class Agreement(BaseModel):
     Kind = AgreementKind
+    State = AgreementState
 
     partnership = models.ForeignKey(
         Partnership,
@@ -114,6 +128,33 @@ class Agreement(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def state(self, today: date | None = None) -> AgreementState:
+        """Where the agreement stands on `today`. Selectors annotate `signature_count` and
+        `proposed_count` for lists; a single agreement counts them itself."""
+        today = today or timezone.localdate()
+        if self.ends_on is not None and self.ends_on <= today:
+            if self.end_reason == EndReason.SUPERSEDED:
+                return AgreementState.SUPERSEDED
+            return AgreementState.ENDED
+        if self.in_force_from is not None:
+            if self.in_force_from > today:
+                return AgreementState.SIGNED
+            if self.end_reason == EndReason.NOTICE:
+                return AgreementState.NOTICE_GIVEN
+            return AgreementState.IN_FORCE
+        signature_count = getattr(self, "signature_count", None)
+        if signature_count is None:
+            signature_count = self.signatures.count()
+        if signature_count:
+            return AgreementState.PARTLY_SIGNED
+        proposed_count = getattr(self, "proposed_count", None)
+        if proposed_count is None:
+            proposed_count = self.versions.filter(proposed_at__isnull=False).count()
+        return AgreementState.PROPOSED if proposed_count else AgreementState.DRAFT
+
+    def is_ended(self, today: date | None = None) -> bool:
+        return self.ends_on is not None and self.ends_on <= (today or timezone.localdate())
 
 
 class TextBase(BaseModel):

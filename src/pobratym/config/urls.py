@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("account/profile/", account_views.profile, name="profile"),
     path("admin/", admin.site.urls),
     path("", include("pobratym.partnerships.urls")),
+    path("", include("pobratym.agreements.urls")),
 )
 
 if settings.DEBUG:

@@ -12,16 +12,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
+from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 
 from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
-
-
-def _audited(instance, by: User | None):
-    """Name the person for the audit entry even outside a web request."""
-    if by is not None:
-        instance._history_user = by
-    return instance
 
 
 @transaction.atomic
@@ -38,11 +32,11 @@ def partnership_create(
     """A partnership and its two sides, created together or not at all."""
     if first_city == second_city:
         raise DomainError("same_city", _("A partnership needs two different cities."))
-    partnership = _audited(Partnership(slug=slug, kind=kind, status=status, **fields), by)
+    partnership = audited(Partnership(slug=slug, kind=kind, status=status, **fields), by)
     validate(partnership)
     partnership.save()
     for position, city in enumerate((first_city, second_city), start=1):
-        side = _audited(Side(partnership=partnership, city=city, position=position), by)
+        side = audited(Side(partnership=partnership, city=city, position=position), by)
         validate(side)
         side.save()
     return partnership
@@ -53,7 +47,7 @@ def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partn
     require(by, "partnerships.change_partnership", partnership)
     for name, value in fields.items():
         setattr(partnership, name, value)
-    validate(_audited(partnership, by))
+    validate(audited(partnership, by))
     partnership.save()
     return partnership
 
@@ -67,7 +61,7 @@ def membership_add(*, side: Side, user: User, role: str, by: User | None = None)
     """Put a person on a side. Used by invitations and the demo; not a public action."""
     if Membership.objects.filter(partnership_id=side.partnership_id, user=user).exists():
         raise DomainError("already_member", _("This person is already a member."))
-    membership = _audited(
+    membership = audited(
         Membership(partnership_id=side.partnership_id, side=side, user=user, role=role), by
     )
     validate(membership)
@@ -88,7 +82,7 @@ def membership_change_role(*, membership: Membership, role: str, by: User) -> Me
     ):
         raise DomainError("last_coordinator", _("Each side needs at least one coordinator."))
     membership.role = role
-    validate(_audited(membership, by))
+    validate(audited(membership, by))
     membership.save()
     return membership
 
@@ -98,7 +92,7 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     require(by, "partnerships.change_membership", membership)
     if membership.role == Role.COORDINATOR and _coordinator_count(membership.side) == 1:
         raise DomainError("last_coordinator", _("Each side needs at least one coordinator."))
-    _audited(membership, by).delete()
+    audited(membership, by).delete()
 
 
 def _send_invitation(invitation: Invitation) -> None:
@@ -150,7 +144,7 @@ def invitation_create(
     invitation.invited_by = by
     invitation.token = secrets.token_urlsafe(32)
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-    validate(_audited(invitation, by), validate_constraints=False)
+    validate(audited(invitation, by), validate_constraints=False)
     try:
         with transaction.atomic():
             invitation.save()
@@ -188,7 +182,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     membership = membership_add(side=invitation.side, user=user, role=invitation.role, by=user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
-    _audited(invitation, user).save()
+    audited(invitation, user).save()
     return membership
 
 
@@ -214,7 +208,7 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
-        _audited(invitation, by).save()
+        audited(invitation, by).save()
     return invitation
 
 
@@ -228,7 +222,7 @@ def focus_area_save(
         raise DomainError("other_partnership", _("This focus area belongs elsewhere."))
     for name, value in fields.items():
         setattr(focus_area, name, value)
-    validate(_audited(focus_area, by))
+    validate(audited(focus_area, by))
     focus_area.save()
     return focus_area
 
@@ -236,4 +230,4 @@ def focus_area_save(
 @transaction.atomic
 def focus_area_delete(*, focus_area: FocusArea, by: User) -> None:
     require(by, "partnerships.manage_focus_areas", focus_area.partnership)
-    _audited(focus_area, by).delete()
+    audited(focus_area, by).delete()

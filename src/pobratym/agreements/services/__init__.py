@@ -1,0 +1,1 @@
+"""Every change to agreements and letters, one module per workflow."""

@@ -1,0 +1,8 @@
+app_name = "agreements"
+
+base = "partnerships/<slug:slug>/"
+
+urlpatterns = [
+    # letters register
+    # agreements
+]

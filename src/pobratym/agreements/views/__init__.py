@@ -1,0 +1,1 @@
+"""Pages of agreements and the letters register."""
