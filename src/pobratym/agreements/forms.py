@@ -1,0 +1,183 @@
+"""Forms of the agreements app; they check input, services make the change."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agreement, ApprovalMethod
+
+# agreements
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TextsForm(forms.Form):
+    """A title and a text in each language; `texts()` gives them as the services take them."""
+
+    text_help = _("Leave both empty if there is no text in this language.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title"),
+                required=False,
+                max_length=300,
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+            self.fields[f"body_{code}"] = forms.CharField(
+                label=_("Text"),
+                required=False,
+                strip=False,
+                widget=forms.Textarea(attrs={"lang": code, "rows": 10}),
+            )
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            code: (data.get(f"title_{code}", ""), data.get(f"body_{code}", ""))
+            for code, _name in settings.LANGUAGES
+        }
+
+    def language_fieldsets(self) -> list[tuple[str, str, list]]:
+        """(language code, language name, [title field, body field]) for the template."""
+        return [
+            (code, name, [self[f"title_{code}"], self[f"body_{code}"]])
+            for code, name in settings.LANGUAGES
+        ]
+
+    @staticmethod
+    def initial_from(texts) -> dict:
+        initial = {}
+        for text in texts:
+            initial[f"title_{text.language}"] = text.title
+            initial[f"body_{text.language}"] = text.body
+        return initial
+
+    def other_fields(self) -> list:
+        return [
+            field
+            for field in self
+            if not field.name.startswith(("title_", "body_")) or field.name == "title"
+        ]
+
+
+TERMS = [
+    "authoritative_language",
+    "legally_binding",
+    "governing_law",
+    "term_end",
+    "effective_from",
+    "notice_rules",
+    "notice_period_days",
+    "due_on",
+]
+
+
+class TermsForm(forms.ModelForm):
+    """Kind, title and terms of an agreement; services check them again."""
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "title", *TERMS]
+        widgets = {
+            "term_end": _date_input(),
+            "effective_from": _date_input(),
+            "due_on": _date_input(),
+            "notice_rules": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["authoritative_language"].choices = [
+            ("", _("All language versions are equally authoritative")),
+            *settings.LANGUAGES,
+        ]
+
+
+class AgreementCreateForm(TermsForm, TextsForm):
+    """A new agreement: its terms and the text of its first version."""
+
+
+class VersionForm(TextsForm):
+    note = forms.CharField(label=_("Note on this version"), required=False, max_length=300)
+
+
+class SuccessorForm(TextsForm):
+    title = forms.CharField(label=_("Title of the twinning agreement"), max_length=300)
+    due_on = forms.DateField(
+        label=_("To be concluded by"),
+        required=False,
+        widget=_date_input(),
+        help_text=_("A milestone shown on the dashboard until the agreement is in force."),
+    )
+
+
+class SignatureForm(forms.Form):
+    """A signatory records their side's signature under the version they read."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    signed_on = forms.DateField(label=_("Date of signature"), widget=_date_input())
+    place = forms.CharField(label=_("Place"), max_length=200)
+    signer_name = forms.CharField(label=_("Signed by (name)"), max_length=200)
+    signer_title = forms.CharField(label=_("Title or office"), max_length=200)
+    scan = forms.FileField(
+        label=_("Scan of the signed agreement"),
+        required=False,
+        help_text=_("PDF, PNG or JPEG."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("signed_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+
+class AmendmentForm(TextsForm):
+    """The text of an amendment in each language."""
+
+
+class ApprovalForm(forms.Form):
+    """A signatory approves an amendment for their side: here and now, or by recording the
+    signed approval letter."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    method = forms.ChoiceField(
+        label=_("Form of approval"),
+        choices=ApprovalMethod.choices,
+        widget=forms.RadioSelect,
+        initial=ApprovalMethod.PLATFORM,
+    )
+    approved_on = forms.DateField(
+        label=_("Date of the written approval"),
+        required=False,
+        widget=_date_input(),
+        help_text=_("Only for an approval in writing."),
+    )
+    scan = forms.FileField(
+        label=_("Scan of the written approval"),
+        required=False,
+        help_text=_("Only for an approval in writing: PDF, PNG or JPEG."),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class NoticeForm(forms.Form):
+    """A signatory records their side's written notice of termination."""
+
+    letter_date = forms.DateField(label=_("Date of the letter"), widget=_date_input())
+    effective_on = forms.DateField(label=_("Ends on"), widget=_date_input())
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    scan = forms.FileField(
+        label=_("Scan of the letter"), required=False, help_text=_("PDF, PNG or JPEG.")
+    )
