@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pobratym.accounts.models import User
+from pobratym.agreements.selectors import agreements as agreement_selectors
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data
 
@@ -35,9 +36,18 @@ def partnership_list(request):
 def dashboard(request, slug: str):
     partnership = _partnership(request, slug)
     data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
-    return render(
-        request, "partnerships/dashboard.html", {"dashboard": data, "partnership": partnership}
-    )
+    agreements = agreement_selectors.agreement_list(viewer=request.user, partnership=partnership)
+    in_force = [a for a in agreements if a.state() in (a.State.IN_FORCE, a.State.NOTICE_GIVEN)]
+    context = {
+        "dashboard": data,
+        "partnership": partnership,
+        "agreement": (in_force or agreements or [None])[-1],
+        "milestones": agreement_selectors.milestone_list(
+            viewer=request.user, partnership=partnership
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "partnerships/dashboard.html", context)
 
 
 @login_required

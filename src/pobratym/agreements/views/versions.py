@@ -1,0 +1,188 @@
+"""Pages of an agreement's versions: reading, drafting, proposing, comparing and printing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data
+
+from ..forms import VersionForm
+from ..selectors import agreements as selectors
+from ..services import agreements as services
+from .agreements import (
+    LANGUAGES,
+    agreement_for,
+    language_links,
+    reading_language,
+    texts_initial,
+)
+
+
+@login_required
+@require_GET
+def version_detail(request, slug: str, agreement_id: int, number: int):
+    partnership, agreement = agreement_for(request, slug, agreement_id)
+    version = selectors.version_get(agreement=agreement, number=number)
+    return render(
+        request,
+        "agreements/version.html",
+        {
+            "partnership": partnership,
+            "agreement": agreement,
+            "version": version,
+            "texts": list(version.texts.all()),
+            "language": request.LANGUAGE_CODE,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_create(request, slug: str, agreement_id: int):
+    """A new draft, starting from the text of the latest version."""
+    partnership, agreement = agreement_for(
+        request, slug, agreement_id, "agreements.change_agreement"
+    )
+    latest = agreement.versions.order_by("-number").prefetch_related("texts").first()
+    if latest is not None and not latest.is_frozen:
+        return redirect(
+            "agreements:version_edit", slug=slug, agreement_id=agreement.pk, number=latest.number
+        )
+    form = VersionForm(form_data(request), initial=texts_initial(latest))
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_create(
+                agreement=agreement,
+                by=request.user,
+                texts=form.texts(),
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The new version was saved as a draft."))
+            return redirect(
+                "agreements:version", slug=slug, agreement_id=agreement.pk, number=version.number
+            )
+    return render(
+        request,
+        "agreements/version_form.html",
+        {"partnership": partnership, "agreement": agreement, "form": form, "version": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_edit(request, slug: str, agreement_id: int, number: int):
+    partnership, agreement = agreement_for(
+        request, slug, agreement_id, "agreements.change_agreement"
+    )
+    version = selectors.version_get(agreement=agreement, number=number)
+    if version.is_frozen:
+        messages.error(
+            request,
+            _("This version has been proposed and can no longer change. Create a new version."),
+        )
+        return redirect("agreements:version", slug=slug, agreement_id=agreement.pk, number=number)
+    initial = texts_initial(version) | {"note": version.note}
+    form = VersionForm(form_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.version_update(
+                version=version, by=request.user, texts=form.texts(), note=form.cleaned_data["note"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect(
+                "agreements:version", slug=slug, agreement_id=agreement.pk, number=number
+            )
+    return render(
+        request,
+        "agreements/version_form.html",
+        {"partnership": partnership, "agreement": agreement, "form": form, "version": version},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def version_propose(request, slug: str, agreement_id: int, number: int):
+    _partnership, agreement = agreement_for(request, slug, agreement_id)
+    version = selectors.version_get(agreement=agreement, number=number)
+    require(request.user, "agreements.propose_version", version)
+    try:
+        services.version_propose(version=version, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The version was proposed for signature."))
+    return redirect("agreements:version", slug=slug, agreement_id=agreement.pk, number=number)
+
+
+@login_required
+@require_GET
+def version_diff(request, slug: str, agreement_id: int, number: int):
+    """What changed in one language since the previous version."""
+    from ..diff import text_diff
+
+    partnership, agreement = agreement_for(request, slug, agreement_id)
+    version = selectors.version_get(agreement=agreement, number=number)
+    previous = selectors.version_get(agreement=agreement, number=number - 1) if number > 1 else None
+    language = reading_language(request)
+    context = {
+        "partnership": partnership,
+        "agreement": agreement,
+        "version": version,
+        "previous": previous,
+        "language": language,
+        "language_name": LANGUAGES[language],
+        "languages": language_links(
+            [*version.texts.all(), *(previous.texts.all() if previous else [])]
+        ),
+    }
+    if previous is not None:
+        old = {text.language: text for text in previous.texts.all()}.get(language)
+        new = {text.language: text for text in version.texts.all()}.get(language)
+        context["title_segments"] = text_diff(old.title if old else "", new.title if new else "")
+        context["body_segments"] = text_diff(old.body if old else "", new.body if new else "")
+        context["missing"] = old is None and new is None
+    return render(request, "agreements/diff.html", context)
+
+
+def _bad_request(request, reason: str) -> HttpResponse:
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+@login_required
+@require_GET
+def version_pdf(request, slug: str, agreement_id: int, number: int):
+    """The version as a PDF, in one or more of its languages side by side; headings and notes
+    in the reader's language."""
+    from ..documents import version_pdf as render_pdf
+
+    _partnership, agreement = agreement_for(request, slug, agreement_id)
+    version = selectors.version_get(agreement=agreement, number=number)
+    available = [code for code, _name in language_links(version.texts.all())]
+    asked = [code.strip() for code in request.GET.get("languages", "").split(",") if code.strip()]
+    language = request.GET.get("language") or request.LANGUAGE_CODE
+    if not asked or len(set(asked)) != len(asked) or not set(asked) <= set(available):
+        return _bad_request(
+            request,
+            _("Please choose languages in which this version has a text: %(languages)s.")
+            % {"languages": ", ".join(str(LANGUAGES[code]) for code in available)},
+        )
+    if language not in LANGUAGES:
+        return _bad_request(request, _("This language is not offered."))
+    pdf = render_pdf(version=version, languages=asked, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"agreement-{agreement.pk}-version-{version.number}-{'-'.join(asked)}.pdf"
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response

@@ -1,0 +1,578 @@
+"""The agreement pages over HTTP: who may see and do what, the whole life of an agreement as
+people click through it, and bad input that must end in a message, never a 500."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from pobratym.agreements.models import Agreement, Amendment, Notice
+from pobratym.agreements.services import agreements as services
+from pobratym.agreements.services import amendments as amendment_services
+from pobratym.partnerships.models import Role
+from tests.agreements.factories import (
+    TEXTS,
+    agreement_draft,
+    agreement_in_force,
+    approve_here,
+    people,
+    sign,
+)
+from tests.factories import member_create, partnership_create
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [Role.COORDINATOR, Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER]
+AMENDMENT_TEXTS = {"de": ("Änderung 1", "Artikel 3 erhält eine neue Fassung: Jugend.")}
+
+
+def url(name, partnership, *args, query=""):
+    return reverse(f"agreements:{name}", args=[partnership.slug, *args]) + query
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@dataclass
+class World:
+    partnership: object
+    team: dict
+    proposed: Agreement
+    in_force: Agreement
+    amendment: Amendment
+
+
+def _world() -> World:
+    partnership = partnership_create()
+    team = people(partnership)
+    proposed = agreement_draft(partnership, team["coordinator1"], title="Proposed")
+    services.version_propose(version=proposed.versions.get(), by=team["coordinator1"])
+    in_force = agreement_in_force(partnership, team, title="In force")
+    amendment = amendment_services.amendment_propose(
+        agreement=in_force, by=team["coordinator1"], texts=AMENDMENT_TEXTS
+    )
+    return World(partnership, team, proposed, in_force, amendment)
+
+
+def _everyone(role, relation):
+    return True
+
+
+def _coordinator(role, relation):
+    return role == Role.COORDINATOR
+
+
+def _signatory(role, relation):
+    return role == Role.SIGNATORY
+
+
+def _coordinator_or_signatory(role, relation):
+    return role in (Role.COORDINATOR, Role.SIGNATORY)
+
+
+def _other_side_lead(role, relation):
+    return role in (Role.COORDINATOR, Role.SIGNATORY) and relation == "other side"
+
+
+def _proposing_side_lead(role, relation):
+    return role in (Role.COORDINATOR, Role.SIGNATORY) and relation == "own side"
+
+
+@dataclass
+class Action:
+    name: str
+    method: str
+    url: object
+    allowed: object
+    data: dict | None = None
+    success: int = 200
+
+    def __str__(self):
+        return self.name
+
+
+ACTIONS = [
+    Action("list", "get", lambda w: url("list", w.partnership), _everyone),
+    Action("detail", "get", lambda w: url("detail", w.partnership, w.in_force.pk), _everyone),
+    Action("version", "get", lambda w: url("version", w.partnership, w.in_force.pk, 1), _everyone),
+    Action(
+        "consolidated",
+        "get",
+        lambda w: url("consolidated", w.partnership, w.in_force.pk),
+        _everyone,
+    ),
+    Action(
+        "amendment",
+        "get",
+        lambda w: url("amendment", w.partnership, w.in_force.pk, 1),
+        _everyone,
+    ),
+    Action("create", "get", lambda w: url("create", w.partnership), _coordinator),
+    Action("edit terms", "get", lambda w: url("edit", w.partnership, w.proposed.pk), _coordinator),
+    Action("sign", "get", lambda w: url("sign", w.partnership, w.proposed.pk), _signatory),
+    Action(
+        "terminate", "get", lambda w: url("terminate", w.partnership, w.in_force.pk), _signatory
+    ),
+    Action(
+        "propose amendment",
+        "get",
+        lambda w: url("amendment_create", w.partnership, w.in_force.pk),
+        _coordinator_or_signatory,
+    ),
+    Action(
+        "successor", "get", lambda w: url("successor", w.partnership, w.in_force.pk), _coordinator
+    ),
+    Action(
+        "reject amendment (post)",
+        "post",
+        lambda w: url("amendment_reject", w.partnership, w.in_force.pk, 1),
+        _other_side_lead,
+        data={"reject-reason": "Not now."},
+        success=302,
+    ),
+    Action(
+        "withdraw amendment (post)",
+        "post",
+        lambda w: url("amendment_withdraw", w.partnership, w.in_force.pk, 1),
+        _proposing_side_lead,
+        data={"withdraw-reason": "Mistake."},
+        success=302,
+    ),
+]
+
+
+def _request(client, action, world):
+    if action.method == "get":
+        return client.get(action.url(world))
+    return client.post(action.url(world), action.data or {})
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+@pytest.mark.parametrize("relation", ["own side", "other side"])
+@pytest.mark.parametrize("role", ROLES)
+def test_member_gets_page_or_403_by_role(action, relation, role, client_of):
+    world = _world()
+    person = member_create(world.partnership, role, position=1 if relation == "own side" else 2)
+
+    response = _request(client_of(person.user), action, world)
+
+    expected = action.success if action.allowed(role, relation) else 403
+    assert response.status_code == expected, response.content[:400]
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+def test_member_of_another_partnership_gets_404(action, client_of):
+    world = _world()
+    outsider = member_create(partnership_create(), Role.COORDINATOR).user
+
+    assert _request(client_of(outsider), action, world).status_code == 404
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+def test_anonymous_visitor_is_sent_to_login(action):
+    world = _world()
+
+    response = _request(Client(), action, world)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_agreement_of_another_partnership_is_not_found(partnership, client_of):
+    world = _world()
+    coordinator = member_create(partnership, Role.COORDINATOR).user
+
+    response = client_of(coordinator).get(url("detail", partnership, world.in_force.pk))
+
+    assert response.status_code == 404
+
+
+def _sign_data(fingerprint, **data):
+    return {
+        "fingerprint": fingerprint,
+        "signed_on": timezone.localdate().isoformat(),
+        "place": "Schytomyr",
+        "signer_name": "Serhij Suchomlyn",
+        "signer_title": "Bürgermeister",
+    } | data
+
+
+def test_staff_cannot_sign(client_of):
+    world = _world()
+    staff = member_create(world.partnership, Role.STAFF, position=1).user
+    fingerprint = world.proposed.versions.get().fingerprint
+
+    response = client_of(staff).post(
+        url("sign", world.partnership, world.proposed.pk), _sign_data(fingerprint)
+    )
+
+    assert response.status_code == 403
+    assert not world.proposed.signatures.exists()
+
+
+def test_signatory_of_side_two_signs_for_side_two_only(client_of):
+    world = _world()
+    fingerprint = world.proposed.versions.get().fingerprint
+
+    response = client_of(world.team["signatory2"]).post(
+        url("sign", world.partnership, world.proposed.pk), _sign_data(fingerprint)
+    )
+
+    assert response.status_code == 302
+    signature = world.proposed.signatures.get()
+    assert signature.side.position == 2
+    page = (
+        client_of(world.team["coordinator1"])
+        .get(url("detail", world.partnership, world.proposed.pk))
+        .content.decode()
+    )
+    assert "Serhij Suchomlyn" in page
+    assert "not yet signed" in page
+    assert "Signed by one side" in page
+
+
+def test_page_shows_only_allowed_actions(client_of):
+    world = _world()
+    observer = member_create(world.partnership, Role.OBSERVER, position=1).user
+
+    observed = client_of(observer).get(url("detail", world.partnership, world.proposed.pk))
+    signing = client_of(world.team["signatory1"]).get(
+        url("detail", world.partnership, world.proposed.pk)
+    )
+
+    sign_link = url("sign", world.partnership, world.proposed.pk)
+    assert sign_link not in observed.content.decode()
+    assert sign_link in signing.content.decode()
+
+
+def test_whole_life_of_an_agreement_through_the_pages(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    coordinator = client_of(team["coordinator1"])
+
+    response = coordinator.post(
+        url("create", partnership),
+        {
+            "kind": "solidarity",
+            "title": "Solidarity partnership Dortmund–Zhytomyr",
+            "authoritative_language": "",
+            "notice_period_days": "90",
+            "title_de": "Solidaritätspartnerschaft",
+            "body_de": "Die Städte vereinbaren eine Partnerschaft.",
+            "title_uk": "Партнерство солідарності",
+            "body_uk": "Міста домовляються про партнерство.",
+        },
+    )
+    agreement = Agreement.objects.get()
+    assert response["Location"] == url("detail", partnership, agreement.pk)
+    page = coordinator.get(response["Location"]).content.decode()
+    assert "not legally binding" in page
+    assert "All language versions are equally authoritative" in page
+    assert "indefinite" in page
+
+    response = coordinator.post(url("version_propose", partnership, agreement.pk, 1))
+    assert response.status_code == 302
+    fingerprint = agreement.versions.get().fingerprint
+
+    for position in (1, 2):
+        signatory = client_of(team[f"signatory{position}"])
+        sign_page = signatory.get(url("sign", partnership, agreement.pk)).content.decode()
+        assert f'value="{fingerprint}"' in sign_page
+        response = signatory.post(url("sign", partnership, agreement.pk), _sign_data(fingerprint))
+        assert response.status_code == 302, response.content[:400]
+
+    page = coordinator.get(url("detail", partnership, agreement.pk)).content.decode()
+    assert "In force" in page
+    assert "state-in_force" in page
+
+    response = coordinator.post(
+        url("amendment_create", partnership, agreement.pk),
+        {"title_de": "Änderung Jugend", "body_de": "Artikel 3 umfasst auch Jugendbegegnungen."},
+    )
+    amendment = agreement.amendments.get()
+    assert response["Location"] == url("amendment", partnership, agreement.pk, 1)
+    for position in (1, 2):
+        response = client_of(team[f"signatory{position}"]).post(
+            url("amendment_approve", partnership, agreement.pk, 1),
+            {"fingerprint": amendment.fingerprint, "method": "platform"},
+        )
+        assert response.status_code == 302, response.content[:400]
+    amendment.refresh_from_db()
+    assert amendment.status == Amendment.Status.IN_FORCE
+
+    page = coordinator.get(
+        url("consolidated", partnership, agreement.pk, query="?language=de")
+    ).content.decode()
+    assert "Die Städte vereinbaren eine Partnerschaft." in page
+    assert "Artikel 3 umfasst auch Jugendbegegnungen." in page
+
+    today = timezone.localdate()
+    response = client_of(team["signatory2"]).post(
+        url("terminate", partnership, agreement.pk),
+        {
+            "letter_date": (today - timedelta(days=100)).isoformat(),
+            "effective_on": today.isoformat(),
+            "reason": "The twinning agreement replaces it.",
+        },
+    )
+    assert response.status_code == 302, response.content[:600]
+    page = coordinator.get(url("detail", partnership, agreement.pk)).content.decode()
+    assert "state-ended" in page
+    assert "written termination" in page
+    assert "Record a written termination" not in page
+
+
+def test_signing_twice_shows_a_message_and_keeps_one_signature(client_of):
+    world = _world()
+    client = client_of(world.team["signatory1"])
+    fingerprint = world.proposed.versions.get().fingerprint
+    client.post(url("sign", world.partnership, world.proposed.pk), _sign_data(fingerprint))
+
+    response = client.post(
+        url("sign", world.partnership, world.proposed.pk), _sign_data(fingerprint)
+    )
+
+    assert response.status_code == 400
+    assert "Your side has already signed this agreement." in response.content.decode()
+    assert world.proposed.signatures.count() == 1
+
+
+def test_signing_a_stale_version_is_refused_with_a_message(client_of):
+    world = _world()
+
+    response = client_of(world.team["signatory1"]).post(
+        url("sign", world.partnership, world.proposed.pk), _sign_data("0" * 64)
+    )
+
+    assert response.status_code == 400
+    assert "The text has changed since you opened it." in response.content.decode()
+    assert not world.proposed.signatures.exists()
+
+
+def test_text_file_renamed_to_pdf_is_refused_and_nothing_saved(client_of):
+    world = _world()
+    fake = SimpleUploadedFile("scan.pdf", b"just some text", content_type="application/pdf")
+
+    response = client_of(world.team["signatory1"]).post(
+        url("sign", world.partnership, world.proposed.pk),
+        _sign_data(world.proposed.versions.get().fingerprint, scan=fake),
+    )
+
+    assert response.status_code == 400
+    assert "Only PDF, PNG and JPEG files can be uploaded." in response.content.decode()
+    assert not world.proposed.signatures.exists()
+
+
+def test_scan_is_served_to_members_only(client_of):
+    from tests.agreements.files import pdf_upload
+
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    version = services.version_propose(version=agreement.versions.get(), by=team["coordinator1"])
+    signature = sign(agreement, team["signatory1"], version.fingerprint, scan=pdf_upload())
+    observer = member_create(partnership, Role.OBSERVER, position=2).user
+    outsider = member_create(partnership_create(), Role.COORDINATOR).user
+    address = url("scan", partnership, "signature", signature.pk)
+
+    response = client_of(observer).get(address)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert client_of(outsider).get(address).status_code == 404
+    assert Client().get(address).status_code == 302
+    assert (
+        client_of(observer).get(url("scan", partnership, "letter", signature.pk)).status_code == 404
+    )
+    assert (
+        "/media/"
+        not in client_of(observer).get(url("detail", partnership, agreement.pk)).content.decode()
+    )
+
+
+def test_notice_with_too_short_period_shows_the_earliest_date(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team, notice_period_days=90)
+    today = timezone.localdate()
+
+    response = client_of(team["signatory1"]).post(
+        url("terminate", partnership, agreement.pk),
+        {"letter_date": today.isoformat(), "effective_on": today.isoformat()},
+    )
+
+    assert response.status_code == 400
+    assert "at the earliest" in response.content.decode()
+    assert not Notice.objects.exists()
+
+
+def test_written_approval_without_scan_is_refused(client_of):
+    world = _world()
+
+    response = client_of(world.team["signatory2"]).post(
+        url("amendment_approve", world.partnership, world.in_force.pk, 1),
+        {
+            "fingerprint": world.amendment.fingerprint,
+            "method": "written",
+            "approved_on": timezone.localdate().isoformat(),
+        },
+    )
+
+    assert response.status_code == 400
+    assert "A written approval needs the date of the letter and its scan." in (
+        response.content.decode()
+    )
+    assert not world.amendment.approvals.exists()
+
+
+def test_written_approval_with_scan_is_recorded_and_its_scan_linked(client_of):
+    from tests.agreements.files import pdf_upload
+
+    world = _world()
+    client = client_of(world.team["signatory2"])
+
+    response = client.post(
+        url("amendment_approve", world.partnership, world.in_force.pk, 1),
+        {
+            "fingerprint": world.amendment.fingerprint,
+            "method": "written",
+            "approved_on": timezone.localdate().isoformat(),
+            "scan": pdf_upload(),
+        },
+    )
+
+    assert response.status_code == 302
+    approval = world.amendment.approvals.get()
+    page = client.get(url("amendment", world.partnership, world.in_force.pk, 1)).content.decode()
+    assert url("scan", world.partnership, "approval", approval.pk) in page
+
+
+def test_draft_can_be_edited_and_a_proposed_version_cannot(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    client = client_of(team["coordinator1"])
+    data = {"note": "Shorter", "title_de": "Neu", "body_de": "Neuer Text."}
+
+    response = client.post(url("version_edit", partnership, agreement.pk, 1), data)
+    assert response.status_code == 302
+    assert agreement.versions.get().texts.get().body == "Neuer Text."
+
+    client.post(url("version_propose", partnership, agreement.pk, 1))
+    response = client.post(url("version_edit", partnership, agreement.pk, 1), data, follow=True)
+    assert "can no longer change" in response.content.decode()
+
+
+def test_text_in_one_language_without_title_is_refused(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+
+    response = client_of(team["coordinator1"]).post(
+        url("create", partnership),
+        {"kind": "solidarity", "title": "X", "body_de": "Nur ein Text."},
+    )
+
+    assert response.status_code == 400
+    assert "Each language needs both a title and a text, or neither." in response.content.decode()
+    assert not Agreement.objects.exists()
+
+
+def test_page_shows_text_in_the_readers_language_with_links_to_others(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator2"])
+
+    page = client.get(
+        url("detail", partnership, agreement.pk, query="?language=uk")
+    ).content.decode()
+
+    assert 'lang="uk"' in page
+    assert TEXTS["uk"][1] in page
+    assert TEXTS["de"][1] not in page
+    assert "?language=de" in page
+    assert "languages=uk&amp;language=" in page
+    assert "languages=de,uk&amp;language=" in page
+
+
+def test_successor_is_shown_as_milestone_on_the_dashboard(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator1"])
+    due = timezone.localdate() - timedelta(days=1)
+
+    response = client.post(
+        url("successor", partnership, agreement.pk),
+        {
+            "title": "Twinning",
+            "due_on": due.isoformat(),
+            "title_de": "Partnerschaft",
+            "body_de": "Text.",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("partnerships:dashboard", args=[partnership.slug])).content.decode()
+
+    assert "Twinning agreement to be concluded by" in page
+    assert "overdue" in page
+    assert "state-in_force" in page
+
+
+def test_agreement_page_queries_do_not_grow_with_versions_and_amendments(
+    client_of, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator1"])
+    address = url("detail", partnership, agreement.pk)
+
+    def grow():
+        amendment = amendment_services.amendment_propose(
+            agreement=agreement, by=team["coordinator1"], texts=AMENDMENT_TEXTS
+        )
+        approve_here(amendment, team["signatory1"])
+        approve_here(amendment, team["signatory2"])
+
+    grow()
+    client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(address).status_code == 200
+    for _ in range(4):
+        grow()
+    with django_assert_num_queries(len(few)):
+        client.get(address)
+
+
+def test_version_page_queries_do_not_grow_with_versions(client_of, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    client = client_of(team["coordinator1"])
+
+    def grow():
+        version = agreement.versions.order_by("-number").first()
+        services.version_propose(version=version, by=team["coordinator1"])
+        services.version_create(agreement=agreement, by=team["coordinator1"], texts=TEXTS)
+
+    grow()
+    address = url("detail", partnership, agreement.pk)
+    client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        client.get(address)
+    for _ in range(4):
+        grow()
+    with django_assert_num_queries(len(few)):
+        client.get(address)
