@@ -1,0 +1,286 @@
+"""The agreement's rules hold over random sequences of actions by random people.
+
+Hypothesis drives drafting, proposing, signing, amending, approving, rejecting, withdrawing
+and terminating, by members of every role on both sides; after every step the invariants of
+issue 3 are checked against the database. A refused step must change nothing at all.
+"""
+
+import io
+import sys
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+from PIL import Image
+
+from pobratym.agreements.models import (
+    Agreement,
+    Amendment,
+    Approval,
+    ApprovalMethod,
+    Notice,
+    Signature,
+    Version,
+    VersionText,
+    fingerprint_of,
+)
+from pobratym.agreements.services import agreements as services
+from pobratym.agreements.services import amendments
+from pobratym.core.errors import DomainError
+from pobratym.partnerships.models import Membership, Role
+from tests.agreements.factories import TEXTS, agreement_draft, sign
+from tests.factories import member_create, partnership_create
+
+DONE = Counter()  # successful steps by rule
+ROLES = [Role.COORDINATOR, Role.SIGNATORY, Role.STAFF, Role.PARTNER, Role.OBSERVER]
+# Signatories act more often than others, so that sequences reach signed agreements.
+people = st.tuples(
+    st.sampled_from([*ROLES, Role.SIGNATORY, Role.SIGNATORY]), st.sampled_from([1, 2])
+)
+mostly_false = st.sampled_from([False, False, False, True])
+words = st.text(alphabet="abc жит", min_size=1, max_size=8)
+
+
+def scan_png() -> SimpleUploadedFile:
+    image = io.BytesIO()
+    Image.new("L", (8, 8)).save(image, format="PNG")
+    return SimpleUploadedFile("approval.png", image.getvalue(), "image/png")
+
+
+def snapshot(agreement: Agreement) -> tuple:
+    """Everything a step could change, to prove that a refused step changed nothing."""
+    agreement = Agreement.objects.get(pk=agreement.pk)
+    return (
+        (agreement.in_force_from, agreement.ends_on, agreement.end_reason),
+        sorted(Version.objects.filter(agreement=agreement).values_list("pk", "fingerprint")),
+        sorted(VersionText.objects.filter(version__agreement=agreement).values_list("pk", "body")),
+        Signature.objects.filter(agreement=agreement).count(),
+        sorted(Amendment.objects.filter(agreement=agreement).values_list("pk", "status")),
+        Approval.objects.filter(amendment__agreement=agreement).count(),
+        Notice.objects.filter(agreement=agreement).count(),
+    )
+
+
+def history_count(agreement: Agreement) -> int:
+    return (
+        sum(
+            model.history.filter(**{lookup: agreement.pk}).count()
+            for model, lookup in (
+                (Agreement, "id"),
+                (Version, "agreement_id"),
+                (Signature, "agreement_id"),
+                (Amendment, "agreement_id"),
+                (Notice, "agreement_id"),
+            )
+        )
+        + Approval.history.filter(amendment__agreement=agreement).count()
+    )
+
+
+class AgreementLife(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.partnership = partnership_create()
+        self.people = {
+            (role, position): member_create(self.partnership, role, position=position).user
+            for role in ROLES
+            for position in (1, 2)
+        }
+        self.ended = False
+
+    @initialize(start=st.sampled_from(["draft", "proposed", "in_force", "in_force"]))
+    def begin(self, start):
+        """Half the sequences start from an agreement in force, to reach amendments often."""
+        coordinator = self.people[(Role.COORDINATOR, 1)]
+        self.agreement = agreement_draft(self.partnership, coordinator)
+        if start == "draft":
+            return
+        version = services.version_propose(version=self.agreement.versions.get(), by=coordinator)
+        if start == "in_force":
+            for position in (1, 2):
+                sign(self.agreement, self.people[(Role.SIGNATORY, position)], version.fingerprint)
+        self.agreement.refresh_from_db()
+
+    def act(self, action) -> bool:
+        """Run one action; a refusal must leave the database as it was."""
+        before, audit_before = snapshot(self.agreement), history_count(self.agreement)
+        try:
+            action()
+        except (DomainError, PermissionDenied):
+            assert snapshot(self.agreement) == before
+            assert history_count(self.agreement) == audit_before
+            return False
+        DONE[sys._getframe(1).f_code.co_name] += 1
+        assert snapshot(self.agreement) != before, "a successful step changes something"
+        assert history_count(self.agreement) > audit_before, "every step is audited"
+        self.agreement.refresh_from_db()
+        return True
+
+    def _amendment(self, index: int) -> Amendment | None:
+        found = list(self.agreement.amendments.order_by("number"))
+        return found[index % len(found)] if found else None
+
+    @rule(person=people, body=words)
+    def draft_new_version(self, person, body):
+        texts = {**TEXTS, "en": ("Agreement", body)}
+        self.act(
+            lambda: services.version_create(
+                agreement=self.agreement, by=self.people[person], texts=texts
+            )
+        )
+
+    @rule(person=people, body=words, index=st.integers(0, 5))
+    def edit_a_version(self, person, body, index):
+        versions = list(self.agreement.versions.order_by("number"))
+        version = versions[index % len(versions)]
+        self.act(
+            lambda: services.version_update(
+                version=version, by=self.people[person], texts={"de": ("Vereinbarung", body)}
+            )
+        )
+
+    @rule(person=people)
+    def propose_the_draft(self, person):
+        draft = self.agreement.versions.filter(proposed_at__isnull=True).first()
+        if draft is not None:
+            self.act(lambda: services.version_propose(version=draft, by=self.people[person]))
+
+    @rule(person=people, stale=mostly_false, days_ago=st.integers(0, 3))
+    def sign(self, person, stale, days_ago):
+        version = self.agreement.versions.filter(proposed_at__isnull=False).last()
+        fingerprint = "0" * 64 if stale or version is None else version.fingerprint
+        signed = self.act(
+            lambda: services.agreement_sign(
+                agreement=self.agreement,
+                by=self.people[person],
+                fingerprint=fingerprint,
+                signed_on=timezone.localdate() - timedelta(days=days_ago),
+                place="Dortmund",
+                signer_name="A. Person",
+                signer_title="Mayor",
+            )
+        )
+        if signed:
+            assert not self.ended, "an ended agreement accepts no signature"
+            assert person[0] == Role.SIGNATORY, "only signatories sign"
+
+    @rule(person=people, body=words)
+    def propose_amendment(self, person, body):
+        proposed = self.act(
+            lambda: amendments.amendment_propose(
+                agreement=self.agreement, by=self.people[person], texts={"en": ("Change", body)}
+            )
+        )
+        if proposed:
+            assert not self.ended, "an ended agreement accepts no amendment"
+
+    @rule(person=people, index=st.integers(0, 5), stale=mostly_false, written=st.booleans())
+    def approve(self, person, index, stale, written):
+        amendment = self._amendment(index)
+        if amendment is None:
+            return
+        approved = self.act(
+            lambda: amendments.amendment_approve(
+                amendment=amendment,
+                by=self.people[person],
+                fingerprint="f" * 64 if stale else amendment.fingerprint,
+                method=ApprovalMethod.WRITTEN if written else ApprovalMethod.PLATFORM,
+                approved_on=timezone.localdate() if written else None,
+                scan=scan_png() if written else None,
+            )
+        )
+        if approved:
+            assert not self.ended
+            assert person[0] == Role.SIGNATORY, "only signatories approve"
+            assert not stale
+
+    @rule(person=people, index=st.integers(0, 5), withdraw=st.booleans())
+    def reject_or_withdraw(self, person, index, withdraw):
+        amendment = self._amendment(index)
+        if amendment is None:
+            return
+        service = amendments.amendment_withdraw if withdraw else amendments.amendment_reject
+        self.act(lambda: service(amendment=amendment, by=self.people[person], reason="no"))
+
+    @rule(person=people, really=st.sampled_from([False] * 4 + [True]))
+    def terminate_today(self, person, really):
+        """Rarely: an ended agreement leaves little else to try."""
+        if not really:
+            return
+        today = timezone.localdate()
+        if self.act(
+            lambda: services.notice_record(
+                agreement=self.agreement,
+                by=self.people[person],
+                letter_date=today,
+                effective_on=today,
+            )
+        ):
+            assert person[0] == Role.SIGNATORY
+            self.ended = True
+
+    @invariant()
+    def frozen_versions_keep_their_fingerprint(self):
+        for version in self.agreement.versions.filter(proposed_at__isnull=False):
+            assert version.fingerprint == fingerprint_of(version.texts.all())
+
+    @invariant()
+    def in_force_only_with_both_signatures_on_one_text(self):
+        signatures = list(self.agreement.signatures.select_related("version"))
+        assert len({s.side_id for s in signatures}) == len(signatures) <= 2
+        for signature in signatures:
+            assert signature.fingerprint == signature.version.fingerprint
+            membership = Membership.objects.get(
+                partnership=self.partnership, user=signature.recorded_by
+            )
+            assert membership.side_id == signature.side_id, "only a side's members speak for it"
+        if self.agreement.in_force_from is not None:
+            assert len(signatures) == 2
+            assert len({s.fingerprint for s in signatures}) == 1
+        else:
+            assert len(signatures) < 2
+
+    @invariant()
+    def amendment_in_force_only_with_both_approvals_of_its_text(self):
+        for amendment in self.agreement.amendments.prefetch_related("approvals", "texts"):
+            assert amendment.fingerprint == fingerprint_of(amendment.texts.all())
+            approvals = list(amendment.approvals.all())
+            for approval in approvals:
+                membership = Membership.objects.get(
+                    partnership=self.partnership, user=approval.recorded_by
+                )
+                assert membership.role == Role.SIGNATORY
+                assert membership.side_id == approval.side_id
+            on_same_text = {a.side_id for a in approvals if a.fingerprint == amendment.fingerprint}
+            in_force = amendment.status == Amendment.Status.IN_FORCE
+            assert in_force == (len(on_same_text) == 2)
+            if amendment.status in (Amendment.Status.REJECTED, Amendment.Status.WITHDRAWN):
+                assert len(on_same_text) < 2
+
+
+@pytest.mark.django_db
+def test_agreement_rules_hold_over_random_sequences_of_actions():
+    run_state_machine_as_test(
+        AgreementLife,
+        settings=settings(
+            max_examples=60,
+            stateful_step_count=30,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
+    # The sequences must have reached the interesting states, or the invariants prove little.
+    assert {"sign", "approve", "propose_amendment", "terminate_today"} <= set(DONE)
