@@ -166,8 +166,6 @@ def _bad_request(request, reason: str) -> HttpResponse:
 def version_pdf(request, slug: str, agreement_id: int, number: int):
     """The version as a PDF, in one or more of its languages side by side; headings and notes
     in the reader's language."""
-    from ..documents import version_pdf as render_pdf
-
     _partnership, agreement = agreement_for(request, slug, agreement_id)
     version = selectors.version_get(agreement=agreement, number=number)
     available = [code for code, _name in language_links(version.texts.all())]
@@ -181,6 +179,8 @@ def version_pdf(request, slug: str, agreement_id: int, number: int):
         )
     if language not in LANGUAGES:
         return _bad_request(request, _("This language is not offered."))
+    from ..documents import version_pdf as render_pdf
+
     pdf = render_pdf(version=version, languages=asked, language=language)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"agreement-{agreement.pk}-version-{version.number}-{'-'.join(asked)}.pdf"
