@@ -21,7 +21,7 @@ class TextsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, name in settings.LANGUAGES:
+        for code, _name in settings.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(
                 label=_("Title"),
                 required=False,
@@ -58,11 +58,7 @@ class TextsForm(forms.Form):
         return initial
 
     def other_fields(self) -> list:
-        return [
-            field
-            for field in self
-            if not field.name.startswith(("title_", "body_")) or field.name == "title"
-        ]
+        return [field for field in self if not field.name.startswith(("title_", "body_"))]
 
 
 TERMS = [
