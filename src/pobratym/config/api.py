@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
+from pobratym.agreements.api import router as agreements_router
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.api import router as partnerships_router
 
@@ -18,6 +19,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/partnerships", partnerships_router)
+api.add_router("/partnerships", agreements_router)
 
 
 def _error(request, status: int, code: str, message: str):
