@@ -181,7 +181,10 @@ def version_pdf(request, slug: str, agreement_id: int, number: int):
         return _bad_request(request, _("This language is not offered."))
     from ..documents import version_pdf as render_pdf
 
-    pdf = render_pdf(version=version, languages=asked, language=language)
+    try:
+        pdf = render_pdf(version=version, languages=asked, language=language)
+    except DomainError as error:
+        return _bad_request(request, error.message)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"agreement-{agreement.pk}-version-{version.number}-{'-'.join(asked)}.pdf"
     response["Content-Disposition"] = content_disposition_header(False, filename)
