@@ -151,5 +151,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 POBRATYM_BASE_URL = env("POBRATYM_BASE_URL", default="http://127.0.0.1:8000")
