@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, ApprovalMethod
+from .models import Agreement, ApprovalMethod, Letter, LetterDirection
 
 # agreements
 
@@ -177,3 +177,103 @@ class NoticeForm(forms.Form):
     scan = forms.FileField(
         label=_("Scan of the letter"), required=False, help_text=_("PDF, PNG or JPEG.")
     )
+
+
+# letters
+
+
+class LetterForm(forms.ModelForm):
+    """A letter as its office registered it; links offer only this partnership's records."""
+
+    class Meta:
+        model = Letter
+        fields = [
+            "direction",
+            "registration_number",
+            "registered_at",
+            "file_index",
+            "sender",
+            "addressee",
+            "subject",
+            "language",
+            "summary",
+            "in_reply_to",
+            "agreement",
+            "amendment",
+            "notice",
+        ]
+        widgets = {
+            "direction": forms.RadioSelect,
+            "registered_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "registration_number": _("As your office wrote it, e.g. 31/1915."),
+            "registered_at": _("Date and time of registration, in your time zone."),
+            "file_index": _("The index of the file it is kept in, e.g. 0.01-30."),
+        }
+
+    def __init__(self, *args, links, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["direction"].choices = LetterDirection.choices  # no empty radio button
+        self.fields["in_reply_to"].queryset = links.letters.exclude(pk=self.instance.pk)
+        self.fields["in_reply_to"].label_from_instance = _letter_label
+        self.fields["agreement"].queryset = links.agreements
+        self.fields["amendment"].queryset = links.amendments
+        self.fields["amendment"].label_from_instance = lambda item: f"{item.agreement} – {item}"
+        self.fields["notice"].queryset = links.notices
+        self.fields["notice"].label_from_instance = lambda item: f"{item.agreement} – {item}"
+
+
+def _letter_label(letter) -> str:
+    return f"{letter.registration_number} ({letter.side.city.name}) – {letter.subject}"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ScansField(forms.FileField):
+    """Any number of files; services check each one."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(ScansField, self).clean(item, initial) for item in files if item]
+
+
+class LetterCreateForm(LetterForm):
+    scans = ScansField(label=_("Scans"), required=False, help_text=_("PDF, PNG or JPEG."))
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label=_("Scan"), help_text=_("PDF, PNG or JPEG."))
+
+
+class LetterSearchForm(forms.Form):
+    number = forms.CharField(label=_("Registration number"), required=False, max_length=60)
+    date_from = forms.DateField(label=_("Registered from"), required=False, widget=_date_input())
+    date_to = forms.DateField(label=_("Registered until"), required=False, widget=_date_input())
+    correspondent = forms.CharField(label=_("Sender or addressee"), required=False, max_length=300)
+    subject = forms.CharField(
+        label=_("Words in the subject"),
+        required=False,
+        max_length=300,
+        help_text=_("Letters whose subject contains every word."),
+    )
+    direction = forms.ChoiceField(
+        label=_("Direction"),
+        required=False,
+        choices=[("", _("Incoming and outgoing")), *LetterDirection.choices],
+    )
+    side = forms.ModelChoiceField(
+        label=_("Register of"), required=False, queryset=None, empty_label=_("Both sides")
+    )
+
+    def __init__(self, *args, sides, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].queryset = sides
+        self.fields["side"].label_from_instance = lambda side: side.city.name

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import agreements as agreement_views
 from .views import amendments as amendment_views
+from .views import letters as letter_views
 from .views import versions as version_views
 
 app_name = "agreements"
@@ -10,9 +11,20 @@ base = "partnerships/<slug:slug>/"
 agreement = f"{base}agreements/<int:agreement_id>/"
 version = f"{agreement}versions/<int:number>/"
 amendment = f"{agreement}amendments/<int:number>/"
+letter = f"{base}letters/<int:letter_id>/"
 
 urlpatterns = [
     # letters register
+    path(f"{base}letters/", letter_views.letter_list, name="letter_list"),
+    path(f"{base}letters/new/", letter_views.letter_create, name="letter_create"),
+    path(letter, letter_views.letter_detail, name="letter_detail"),
+    path(f"{letter}edit/", letter_views.letter_edit, name="letter_edit"),
+    path(f"{letter}scans/<int:scan_id>/", letter_views.letter_scan, name="letter_scan"),
+    path(
+        f"{letter}scans/<int:scan_id>/remove/",
+        letter_views.letter_scan_remove,
+        name="letter_scan_remove",
+    ),
     # agreements
     path(f"{base}agreements/", agreement_views.agreement_list, name="list"),
     path(f"{base}agreements/new/", agreement_views.agreement_create, name="create"),

@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.db import transaction
 
 from pobratym.accounts.models import User
+from pobratym.agreements.demo import load_letters
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
@@ -171,4 +172,5 @@ def load() -> list[tuple[str, str]]:
             if not Membership.objects.filter(partnership=partnership, user=user).exists():
                 services.membership_add(side=side, user=user, role=role)
             accounts.append((email, Role(role).label))
+    load_letters(partnership)
     return accounts

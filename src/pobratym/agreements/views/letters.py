@@ -1,0 +1,177 @@
+"""Pages of the register of official letters: search, register, read, correct, and the
+scans, which are only ever sent through a permission check."""
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data, form_files
+from pobratym.partnerships import selectors as partnership_selectors
+from pobratym.partnerships.predicates import membership_of
+
+from ..forms import LetterCreateForm, LetterForm, LetterSearchForm, ScanForm
+from ..models import Letter
+from ..selectors import letters as selectors
+from ..services import letters as services
+
+PAGE_SIZE = 50
+UPLOAD_ERRORS = ("file_type", "file_size")
+
+
+def _partnership(request, slug: str, permission: str = "agreements.view_letter"):
+    """The partnership (404 for people outside it), if the person may do `permission`."""
+    partnership = partnership_selectors.partnership_get(viewer=request.user, slug=slug)
+    require(request.user, permission, partnership)
+    return partnership
+
+
+def _letter(request, slug: str, letter_id: int, permission: str | None = None):
+    partnership = _partnership(request, slug)
+    letter = selectors.letter_get(viewer=request.user, partnership=partnership, letter_id=letter_id)
+    if permission:
+        require(request.user, permission, letter)
+    return partnership, letter
+
+
+def _form_error(form, error: DomainError, upload_field: str) -> None:
+    form.add_error(upload_field if error.code in UPLOAD_ERRORS else None, error.message)
+
+
+@login_required
+@require_GET
+def letter_list(request, slug: str):
+    partnership = _partnership(request, slug)
+    form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
+    filters = form.cleaned_data if form.is_valid() else {}
+    letters = selectors.letter_list(viewer=request.user, partnership=partnership, filters=filters)
+    page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "searched": bool(filters and any(filters.values())),
+    }
+    return render(
+        request, "agreements/letters/list.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_create(request, slug: str):
+    partnership = _partnership(request, slug, "agreements.register_letter")
+    links = selectors.letter_links(viewer=request.user, partnership=partnership)
+    initial = {
+        "registered_at": timezone.localtime().replace(second=0, microsecond=0),
+        "language": request.LANGUAGE_CODE,
+    }
+    reply_to_id = request.GET.get("in_reply_to", "")
+    reply_to = links.letters.filter(pk=reply_to_id).first() if reply_to_id.isdigit() else None
+    if reply_to is not None:
+        initial.update(in_reply_to=reply_to, direction=Letter.Direction.OUTGOING)
+    form = LetterCreateForm(form_data(request), form_files(request), links=links, initial=initial)
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            letter = services.letter_register(
+                partnership=partnership, by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            _form_error(form, error, "scans")
+            if error.code == "letter_number_taken":
+                # A form sent twice: point to the letter the first sending registered.
+                existing = selectors.letter_registered(
+                    viewer=request.user,
+                    partnership=partnership,
+                    side_id=membership_of(request.user, partnership).side_id,
+                    direction=form.cleaned_data["direction"],
+                    registration_number=form.cleaned_data["registration_number"],
+                )
+        else:
+            messages.success(request, _("The letter was registered."))
+            return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    context = {"partnership": partnership, "form": form, "existing": existing}
+    return render(
+        request, "agreements/letters/form.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_detail(request, slug: str, letter_id: int):
+    """One letter; its office adds scans here (a plain POST of the scan form)."""
+    partnership, letter = _letter(request, slug, letter_id)
+    form = ScanForm(form_data(request), form_files(request))
+    if request.method == "POST":
+        require(request.user, "agreements.change_letter", letter)
+        if form.is_valid():
+            try:
+                services.letter_scan_add(
+                    letter=letter, by=request.user, upload=form.cleaned_data["scan"]
+                )
+            except DomainError as error:
+                _form_error(form, error, "scan")
+            else:
+                messages.success(request, _("The scan was added."))
+                return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    context = {
+        "partnership": partnership,
+        "letter": letter,
+        "scan_form": form,
+        "time_zone": timezone.get_current_timezone_name(),
+    }
+    return render(
+        request, "agreements/letters/detail.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_edit(request, slug: str, letter_id: int):
+    partnership, letter = _letter(request, slug, letter_id, "agreements.change_letter")
+    links = selectors.letter_links(viewer=request.user, partnership=partnership)
+    form = LetterForm(form_data(request), instance=letter, links=links)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_update(letter=letter, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The letter was saved."))
+            return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    context = {"partnership": partnership, "form": form, "letter": letter}
+    return render(
+        request, "agreements/letters/form.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_GET
+def letter_scan(request, slug: str, letter_id: int, scan_id: int):
+    """A scan, only to those who may read the letter; scans never have a public address."""
+    letter = _letter(request, slug, letter_id)[1]
+    scan = selectors.letter_scan_get(viewer=request.user, letter=letter, scan_id=scan_id)
+    response = FileResponse(scan.file.open("rb"), filename=PurePath(scan.file.name).name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def letter_scan_remove(request, slug: str, letter_id: int, scan_id: int):
+    letter = _letter(request, slug, letter_id, "agreements.change_letter")[1]
+    scan = selectors.letter_scan_get(viewer=request.user, letter=letter, scan_id=scan_id)
+    services.letter_scan_remove(scan=scan, by=request.user)
+    messages.success(request, _("The scan was removed."))
+    return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
