@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 from pobratym.partnerships.models import Partnership
 
-from .models import Letter
+from . import demo_texts
+from .models import Agreement, Letter
+from .services.agreements import agreement_create
 
 FOUNDING_SUBJECT = (
     "Пропозиція укласти угоду про побратимство між містом Житомир (Україна) "
@@ -65,3 +67,26 @@ def load_letters(partnership: Partnership) -> list[Letter]:
         ),
     )
     return [outgoing, incoming]
+
+
+def load_agreement(partnership: Partnership, by) -> Agreement:
+    """The draft solidarity partnership of 2023, version 1 still a draft, in de, uk and en;
+    the founding letters are filed with it."""
+    agreement = partnership.agreements.filter(kind=Agreement.Kind.SOLIDARITY).first()
+    if agreement is None:
+        texts = {
+            language: (demo_texts.TITLES[language], demo_texts.BODIES[language])
+            for language in demo_texts.TITLES
+        }
+        agreement = agreement_create(
+            partnership=partnership,
+            by=by,
+            kind=Agreement.Kind.SOLIDARITY,
+            texts=texts,
+            **demo_texts.TERMS,
+        )
+        agreement.versions.filter(number=1).update(note="Entwurf 2023")
+    partnership.letters.filter(
+        registration_number__in=["31/1915", "OB/2022/0614"], agreement__isnull=True
+    ).update(agreement=agreement)
+    return agreement

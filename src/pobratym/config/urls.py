@@ -1,6 +1,5 @@
 """Every address: language-prefixed pages, the API, and a few fixed paths."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -24,8 +23,4 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.partnerships.urls")),
     path("", include("pobratym.agreements.urls")),
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads (scans, photos) are never served by path: each app's views check who may see them.

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.db import transaction
 
 from pobratym.accounts.models import User
-from pobratym.agreements.demo import load_letters
+from pobratym.agreements.demo import load_agreement, load_letters
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
@@ -173,4 +173,6 @@ def load() -> list[tuple[str, str]]:
                 services.membership_add(side=side, user=user, role=role)
             accounts.append((email, Role(role).label))
     load_letters(partnership)
+    dortmund_coordinator = User.objects.get(email=demo_email("coordinator", "dortmund"))
+    load_agreement(partnership, by=dortmund_coordinator)
     return accounts
