@@ -1,11 +1,12 @@
 """Registering and correcting letters through the services, as views and the demo do."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from pobratym.agreements.demo import load_letters
 from pobratym.agreements.models import Letter, LetterScan
@@ -167,3 +168,14 @@ def test_demo_founding_letter_is_registered_once_in_each_office():
     assert incoming.side.city.name_en == "Dortmund"
     assert "erfunden" in incoming.summary
     assert Letter.objects.count() == 2
+
+
+def test_a_registration_in_the_future_is_refused(partnership):
+    registrar = member_create(partnership, "staff").user
+    tomorrow = timezone.now() + timedelta(days=1)
+    with pytest.raises(DomainError) as caught:
+        services.letter_register(
+            partnership=partnership, by=registrar, **letter_fields(registered_at=tomorrow)
+        )
+    assert caught.value.code == "date_in_future"
+    assert not partnership.letters.exists()

@@ -1,8 +1,10 @@
 """The register of official letters: each office registers its letters under its own numbers."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
@@ -51,6 +53,8 @@ def _check_links(letter: Letter) -> None:
         record = getattr(letter, name)
         if record is not None and _partnership_id_of(record) != letter.partnership_id:
             raise DomainError("other_partnership", _("This record belongs to another partnership."))
+    if letter.registered_at and letter.registered_at > timezone.now() + timedelta(minutes=5):
+        raise DomainError("date_in_future", _("The date cannot be in the future."))
     if letter.in_reply_to is not None and letter.in_reply_to.pk == letter.pk:
         raise DomainError("reply_to_itself", _("A letter cannot answer itself."))
 
