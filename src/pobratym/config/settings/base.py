@@ -30,11 +30,15 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "pobratym.core",
     "pobratym.accounts",
     "pobratym.partnerships",
     "pobratym.agreements",
     "pobratym.documents",
+    "pobratym.translation",
+    "pobratym.conversations",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +144,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# Background work (machine translation, e-mail notifications) runs in `pobratym db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 INVITATION_VALID_DAYS = 14
 # Scans and photos larger than this are refused (bytes; default 20 MB).
