@@ -151,6 +151,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 INVITATION_VALID_DAYS = 14
 # Scans and photos larger than this are refused (bytes; default 20 MB).
 POBRATYM_UPLOAD_MAX_BYTES = env.int("POBRATYM_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# Messages longer than this many characters are refused (default 20,000).
+POBRATYM_MESSAGE_MAX_CHARS = env.int("POBRATYM_MESSAGE_MAX_CHARS", default=20_000)
 POBRATYM_DEMO = False
 
 LOGGING = {
