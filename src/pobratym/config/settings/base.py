@@ -155,6 +155,16 @@ POBRATYM_UPLOAD_MAX_BYTES = env.int("POBRATYM_UPLOAD_MAX_BYTES", default=20 * 10
 POBRATYM_MESSAGE_MAX_CHARS = env.int("POBRATYM_MESSAGE_MAX_CHARS", default=20_000)
 POBRATYM_DEMO = False
 
+# Machine translation of messages (docs/operations.md, "Machine translation"): "none" (messages
+# wait for a human translation), "libretranslate" (self-hosted) or "deepl".
+POBRATYM_TRANSLATION_PROVIDER = env("POBRATYM_TRANSLATION_PROVIDER", default="none")
+POBRATYM_TRANSLATION_TIMEOUT = env.float("POBRATYM_TRANSLATION_TIMEOUT", default=10.0)
+LIBRETRANSLATE_URL = env("LIBRETRANSLATE_URL", default="")
+LIBRETRANSLATE_API_KEY = env("LIBRETRANSLATE_API_KEY", default="")
+DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
+# Empty: api-free.deepl.com for free-plan keys (ending in ":fx"), api.deepl.com for others.
+DEEPL_URL = env("DEEPL_URL", default="")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
