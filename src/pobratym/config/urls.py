@@ -22,5 +22,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("pobratym.partnerships.urls")),
     path("", include("pobratym.agreements.urls")),
+    path("", include("pobratym.conversations.urls")),
 )
 # Uploads (scans, photos) are never served by path: each app's views check who may see them.

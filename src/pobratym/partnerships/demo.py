@@ -9,6 +9,7 @@ from django.db import transaction
 
 from pobratym.accounts.models import User
 from pobratym.agreements.demo import load_agreement, load_letters
+from pobratym.conversations.demo import load_conversations
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
@@ -175,4 +176,5 @@ def load() -> list[tuple[str, str]]:
     load_letters(partnership)
     dortmund_coordinator = User.objects.get(email=demo_email("coordinator", "dortmund"))
     load_agreement(partnership, by=dortmund_coordinator)
+    load_conversations(partnership)
     return accounts

@@ -1,0 +1,80 @@
+"""The kinds of records a thread can be about, and how to name, check and link each one.
+
+Other apps register their records in their AppConfig.ready():
+`records.register("aid.need", permission="aid.view_need", url=lambda slug, need: ...)`.
+A record names its partnership by `partnership_id`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.urls import reverse
+
+from pobratym.core.errors import require
+
+
+@dataclass(frozen=True)
+class Attachable:
+    label: str  # "app_label.model_name"
+    permission: str  # who may see the record may start or read a thread about it
+    url: Callable[[str, object], str]  # (partnership slug, record) -> address
+
+
+_REGISTRY: dict[str, Attachable] = {}
+
+
+def register(label: str, *, permission: str, url: Callable[[str, object], str]) -> None:
+    _REGISTRY[label.lower()] = Attachable(label=label.lower(), permission=permission, url=url)
+
+
+def label_of(record) -> str:
+    return record._meta.label_lower
+
+
+def kind_of(record) -> Attachable | None:
+    return _REGISTRY.get(label_of(record))
+
+
+def reference(record) -> str:
+    """`app_label.model:pk`, as in the `about` parameter of a new-thread link."""
+    return f"{label_of(record)}:{record.pk}"
+
+
+def record_url(record, slug: str) -> str | None:
+    """The record's page under the partnership `slug`."""
+    kind = kind_of(record)
+    return kind.url(slug, record) if kind else None
+
+
+def check_record(user, record) -> None:
+    """PermissionDenied unless the record is of a registered kind the person may see."""
+    kind = kind_of(record)
+    if kind is None:
+        raise LookupError(f"Threads cannot be attached to {label_of(record)}")
+    require(user, kind.permission, record)
+
+
+def resolve(reference_text: str, *, partnership_id: int):
+    """The record named by `app_label.model:pk` in this partnership, or None."""
+    label, _sep, pk = (reference_text or "").partition(":")
+    kind = _REGISTRY.get(label.lower())
+    if kind is None or not pk.isdigit():
+        return None
+    model = apps.get_model(kind.label)
+    record = model._default_manager.filter(pk=int(pk)).first()
+    if record is None or getattr(record, "partnership_id", None) != partnership_id:
+        return None
+    return record
+
+
+register(
+    "agreements.agreement",
+    permission="agreements.view_agreement",
+    url=lambda slug, agreement: reverse("agreements:detail", args=[slug, agreement.pk]),
+)
+register(
+    "agreements.letter",
+    permission="agreements.view_letter",
+    url=lambda slug, letter: reverse("agreements:letter_detail", args=[slug, letter.pk]),
+)

@@ -1,0 +1,251 @@
+"""What the conversation screens read, always scoped to the person asking: threads they may
+see with unread counts, one thread with its messages in the reader's language, search, and
+the threads about a record."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from pobratym.partnerships.models import Membership, Partnership
+
+from .models import (
+    Message,
+    MessageAttachment,
+    MessageRead,
+    MessageTranslation,
+    NotificationSetting,
+    Thread,
+)
+
+SEARCH_LIMIT = 100
+
+
+def _contains(field: str, text: str) -> Q:
+    """Case-insensitive "contains". Not `icontains`: SQLite folds the case of ASCII only, so
+    "привіт" would miss "Привіт"; a regular expression folds Cyrillic on both databases."""
+    return Q(**{f"{field}__iregex": re.escape(text)})
+
+
+def _visible_to(viewer, prefix: str = "") -> Q:
+    """Threads the person may see, given they are a member: open ones and their own."""
+    taking_part = Thread.participants.through.objects.filter(user_id=viewer.pk).values("thread_id")
+    return Q(**{f"{prefix}restricted": False}) | Q(**{f"{prefix}pk__in": taking_part})
+
+
+def _unread_messages(viewer) -> QuerySet[Message]:
+    read = MessageRead.objects.filter(message=OuterRef("pk"), user_id=viewer.pk)
+    return Message.objects.filter(~Exists(read)).exclude(author_id=viewer.pk).order_by()
+
+
+def _count(queryset: QuerySet, group: str):
+    """A subquery counting `queryset` rows per `group` (an OuterRef'd field)."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values(group).annotate(total=Count("pk")).values("total")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def _threads(viewer, partnership: Partnership) -> QuerySet[Thread]:
+    last = Message.objects.filter(thread=OuterRef("pk")).order_by("-created_at", "-pk")
+    return (
+        Thread.objects.filter(partnership=partnership)
+        .filter(_visible_to(viewer))
+        .annotate(
+            message_count=_count(Message.objects.filter(thread=OuterRef("pk")), "thread"),
+            unread_count=_count(_unread_messages(viewer).filter(thread=OuterRef("pk")), "thread"),
+            last_message_body=Subquery(last.values("body")[:1]),
+            last_message_language=Subquery(last.values("language")[:1]),
+            last_message_author=Subquery(last.values("author__name")[:1]),
+            last_message_author_email=Subquery(last.values("author__email")[:1]),
+        )
+        .select_related("created_by", "content_type")
+        .order_by("-last_message_at", "-created_at", "-pk")
+    )
+
+
+def thread_list(*, viewer, partnership: Partnership) -> QuerySet[Thread]:
+    """The threads of the partnership the person may see, newest activity first, each with
+    its number of messages, the person's unread ones and its last message; the records they
+    are about are prefetched (one query per kind of record)."""
+    return _threads(viewer, partnership).prefetch_related("attached_to")
+
+
+def thread_get(*, viewer, partnership: Partnership, thread_id: int) -> Thread:
+    """A thread of this partnership the person may see; to anyone else it does not exist."""
+    thread = (
+        Thread.objects.filter(partnership=partnership, pk=thread_id)
+        .filter(_visible_to(viewer))
+        .select_related("created_by", "content_type")
+        .prefetch_related("participants")
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    thread.partnership = partnership
+    return thread
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One message as one reader sees it."""
+
+    message: Message
+    translation: MessageTranslation | None  # in the reader's language, if there is one
+    needs_translation: bool  # written in another language, and nobody translated it yet
+    seen_by_other_side: bool
+
+    @property
+    def revision(self) -> int:
+        return self.translation.revision if self.translation else 0
+
+
+@dataclass(frozen=True)
+class ThreadDetail:
+    thread: Thread
+    messages: list[MessageView]
+    attached_to: object | None
+    participants: list
+
+
+def thread_detail(*, viewer, thread: Thread, language: str) -> ThreadDetail:
+    """The messages of a thread, oldest first, each in the reader's `language` when a
+    translation exists, and whether someone of the other side has read it."""
+    partnership_id = thread.partnership_id
+    author_side = Membership.objects.filter(
+        partnership_id=partnership_id, user_id=OuterRef("author_id")
+    ).values("side_id")[:1]
+    other_side_read = Membership.objects.filter(
+        partnership_id=partnership_id,
+        user__message_reads__message_id=OuterRef("pk"),
+    ).exclude(side_id=OuterRef("author_side_id"))
+    messages = (
+        Message.objects.filter(thread=thread)
+        .select_related("author")
+        .annotate(author_side_id=Subquery(author_side))
+        .annotate(seen_by_other_side=Exists(other_side_read))
+        .prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=MessageTranslation.objects.select_related("translated_by"),
+            ),
+            Prefetch("attachments", queryset=MessageAttachment.objects.order_by("pk")),
+        )
+        .order_by("created_at", "pk")
+    )
+    views = []
+    for message in messages:
+        message.thread = thread
+        translation = None
+        if message.language != language:
+            translation = next(
+                (item for item in message.translations.all() if item.language == language), None
+            )
+        views.append(
+            MessageView(
+                message=message,
+                translation=translation,
+                needs_translation=message.language != language and translation is None,
+                seen_by_other_side=bool(message.author_side_id and message.seen_by_other_side),
+            )
+        )
+    attached_to = thread.attached_to if thread.content_type_id else None
+    return ThreadDetail(
+        thread=thread,
+        messages=views,
+        attached_to=attached_to,
+        participants=list(thread.participants.all()),
+    )
+
+
+def message_get(*, viewer, thread: Thread, message_id: int) -> Message:
+    message = Message.objects.filter(thread=thread, pk=message_id).first()
+    if message is None:
+        raise Http404
+    message.thread = thread
+    return message
+
+
+def attachment_get(*, viewer, thread: Thread, attachment_id: int) -> MessageAttachment:
+    attachment = (
+        MessageAttachment.objects.filter(message__thread=thread, pk=attachment_id)
+        .select_related("message")
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    attachment.message.thread = thread
+    return attachment
+
+
+def unread_count(*, viewer) -> int:
+    """Messages the person has not read, in every thread they may see (one query)."""
+    if not viewer.is_authenticated:
+        return 0
+    return (
+        _unread_messages(viewer)
+        .filter(thread__partnership__memberships__user_id=viewer.pk)
+        .filter(_visible_to(viewer, prefix="thread__"))
+        .count()
+    )
+
+
+def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[Message]:
+    """Messages whose original or any translation contains every word of `query`, in any
+    language and case, newest first."""
+    messages = Message.objects.filter(thread__partnership=partnership).filter(
+        _visible_to(viewer, prefix="thread__")
+    )
+    words = (query or "").split()
+    if not words:
+        return messages.none()
+    for word in words:
+        translated = MessageTranslation.objects.filter(message=OuterRef("pk")).filter(
+            _contains("text", word)
+        )
+        messages = messages.filter(_contains("body", word) | Q(Exists(translated)))
+    return messages.select_related("thread", "author").order_by("-created_at", "-pk")[:SEARCH_LIMIT]
+
+
+def threads_for(*, viewer, record) -> QuerySet[Thread]:
+    """The threads about `record` the person may see."""
+    partnership_id = getattr(record, "partnership_id", None)
+    if partnership_id is None or not viewer.is_authenticated:
+        return Thread.objects.none()
+    return (
+        Thread.objects.filter(
+            partnership_id=partnership_id,
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            partnership__memberships__user_id=viewer.pk,
+        )
+        .filter(_visible_to(viewer))
+        .annotate(
+            message_count=_count(Message.objects.filter(thread=OuterRef("pk")), "thread"),
+            unread_count=_count(_unread_messages(viewer).filter(thread=OuterRef("pk")), "thread"),
+        )
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def notification_setting_get(*, viewer) -> NotificationSetting:
+    """The person's choice, or the default (an e-mail per message) if they never chose."""
+    return NotificationSetting.objects.filter(user=viewer).first() or NotificationSetting(
+        user=viewer
+    )

@@ -1,0 +1,298 @@
+"""Every change to conversations: start a thread, post a message, correct its language,
+translate it by hand, and mark messages read."""
+
+import uuid
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pobratym.accounts.models import User
+from pobratym.core.audit import audited
+from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.uploads import clean_upload
+from pobratym.partnerships.models import Membership, Partnership
+from pobratym.translation import detection
+
+from . import events, records
+from .models import (
+    Message,
+    MessageAttachment,
+    MessageRead,
+    MessageTranslation,
+    NotificationSetting,
+    Thread,
+    TranslationKind,
+)
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def _clean_text(text: str) -> str:
+    """The text as stored; empty or over the limit is refused with a clear message."""
+    text = (text or "").strip()
+    if not text:
+        raise DomainError("empty", _("Please write a message."))
+    limit = settings.POBRATYM_MESSAGE_MAX_CHARS
+    if len(text) > limit:
+        raise DomainError(
+            "message_too_long",
+            _(
+                "The message is too long: %(length)s characters, at most %(limit)s are "
+                "allowed. Please shorten it or send it as an attachment."
+            )
+            % {"length": len(text), "limit": limit},
+        )
+    return text
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGE_CODES:
+        raise DomainError("language", _("This language is not offered."))
+    return language
+
+
+def _attachment_name(upload) -> str:
+    return PurePath(upload.name or "").name[:200] or _("attachment")
+
+
+def _posted_before(by: User, idempotency_key) -> Message | None:
+    return (
+        Message.objects.filter(author=by, idempotency_key=idempotency_key)
+        .select_related("thread")
+        .first()
+    )
+
+
+def _post(
+    *, thread: Thread, by: User, body: str, idempotency_key, language, attachments
+) -> Message:
+    """Store a new message in `thread` (the caller checked the permission)."""
+    body = _clean_text(body)
+    cleaned = [(_attachment_name(upload), clean_upload(upload)) for upload in attachments]
+    if language:
+        language = _check_language(language)
+    else:
+        language = detection.detect_language(body, default=by.language or settings.LANGUAGE_CODE)
+    message = audited(
+        Message(
+            thread=thread,
+            author=by,
+            body=body,
+            language=language,
+            idempotency_key=idempotency_key,
+        ),
+        by,
+    )
+    validate(message, validate_constraints=False)
+    message.save()
+    for name, upload in cleaned:
+        attachment = MessageAttachment(message=message, file=upload, name=name)
+        validate(attachment)
+        attachment.save()
+    Thread.objects.filter(pk=thread.pk).update(last_message_at=message.created_at)
+    thread.last_message_at = message.created_at
+    # Whoever writes in a thread takes part in it.
+    thread.participants.add(by)
+    transaction.on_commit(lambda: events.message_posted(message))
+    return message
+
+
+def _check_participants(partnership: Partnership, participants: Iterable[User]) -> list[User]:
+    people = list(participants)
+    members = set(
+        Membership.objects.filter(
+            partnership=partnership, user__in=[person.pk for person in people]
+        ).values_list("user_id", flat=True)
+    )
+    if any(person.pk not in members for person in people):
+        raise DomainError(
+            "not_a_member", _("Only members of the partnership can take part in a thread.")
+        )
+    return people
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    partnership: Partnership,
+    by: User,
+    subject: str,
+    body: str,
+    idempotency_key: uuid.UUID,
+    participants: Iterable[User] = (),
+    restricted: bool = False,
+    attached_to=None,
+    language: str | None = None,
+    attachments: Iterable = (),
+) -> Thread:
+    """Start a thread with its first message; the same key again returns the same thread."""
+    require(by, "conversations.add_thread", partnership)
+    if (earlier := _posted_before(by, idempotency_key)) is not None:
+        return earlier.thread
+    if attached_to is not None:
+        if getattr(attached_to, "partnership_id", None) != partnership.pk:
+            raise DomainError("other_partnership", _("This record belongs to another partnership."))
+        records.check_record(by, attached_to)
+    people = _check_participants(partnership, participants)
+    thread = audited(
+        Thread(
+            partnership=partnership,
+            subject=(subject or "").strip(),
+            created_by=by,
+            restricted=restricted,
+            attached_to=attached_to,
+        ),
+        by,
+    )
+    validate(thread)
+    thread.save()
+    thread.participants.add(by, *people)
+    try:
+        with transaction.atomic():
+            _post(
+                thread=thread,
+                by=by,
+                body=body,
+                idempotency_key=idempotency_key,
+                language=language,
+                attachments=attachments,
+            )
+    except IntegrityError:
+        # The same form, sent twice at the same moment: the other sending won.
+        transaction.set_rollback(True)
+        earlier = _posted_before(by, idempotency_key)
+        if earlier is None:
+            raise
+        return earlier.thread
+    return thread
+
+
+@transaction.atomic
+def message_post(
+    *,
+    thread: Thread,
+    by: User,
+    body: str,
+    idempotency_key: uuid.UUID,
+    language: str | None = None,
+    attachments: Iterable = (),
+) -> Message:
+    """Post a message once: the same author and key again return the message stored first.
+
+    The language is detected from the text unless given; translation and notifications
+    follow after the commit (events.message_posted).
+    """
+    require(by, "conversations.post_message", thread)
+    if (earlier := _posted_before(by, idempotency_key)) is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            return _post(
+                thread=thread,
+                by=by,
+                body=body,
+                idempotency_key=idempotency_key,
+                language=language,
+                attachments=attachments,
+            )
+    except IntegrityError:
+        earlier = _posted_before(by, idempotency_key)
+        if earlier is None:
+            raise
+        return earlier
+
+
+@transaction.atomic
+def message_language_set(*, message: Message, by: User, language: str) -> Message:
+    """Correct the detected original language of a message."""
+    require(by, "conversations.post_message", message)
+    message.language = _check_language(language)
+    audited(message, by).save(update_fields=["language", "updated_at"])
+    return message
+
+
+@transaction.atomic
+def translation_save(
+    *, message: Message, by: User, language: str, text: str, revision: int
+) -> MessageTranslation:
+    """Save a person's translation (new, or a correction of a machine or human one).
+
+    `revision` is the one the person saw (0: there was none). If someone saved in the
+    meantime, nothing is overwritten and the person is told.
+    """
+    require(by, "conversations.translate_message", message)
+    _check_language(language)
+    if language == message.language:
+        raise DomainError(
+            "original_language", _("The message is written in this language already.")
+        )
+    text = _clean_text(text)
+    changed = DomainError(
+        "translation_changed",
+        _(
+            "Someone else saved this translation while you were editing it. Your text was "
+            "not saved; please compare it with theirs and try again."
+        ),
+    )
+    existing = MessageTranslation.objects.filter(message=message, language=language)
+    if not existing.exists():
+        if revision:
+            raise changed
+        translation = MessageTranslation(
+            message=message,
+            language=language,
+            text=text,
+            kind=TranslationKind.HUMAN,
+            translated_by=by,
+        )
+        validate(translation, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                audited(translation, by).save()
+        except IntegrityError as error:
+            raise changed from error
+        return translation
+    # One UPDATE with the revision the person saw: of two simultaneous saves only one matches.
+    updated = existing.filter(revision=revision).update(
+        text=text,
+        kind=TranslationKind.HUMAN,
+        translated_by=by,
+        provider="",
+        revision=F("revision") + 1,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise changed
+    translation = existing.get()
+    # The row is ours until commit; saving it unchanged records the change in its history.
+    audited(translation, by).save()
+    return translation
+
+
+def messages_mark_read(*, thread: Thread, user: User) -> int:
+    """Mark every message of the thread the person has not read as read; returns how many."""
+    require(user, "conversations.view_thread", thread)
+    unread = (
+        Message.objects.filter(thread=thread)
+        .exclude(author=user)
+        .filter(~Exists(MessageRead.objects.filter(message=OuterRef("pk"), user=user)))
+        .values_list("pk", flat=True)
+    )
+    reads = [MessageRead(message_id=pk, user=user) for pk in unread]
+    if reads:
+        MessageRead.objects.bulk_create(reads, ignore_conflicts=True)
+    return len(reads)
+
+
+def notification_setting_save(*, user: User, email: str) -> NotificationSetting:
+    """How the person wants to hear about new messages by e-mail."""
+    setting, _created = NotificationSetting.objects.get_or_create(user=user)
+    setting.email = email
+    validate(setting)
+    setting.save(update_fields=["email"])
+    return setting

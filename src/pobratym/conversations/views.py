@@ -1,0 +1,273 @@
+"""Pages of conversations: the threads of a partnership with search, one thread with its
+messages in the reader's language, replies, translations, attachments (sent only after a
+permission check) and the choice of e-mail notifications."""
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data, form_files
+from pobratym.partnerships import selectors as partnership_selectors
+
+from . import records, selectors, services
+from .forms import (
+    LanguageForm,
+    MessageForm,
+    NotificationSettingForm,
+    SearchForm,
+    ThreadForm,
+    TranslationForm,
+)
+
+UPLOAD_ERRORS = ("file_type", "file_size")
+
+
+def _partnership(request, slug: str):
+    """The partnership; people outside it are told it does not exist."""
+    return partnership_selectors.partnership_get(viewer=request.user, slug=slug)
+
+
+def _thread(request, slug: str, thread_id: int):
+    partnership = _partnership(request, slug)
+    thread = selectors.thread_get(viewer=request.user, partnership=partnership, thread_id=thread_id)
+    return partnership, thread
+
+
+def _form_error(form, error: DomainError, fields: dict[str, str]) -> None:
+    """Show a domain error at the field it concerns, else above the form."""
+    if error.code in UPLOAD_ERRORS:
+        form.add_error("attachments", error.message)
+    else:
+        form.add_error(fields.get(error.code), error.message)
+
+
+MESSAGE_FIELDS = {"empty": "body", "message_too_long": "body", "not_a_member": "participants"}
+
+
+def _thread_form(request, partnership, data=None, files=None, about: str = ""):
+    """The new-thread form; the other members of the partnership can be asked to take part."""
+    members = (
+        get_user_model()
+        .objects.filter(memberships__partnership=partnership)
+        .exclude(pk=request.user.pk)
+        .order_by("name", "email")
+    )
+    return ThreadForm(data, files, members=members, initial={"about": about})
+
+
+@login_required
+@require_GET
+def thread_list(request, slug: str):
+    partnership = _partnership(request, slug)
+    search = SearchForm(request.GET or None)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    results = (
+        selectors.message_search(viewer=request.user, partnership=partnership, query=query)
+        if query
+        else None
+    )
+    context = {
+        "partnership": partnership,
+        "threads": selectors.thread_list(viewer=request.user, partnership=partnership),
+        "search": search,
+        "query": query,
+        "results": results,
+        "form": _thread_form(request, partnership),
+        "notification": selectors.notification_setting_get(viewer=request.user),
+    }
+    return render(request, "conversations/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_create(request, slug: str):
+    """Start a thread, optionally about a record (`?about=agreements.agreement:5`)."""
+    partnership = _partnership(request, slug)
+    require(request.user, "conversations.add_thread", partnership)
+    about = (request.POST.get("about") if request.method == "POST" else None) or request.GET.get(
+        "about", ""
+    )
+    record = None
+    if about:
+        record = records.resolve(about, partnership_id=partnership.pk)
+        if record is None:
+            raise Http404
+        records.check_record(request.user, record)
+    form = _thread_form(request, partnership, form_data(request), form_files(request), about)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = services.thread_create(
+                partnership=partnership,
+                by=request.user,
+                subject=data["subject"],
+                body=data["body"],
+                idempotency_key=data["idempotency_key"],
+                participants=data["participants"],
+                restricted=data["restricted"],
+                attached_to=record,
+                attachments=data["attachments"],
+            )
+        except DomainError as error:
+            _form_error(form, error, MESSAGE_FIELDS)
+        else:
+            messages.success(request, _("The thread was started."))
+            return redirect("conversations:thread_detail", slug=slug, thread_id=thread.pk)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "record": record,
+        "record_url": records.record_url(record, slug) if record else None,
+    }
+    return render(request, "conversations/create.html", context, status=400 if form.errors else 200)
+
+
+def _render_thread(request, partnership, thread, *, reply=None, failed=None, status=200):
+    """The thread page; `failed` is (message id, bound translation form) after a refused save."""
+    detail = selectors.thread_detail(
+        viewer=request.user, thread=thread, language=request.LANGUAGE_CODE
+    )
+    failed_id, failed_form = failed or (None, None)
+    items = []
+    for view in detail.messages:
+        pk = view.message.pk
+        if pk == failed_id:
+            translation_form = failed_form
+        else:
+            translation_form = TranslationForm(
+                initial={
+                    "language": request.LANGUAGE_CODE,
+                    "revision": view.revision,
+                    "text": view.translation.text if view.translation else "",
+                },
+                auto_id=f"translation-{pk}-%s",
+            )
+        language_form = LanguageForm(
+            initial={"language": view.message.language}, auto_id=f"language-{pk}-%s"
+        )
+        items.append((view, translation_form, language_form))
+    context = {
+        "partnership": partnership,
+        "thread": thread,
+        "detail": detail,
+        "items": items,
+        "reply": reply or MessageForm(),
+        "record_url": records.record_url(detail.attached_to, partnership.slug)
+        if detail.attached_to is not None
+        else None,
+    }
+    return render(request, "conversations/detail.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_detail(request, slug: str, thread_id: int):
+    """A thread; reading it marks its messages read, and the reply form posts here."""
+    partnership, thread = _thread(request, slug, thread_id)
+    if request.method == "POST":
+        require(request.user, "conversations.post_message", thread)
+        form = MessageForm(form_data(request), form_files(request))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                message = services.message_post(
+                    thread=thread,
+                    by=request.user,
+                    body=data["body"],
+                    idempotency_key=data["idempotency_key"],
+                    attachments=data["attachments"],
+                )
+            except DomainError as error:
+                _form_error(form, error, MESSAGE_FIELDS)
+            else:
+                messages.success(request, _("Your message was sent."))
+                url = reverse("conversations:thread_detail", args=[slug, thread.pk])
+                return redirect(f"{url}#message-{message.pk}")
+        return _render_thread(request, partnership, thread, reply=form, status=400)
+    services.messages_mark_read(thread=thread, user=request.user)
+    return _render_thread(request, partnership, thread)
+
+
+@login_required
+@require_POST
+def translation_save(request, slug: str, thread_id: int, message_id: int):
+    partnership, thread = _thread(request, slug, thread_id)
+    message = selectors.message_get(viewer=request.user, thread=thread, message_id=message_id)
+    require(request.user, "conversations.translate_message", message)
+    form = TranslationForm(request.POST, auto_id=f"translation-{message.pk}-%s")
+    status = 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.translation_save(
+                message=message,
+                by=request.user,
+                language=data["language"],
+                text=data["text"],
+                revision=data["revision"],
+            )
+        except DomainError as error:
+            form.add_error("text" if error.code != "translation_changed" else None, error.message)
+            status = 409 if error.code == "translation_changed" else 400
+        else:
+            messages.success(request, _("The translation was saved."))
+            url = reverse("conversations:thread_detail", args=[slug, thread.pk])
+            return redirect(f"{url}#message-{message.pk}")
+    return _render_thread(request, partnership, thread, failed=(message.pk, form), status=status)
+
+
+@login_required
+@require_POST
+def language_set(request, slug: str, thread_id: int, message_id: int):
+    """Correct the detected original language of a message."""
+    thread = _thread(request, slug, thread_id)[1]
+    message = selectors.message_get(viewer=request.user, thread=thread, message_id=message_id)
+    require(request.user, "conversations.post_message", message)
+    form = LanguageForm(request.POST)
+    if form.is_valid():
+        services.message_language_set(
+            message=message, by=request.user, language=form.cleaned_data["language"]
+        )
+        messages.success(request, _("The original language was corrected."))
+    else:
+        messages.error(request, _("Please choose one of the languages offered."))
+    url = reverse("conversations:thread_detail", args=[slug, thread.pk])
+    return redirect(f"{url}#message-{message.pk}")
+
+
+@login_required
+@require_GET
+def attachment(request, slug: str, thread_id: int, attachment_id: int):
+    """An attachment, only to those who may read the thread; files never have a public address.
+    Sent under its checked name, so its type is that of its content."""
+    thread = _thread(request, slug, thread_id)[1]
+    item = selectors.attachment_get(viewer=request.user, thread=thread, attachment_id=attachment_id)
+    response = FileResponse(item.file.open("rb"), filename=PurePath(item.file.name).name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    """How the person wants to hear about new messages by e-mail."""
+    setting = selectors.notification_setting_get(viewer=request.user)
+    form = NotificationSettingForm(form_data(request), instance=setting)
+    if request.method == "POST" and form.is_valid():
+        services.notification_setting_save(user=request.user, email=form.cleaned_data["email"])
+        messages.success(request, _("Your choice was saved."))
+        return redirect("conversations:notification_settings")
+    return render(
+        request,
+        "conversations/notifications.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
