@@ -1,0 +1,165 @@
+"""E-mails about new messages: one per message, or a daily digest, in each reader's language
+with the message translated when a translation exists; a mention (@name) always notifies."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pobratym.accounts.models import User
+
+from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
+
+
+def thread_readers(thread: Thread):
+    """The people who may read the thread: members, or only its participants if restricted."""
+    people = User.objects.filter(memberships__partnership_id=thread.partnership_id, is_active=True)
+    if thread.restricted:
+        people = people.filter(conversation_threads=thread)
+    return people.distinct()
+
+
+def _choice(user: User) -> str:
+    setting = NotificationSetting.objects.filter(user=user).first()
+    return setting.email if setting else EmailNotification.EACH
+
+
+def mentioned(message: Message, people) -> set[int]:
+    """People named in the message as @Full Name or @local-part-of-their-address."""
+    text = message.body.casefold()
+    found = set()
+    for person in people:
+        handles = [person.name, person.email.split("@")[0]]
+        for handle in filter(None, handles):
+            if re.search(r"(?<!\w)@" + re.escape(handle.casefold()) + r"(?!\w)", text):
+                found.add(person.pk)
+    return found
+
+
+def _shown(message: Message, language: str) -> tuple[str, str]:
+    """The text a reader in `language` gets, and a note on what it is."""
+    if message.language == language:
+        return message.body, ""
+    for item in message.translations.all():
+        if item.language == language:
+            note = (
+                _("Machine translation; the original follows.")
+                if item.kind == "machine"
+                else _("Translated by %(name)s; the original follows.")
+                % {"name": item.translated_by.name if item.translated_by else "—"}
+            )
+            return item.text, note
+    return message.body, _("Not translated yet; this is the original.")
+
+
+def _thread_url(thread: Thread, language: str) -> str:
+    with translation.override(language):
+        path = reverse(
+            "conversations:thread_detail",
+            kwargs={"slug": thread.partnership.slug, "thread_id": thread.pk},
+        )
+    return settings.POBRATYM_BASE_URL.rstrip("/") + path
+
+
+def _entry(message: Message, language: str) -> dict:
+    text, note = _shown(message, language)
+    return {
+        "thread": message.thread.subject,
+        "url": _thread_url(message.thread, language),
+        "author": message.author.name if message.author else "—",
+        "text": text,
+        "note": note,
+        "original": message.body if text != message.body else "",
+        "created_at": message.created_at,
+    }
+
+
+MENTION_SUBJECT = gettext_lazy("%(author)s mentioned you in “%(subject)s”")
+MESSAGE_SUBJECT = gettext_lazy("New message in “%(subject)s”")
+DIGEST_SUBJECT = gettext_lazy("Your daily digest: %(count)s new messages")
+
+
+def _send(user: User, subject, template: str, context: dict) -> None:
+    """Render and send in the person's language and time zone."""
+    with translation.override(user.language), timezone.override(user.time_zone):
+        context = {
+            **context,
+            "entries": [_entry(m, user.language) for m in context["messages"]],
+            "settings_url": settings.POBRATYM_BASE_URL.rstrip("/")
+            + reverse("conversations:notification_settings"),
+        }
+        send_mail(
+            subject=str(subject) % context,
+            message=render_to_string(template, {**context, "person": user}),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+
+def message_notify(*, message: Message) -> list[str]:
+    """E-mail a new message to the readers who want each message or were mentioned."""
+    thread = message.thread
+    readers = [person for person in thread_readers(thread) if person.pk != message.author_id]
+    named = mentioned(message, readers)
+    sent = []
+    for person in readers:
+        choice = _choice(person)
+        if choice == EmailNotification.NONE:
+            continue
+        if choice == EmailNotification.DAILY and person.pk not in named:
+            continue
+        context = {
+            "subject": thread.subject,
+            "author": message.author.name if message.author else "—",
+            "partnership": thread.partnership,
+            "messages": [message],
+        }
+        subject = MENTION_SUBJECT if person.pk in named else MESSAGE_SUBJECT
+        _send(person, subject, "conversations/email/message.txt", context)
+        sent.append(person.email)
+    return sent
+
+
+def digests_send(*, now=None) -> int:
+    """One e-mail per person who chose the daily digest, with the unread messages since their
+    last digest (at most one day back); returns how many were sent."""
+    now = now or timezone.now()
+    sent = 0
+    due = NotificationSetting.objects.filter(email=EmailNotification.DAILY).filter(
+        Q(last_digest_at__isnull=True) | Q(last_digest_at__lte=now - timedelta(hours=23))
+    )
+    for setting in due.select_related("user"):
+        person = setting.user
+        since = setting.last_digest_at or now - timedelta(days=1)
+        read = MessageRead.objects.filter(message=OuterRef("pk"), user=person)
+        candidates = (
+            Message.objects.filter(created_at__gt=since, created_at__lte=now)
+            .exclude(author=person)
+            .filter(~Exists(read))
+            .select_related("thread__partnership", "author")
+            .prefetch_related("translations__translated_by")
+            .order_by("thread_id", "created_at")
+        )
+        readable = {}
+        messages = []
+        for message in candidates:
+            if message.thread_id not in readable:
+                readable[message.thread_id] = (
+                    thread_readers(message.thread).filter(pk=person.pk).exists()
+                )
+            if readable[message.thread_id]:
+                messages.append(message)
+        if messages:
+            context = {"messages": messages, "count": len(messages)}
+            _send(person, DIGEST_SUBJECT, "conversations/email/digest.txt", context)
+            sent += 1
+        setting.last_digest_at = now
+        setting.save(update_fields=["last_digest_at"])
+    return sent

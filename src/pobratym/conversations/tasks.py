@@ -1,0 +1,58 @@
+"""Background work after a message is posted (django-tasks, run by `pobratym db_worker`):
+machine translation, then e-mails. A failing provider never loses the message: the e-mails go
+out with the original, and the translation is tried again later."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from pobratym.translation.providers import TranslationError, get_provider
+
+from .machine_translation import message_translate_by_machine
+from .models import Message
+from .notifications import digests_send, message_notify
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def message_translate(message_id: int, attempt: int = 1) -> None:
+    message = Message.objects.filter(pk=message_id).first()
+    if message is None:
+        return
+    provider = get_provider()
+    if provider.available:
+        try:
+            message_translate_by_machine(message=message, provider=provider)
+        except TranslationError as error:
+            retry = attempt < settings.POBRATYM_TRANSLATION_ATTEMPTS
+            logger.warning(
+                "Translating message %s failed (attempt %s, %s): %s",
+                message_id,
+                attempt,
+                "will retry" if retry else "giving up",
+                error,
+            )
+            if retry:
+                delay = timedelta(seconds=settings.POBRATYM_TRANSLATION_RETRY_SECONDS * attempt)
+                message_translate.using(run_after=timezone.now() + delay).enqueue(
+                    message_id, attempt + 1
+                )
+    if attempt == 1:
+        # Readers hear of the message now, translated if the provider answered in time.
+        message_notify_task.enqueue(message_id)
+
+
+@task()
+def message_notify_task(message_id: int) -> None:
+    message = Message.objects.select_related("thread__partnership", "author").filter(pk=message_id)
+    if message:
+        message_notify(message=message[0])
+
+
+@task()
+def digests_send_task() -> int:
+    return digests_send()

@@ -1,0 +1,165 @@
+"""After a message is posted: the worker translates it through the provider and e-mails the
+readers in their own language, through a real SMTP server; a failing provider loses nothing."""
+
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from pobratym.conversations.models import (
+    EmailNotification,
+    MessageTranslation,
+    NotificationSetting,
+)
+from pobratym.conversations.services import message_post, thread_create
+from pobratym.partnerships.models import Role
+from tests.factories import member_create
+from tests.translation.fake_servers import fake_translation
+
+pytestmark = pytest.mark.django_db
+
+GERMAN = "Wir schicken nächste Woche zwei Generatoren für das Krankenhaus."
+
+
+@pytest.fixture
+def people(partnership):
+    return {
+        "dortmund": member_create(partnership, Role.COORDINATOR, 1, language="de").user,
+        "zhytomyr": member_create(
+            partnership, Role.COORDINATOR, 2, language="uk", name="Olena Kovalenko"
+        ).user,
+        "observer": member_create(partnership, Role.OBSERVER, 2, language="en").user,
+    }
+
+
+def post(partnership, by, body, thread=None, **options):
+    if thread is None:
+        return thread_create(
+            partnership=partnership,
+            by=by,
+            subject="Generatoren",
+            body=body,
+            idempotency_key=uuid.uuid4(),
+            **options,
+        ).messages.get()
+    return message_post(thread=thread, by=by, body=body, idempotency_key=uuid.uuid4(), **options)
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def test_message_is_translated_and_mailed_in_each_readers_language(
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+):
+    libretranslate_server.use_in(settings)
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN, language="de")
+    run_worker()
+
+    translations = {t.language: t for t in message.translations.all()}
+    assert translations["uk"].text == fake_translation(GERMAN, "uk")
+    assert translations["uk"].kind == MessageTranslation.Kind.MACHINE
+    assert set(translations) == {"uk", "en"}
+    [to_zhytomyr] = smtp_inbox.to(people["zhytomyr"].email)
+    body = smtp_inbox.text(to_zhytomyr)
+    assert fake_translation(GERMAN, "uk") in body
+    assert GERMAN in body, "the original is one step away"
+    assert "Generatoren" in to_zhytomyr["Subject"]
+    assert not smtp_inbox.to(people["dortmund"].email), "authors get no mail of their own"
+    assert smtp_inbox.to(people["observer"].email)
+
+
+def test_a_failing_provider_loses_nothing_and_the_translation_is_retried(
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+):
+    libretranslate_server.use_in(settings, timeout=0.3)
+    libretranslate_server.failure = "slow"
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN, language="de")
+    run_worker()
+
+    assert not message.translations.exists()
+    [mail] = smtp_inbox.to(people["zhytomyr"].email)
+    assert GERMAN in smtp_inbox.text(mail), "readers get the original meanwhile"
+    retry = DBTaskResult.objects.filter(task_path__endswith="message_translate", status="READY")
+    assert retry.get().run_after > timezone.now(), "tried again later, not at once"
+
+    libretranslate_server.failure = None
+    retry.update(run_after=timezone.now())
+    run_worker()
+    assert message.translations.filter(language="uk").exists()
+    assert len(smtp_inbox.to(people["zhytomyr"].email)) == 1, "no second e-mail for a retry"
+
+
+def test_garbage_from_the_provider_is_not_stored(
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+):
+    libretranslate_server.use_in(settings)
+    libretranslate_server.failure = "garbage"
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN, language="de")
+    run_worker()
+    assert not message.translations.exists()
+    assert message.body == GERMAN
+
+
+def test_a_human_translation_is_never_replaced_by_a_machine_one(
+    partnership, people, libretranslate_server, settings
+):
+    from pobratym.conversations.machine_translation import message_translate_by_machine
+    from pobratym.translation.providers import get_provider
+
+    libretranslate_server.use_in(settings)
+    message = post(partnership, people["dortmund"], GERMAN, language="de")
+    MessageTranslation.objects.create(
+        message=message, language="uk", text="Людський переклад", kind="human"
+    )
+    message_translate_by_machine(message=message, provider=get_provider())
+    assert message.translations.get(language="uk").text == "Людський переклад"
+    assert message.translations.get(language="en").kind == "machine"
+
+
+def test_digest_readers_get_no_mail_per_message_but_mentions_reach_them(
+    partnership, people, smtp_inbox, on_commit
+):
+    NotificationSetting.objects.create(user=people["zhytomyr"], email=EmailNotification.DAILY)
+    NotificationSetting.objects.create(user=people["observer"], email=EmailNotification.NONE)
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN, language="de")
+        post(
+            partnership,
+            people["dortmund"],
+            "@Olena Kovalenko bitte bestätigen Sie den Termin.",
+            thread=message.thread,
+            language="de",
+        )
+    run_worker()
+
+    [mention] = smtp_inbox.to(people["zhytomyr"].email)
+    assert "bitte bestätigen" in smtp_inbox.text(mention)
+    assert not smtp_inbox.to(people["observer"].email)
+
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    digest = smtp_inbox.to(people["zhytomyr"].email)[-1]
+    assert GERMAN in smtp_inbox.text(digest)
+    assert "2" in digest["Subject"]
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(smtp_inbox.to(people["zhytomyr"].email)) == 2, "one digest a day"
