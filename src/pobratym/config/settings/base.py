@@ -148,6 +148,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Background work (machine translation, e-mail notifications) runs in `pobratym db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed machine translation is tried again this many times in all, waiting longer each time.
+POBRATYM_TRANSLATION_ATTEMPTS = env.int("POBRATYM_TRANSLATION_ATTEMPTS", default=5)
+POBRATYM_TRANSLATION_RETRY_SECONDS = env.int("POBRATYM_TRANSLATION_RETRY_SECONDS", default=60)
 
 INVITATION_VALID_DAYS = 14
 # Scans and photos larger than this are refused (bytes; default 20 MB).
