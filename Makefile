@@ -24,8 +24,11 @@ run: install compilemessages
 	mkdir -p var
 	$(BIN)/pobratym migrate --noinput --verbosity 0
 	$(BIN)/pobratym demo
-	@echo "Pobratym: http://127.0.0.1:$(PORT)/"
-	POBRATYM_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/pobratym runserver 127.0.0.1:$(PORT)
+	@echo "Pobratym: http://127.0.0.1:$(PORT)/ (the task worker runs beside it)"
+	export POBRATYM_BASE_URL=http://127.0.0.1:$(PORT); \
+	$(BIN)/pobratym db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/pobratym runserver 127.0.0.1:$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -53,7 +53,7 @@ class AgreementState(models.TextChoices):
     SIGNED = "signed", _("signed, not yet in force")
     IN_FORCE = "in_force", _("in force")
     NOTICE_GIVEN = "notice_given", _("in force, terminated")
-    ENDED = "ended", _("ended")
+    ENDED = "ended", pgettext_lazy("agreement", "ended")
     SUPERSEDED = "superseded", _("superseded")
 
 
@@ -282,10 +282,10 @@ class Signature(SideAct):
 
 
 class AmendmentStatus(models.TextChoices):
-    PROPOSED = "proposed", _("proposed")
-    IN_FORCE = "in_force", _("in force")
-    REJECTED = "rejected", _("rejected")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    PROPOSED = "proposed", pgettext_lazy("amendment", "proposed")
+    IN_FORCE = "in_force", pgettext_lazy("amendment", "in force")
+    REJECTED = "rejected", pgettext_lazy("amendment", "rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "withdrawn")
 
 
 class Amendment(BaseModel):
