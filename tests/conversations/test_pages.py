@@ -340,3 +340,16 @@ def test_demo_thread_is_loaded_once(db):
     assert thread.messages.count() == 3
     assert {m.language for m in thread.messages.all()} == {"de", "uk"}
     assert thread.messages.filter(translations__kind="human").count() == 2
+
+
+@pytest.mark.parametrize("language", ["de", "uk", "en"])
+def test_unread_count_renders_in_every_language(
+    language, partnership, coordinator, other_side_coordinator, client_of
+):
+    thread = thread_start(partnership, coordinator)
+    for _ in range(4):
+        post(thread, coordinator)
+
+    response = client_of(other_side_coordinator).get(_in(language, reverse("partnerships:list")))
+
+    assert response.status_code == 200
