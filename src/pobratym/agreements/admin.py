@@ -1,5 +1,7 @@
 """The operator's admin for agreements and letters: for reading and, rarely, correcting a
-record entered by mistake; every correction is kept in the history."""
+record entered by mistake; every correction is kept in the history. What the rules bind
+(frozen versions, fingerprints, states, sides) and scans (cleaned by the services on upload)
+cannot be changed here."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -9,6 +11,13 @@ from .models import Agreement, Amendment, Approval, Letter, Notice, Signature, V
 
 class ReadOnlyFingerprint(SimpleHistoryAdmin):
     readonly_fields = ["fingerprint"]
+
+
+class MadeByServices(SimpleHistoryAdmin):
+    """Records a side makes through a workflow with its checks; the admin only corrects them."""
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Agreement)
@@ -22,25 +31,35 @@ class AgreementAdmin(SimpleHistoryAdmin):
 class VersionAdmin(ReadOnlyFingerprint):
     list_display = ["agreement", "number", "proposed_at"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """Nothing changes a frozen version: signatures are bound to its fingerprint."""
+        if obj is not None and obj.is_frozen:
+            return [field.name for field in obj._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
 
 @admin.register(Signature)
-class SignatureAdmin(ReadOnlyFingerprint):
+class SignatureAdmin(MadeByServices):
+    readonly_fields = ["agreement", "version", "side", "fingerprint", "scan"]
     list_display = ["agreement", "side", "signed_on", "signer_name"]
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(ReadOnlyFingerprint):
+class AmendmentAdmin(MadeByServices):
+    readonly_fields = ["agreement", "proposed_by_side", "fingerprint", "status", "in_force_from"]
     list_display = ["agreement", "number", "status", "in_force_from"]
     list_filter = ["status"]
 
 
 @admin.register(Approval)
-class ApprovalAdmin(ReadOnlyFingerprint):
+class ApprovalAdmin(MadeByServices):
+    readonly_fields = ["amendment", "side", "fingerprint", "scan"]
     list_display = ["amendment", "side", "method", "approved_on"]
 
 
 @admin.register(Notice)
-class NoticeAdmin(SimpleHistoryAdmin):
+class NoticeAdmin(MadeByServices):
+    readonly_fields = ["agreement", "side", "scan"]
     list_display = ["agreement", "side", "letter_date", "effective_on"]
 
 
