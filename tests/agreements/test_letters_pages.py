@@ -240,3 +240,12 @@ def test_letter_page_makes_as_many_queries_for_many_replies_as_for_one(
         services.letter_scan_add(letter=letter, by=other_side_coordinator, upload=pdf_upload())
 
     assert _queries(client, _detail_url(letter)) == few
+
+
+def test_scan_whose_file_is_gone_is_not_found(partnership, staff, client_of):
+    letter = letter_register(partnership, staff)
+    scan = services.letter_scan_add(letter=letter, by=staff, upload=pdf_upload())
+    scan.file.storage.delete(scan.file.name)
+    url = reverse("agreements:letter_scan", args=[partnership.slug, letter.pk, scan.pk])
+
+    assert client_of(staff).get(url).status_code == 404

@@ -576,3 +576,49 @@ def test_version_page_queries_do_not_grow_with_versions(client_of, django_assert
         grow()
     with django_assert_num_queries(len(few)):
         client.get(address)
+
+
+def test_scan_whose_file_is_gone_is_not_found(client_of):
+    from tests.agreements.files import pdf_upload
+
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    version = services.version_propose(version=agreement.versions.get(), by=team["coordinator1"])
+    signature = sign(agreement, team["signatory1"], version.fingerprint, scan=pdf_upload())
+    signature.scan.storage.delete(signature.scan.name)
+
+    response = client_of(team["coordinator1"]).get(
+        url("scan", partnership, "signature", signature.pk)
+    )
+
+    assert response.status_code == 404
+
+
+def test_list_page_queries_do_not_grow_with_agreements(client_of, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    partnership = partnership_create()
+    team = people(partnership)
+    client = client_of(team["coordinator1"])
+    address = url("list", partnership)
+
+    def grow():
+        predecessor = agreement_in_force(partnership, team)
+        services.successor_create(
+            predecessor=predecessor,
+            by=team["coordinator1"],
+            title="Twinning",
+            texts=TEXTS,
+            due_on=None,
+        )
+
+    grow()
+    client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(address).status_code == 200
+    for _ in range(4):
+        grow()
+    with django_assert_num_queries(len(few)):
+        client.get(address)

@@ -4,10 +4,8 @@ from datetime import date
 
 from ninja import Router, Schema
 
-from pobratym.core.errors import require
-from pobratym.partnerships.selectors import partnership_get
-
 from .selectors import agreements as selectors
+from .views.access import partnership_for
 
 router = Router(tags=["agreements"])
 
@@ -72,15 +70,9 @@ def _texts(texts) -> list[dict]:
     return [{"language": t.language, "title": t.title, "body": t.body} for t in texts]
 
 
-def _partnership(request, slug: str):
-    partnership = partnership_get(viewer=request.user, slug=slug)
-    require(request.user, "agreements.view_agreement", partnership)
-    return partnership
-
-
 @router.get("/{slug}/agreements", response=list[AgreementOut])
 def agreement_list(request, slug: str):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug, "agreements.view_agreement")
     return [
         _agreement(a)
         for a in selectors.agreement_list(viewer=request.user, partnership=partnership)
@@ -89,7 +81,7 @@ def agreement_list(request, slug: str):
 
 @router.get("/{slug}/agreements/{agreement_id}", response=AgreementDetailOut)
 def agreement_detail(request, slug: str, agreement_id: int):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug, "agreements.view_agreement")
     agreement = selectors.agreement_get(
         viewer=request.user, partnership=partnership, agreement_id=agreement_id
     )

@@ -2,19 +2,16 @@
 coordinators do with it (terms, signing, notice, successor), plus the consolidated text and
 the protected scans."""
 
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
-from pobratym.partnerships import selectors as partnership_selectors
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import (
@@ -28,19 +25,16 @@ from ..forms import (
 from ..models import AgreementState, Approval, Notice, Signature
 from ..selectors import agreements as selectors
 from ..services import agreements as services
+from .access import partnership_for, private_file
 
 LANGUAGES = dict(settings.LANGUAGES)
 
 
-def partnership_for(request, slug: str, permission: str = "agreements.view_agreement"):
-    """The partnership (404 for people outside it), if the person may do `permission` there."""
-    partnership = partnership_selectors.partnership_get(viewer=request.user, slug=slug)
-    require(request.user, permission, partnership)
-    return partnership
+VIEW = "agreements.view_agreement"
 
 
 def agreement_for(request, slug: str, agreement_id: int, permission: str | None = None):
-    partnership = partnership_for(request, slug)
+    partnership = partnership_for(request, slug, VIEW)
     agreement = selectors.agreement_get(
         viewer=request.user, partnership=partnership, agreement_id=agreement_id
     )
@@ -79,7 +73,7 @@ def own_side_id(request, partnership) -> int | None:
 @login_required
 @require_GET
 def agreement_list(request, slug: str):
-    partnership = partnership_for(request, slug)
+    partnership = partnership_for(request, slug, VIEW)
     agreements = selectors.agreement_list(viewer=request.user, partnership=partnership)
     return render(
         request,
@@ -312,14 +306,10 @@ def scan(request, slug: str, kind: str, record_id: int):
     """A scan, only to members of the partnership; scans never have a public address."""
     if kind not in SCANS:
         raise Http404
-    partnership = partnership_for(request, slug)
+    partnership = partnership_for(request, slug, VIEW)
     model, path = SCANS[kind]
     record = get_object_or_404(model, pk=record_id, **{path: partnership})
-    if not record.scan:
-        raise Http404
-    response = FileResponse(record.scan.open("rb"), filename=PurePath(record.scan.name).name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(record.scan)
 
 
 def texts_initial(version) -> dict:

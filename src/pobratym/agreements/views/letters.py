@@ -1,12 +1,9 @@
 """Pages of the register of official letters: search, register, read, correct, and the
 scans, which are only ever sent through a permission check."""
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,27 +11,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
-from pobratym.partnerships import selectors as partnership_selectors
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import LetterCreateForm, LetterForm, LetterSearchForm, ScanForm
 from ..models import Letter
 from ..selectors import letters as selectors
 from ..services import letters as services
+from .access import partnership_for, private_file
 
 PAGE_SIZE = 50
 UPLOAD_ERRORS = ("file_type", "file_size")
 
 
-def _partnership(request, slug: str, permission: str = "agreements.view_letter"):
-    """The partnership (404 for people outside it), if the person may do `permission`."""
-    partnership = partnership_selectors.partnership_get(viewer=request.user, slug=slug)
-    require(request.user, permission, partnership)
-    return partnership
+VIEW = "agreements.view_letter"
 
 
 def _letter(request, slug: str, letter_id: int, permission: str | None = None):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug, VIEW)
     letter = selectors.letter_get(viewer=request.user, partnership=partnership, letter_id=letter_id)
     if permission:
         require(request.user, permission, letter)
@@ -48,7 +41,7 @@ def _form_error(form, error: DomainError, upload_field: str) -> None:
 @login_required
 @require_GET
 def letter_list(request, slug: str):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug, VIEW)
     form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
     filters = form.cleaned_data if form.is_valid() else {}
     letters = selectors.letter_list(viewer=request.user, partnership=partnership, filters=filters)
@@ -70,7 +63,7 @@ def letter_list(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_create(request, slug: str):
-    partnership = _partnership(request, slug, "agreements.register_letter")
+    partnership = partnership_for(request, slug, "agreements.register_letter")
     links = selectors.letter_links(viewer=request.user, partnership=partnership)
     initial = {
         "registered_at": timezone.localtime().replace(second=0, microsecond=0),
@@ -162,9 +155,7 @@ def letter_scan(request, slug: str, letter_id: int, scan_id: int):
     """A scan, only to those who may read the letter; scans never have a public address."""
     letter = _letter(request, slug, letter_id)[1]
     scan = selectors.letter_scan_get(viewer=request.user, letter=letter, scan_id=scan_id)
-    response = FileResponse(scan.file.open("rb"), filename=PurePath(scan.file.name).name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(scan.file)
 
 
 @login_required
