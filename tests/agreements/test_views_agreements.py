@@ -595,6 +595,21 @@ def test_scan_whose_file_is_gone_is_not_found(client_of):
     assert response.status_code == 404
 
 
+def test_amendment_form_sent_twice_proposes_one_amendment(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator1"])
+    form = {"title_de": AMENDMENT_TEXTS["de"][0], "body_de": AMENDMENT_TEXTS["de"][1]}
+
+    assert client.post(url("amendment_create", partnership, agreement.pk), form).status_code == 302
+    response = client.post(url("amendment_create", partnership, agreement.pk), form)
+
+    assert response.status_code == 400
+    assert "Amendment 1 with this text has already been proposed." in response.content.decode()
+    assert agreement.amendments.count() == 1
+
+
 def test_list_page_queries_do_not_grow_with_agreements(client_of, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -52,6 +52,16 @@ def amendment_propose(*, agreement: Agreement, by: User, texts: Texts) -> Amendm
     audited(amendment, by).save()
     rows = write_texts(AmendmentText, "amendment", amendment, texts, by)
     amendment.fingerprint = fingerprint_of(rows)
+    # A form sent twice must not put the same text to the other side twice.
+    earlier = agreement.amendments.filter(
+        status=Amendment.Status.PROPOSED, fingerprint=amendment.fingerprint
+    ).first()
+    if earlier is not None:
+        raise DomainError(
+            "amendment_exists",
+            _("Amendment %(number)s with this text has already been proposed.")
+            % {"number": earlier.number},
+        )
     audited(amendment, by).save()
     return amendment
 
