@@ -1,8 +1,8 @@
 """Agreements and their life: versions with texts per language, signatures, amendments and
 approvals, written termination notices, and the register of official letters.
 
-What is true of an agreement (in force, ended, superseded) is derived from these records in
-`status.py`; services are the only writers and keep the rules in `services.py`.
+Where an agreement stands (in force, ended, superseded) is derived from these records by
+`Agreement.state()`; the modules in `services/` are the only writers and keep the rules.
 """
 
 import hashlib
