@@ -34,6 +34,11 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
         else:
             timezone.deactivate()
 
+    def process_response(self, request, response):
+        # The thread serves other requests (and, in tests, other tests) next.
+        timezone.deactivate()
+        return super().process_response(request, response)
+
 
 class RequireTwoFactorMiddleware:
     """Coordinators and signatories must set up TOTP before they do anything else."""
