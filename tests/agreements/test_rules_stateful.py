@@ -108,12 +108,10 @@ class AgreementLife(RuleBasedStateMachine):
         }
         self.ended = False
 
-    @initialize(
-        start=st.sampled_from(["draft", "proposed", "proposed", "in_force", "amended", "amended"])
-    )
+    @initialize(start=st.sampled_from(["proposed", "amended", "in_force", "draft"]))
     def begin(self, start):
-        """Most sequences start from an agreement in force, often with an amendment proposed,
-        to reach approvals and notices often."""
+        """Sequences start at different points of the life, so that each run reaches
+        signatures, approvals and notices (Hypothesis tries the first choices most)."""
         coordinator = self.people[(Role.COORDINATOR, 1)]
         self.agreement = agreement_draft(self.partnership, coordinator)
         if start == "draft":

@@ -1,5 +1,6 @@
 """The agreement's life through its services: what each step does, and what it refuses."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -239,3 +240,27 @@ def test_people_of_another_partnership_cannot_act(partnership, team, outsider):
     agreement = agreement_draft(partnership, team["coordinator1"])
     with pytest.raises(PermissionDenied):
         services.version_propose(version=agreement.versions.get(), by=outsider)
+
+
+def test_a_creation_form_sent_twice_creates_one_agreement(partnership, team):
+    key = uuid.uuid4()
+    first = agreement_draft(partnership, team["coordinator1"], creation_key=key)
+    again = agreement_draft(partnership, team["coordinator1"], creation_key=key)
+    assert again == first
+    assert partnership.agreements.count() == 1
+
+
+def test_an_agreement_has_one_successor_at_a_time(partnership, team):
+    predecessor = agreement_in_force(partnership, team)
+    key = uuid.uuid4()
+    create = lambda key: services.successor_create(  # noqa: E731
+        predecessor=predecessor,
+        by=team["coordinator1"],
+        title="Twinning",
+        texts=TEXTS,
+        due_on=None,
+        creation_key=key,
+    )
+    successor = create(key)
+    assert create(key) == successor, "the same form again"
+    refused("successor_exists", lambda: create(uuid.uuid4()))

@@ -1,6 +1,7 @@
 """The agreement pages over HTTP: who may see and do what, the whole life of an agreement as
 people click through it, and bad input that must end in a message, never a 500."""
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -637,3 +638,21 @@ def test_list_page_queries_do_not_grow_with_agreements(client_of, django_assert_
         grow()
     with django_assert_num_queries(len(few)):
         client.get(address)
+
+
+def test_the_new_agreement_form_sent_twice_creates_one_agreement(client_of):
+    partnership = partnership_create()
+    coordinator = client_of(people(partnership)["coordinator1"])
+    page = coordinator.get(url("create", partnership)).content.decode()
+    key = re.search(r'name="creation_key" value="([0-9a-f-]{36})"', page).group(1)
+    data = {
+        "kind": "memorandum",
+        "title": "Memorandum on youth encounters",
+        "creation_key": key,
+        "title_en": "Memorandum",
+        "body_en": "Youth encounters every summer.",
+    }
+    first = coordinator.post(url("create", partnership), data)
+    second = coordinator.post(url("create", partnership), data)
+    assert first["Location"] == second["Location"]
+    assert partnership.agreements.count() == 1

@@ -1,5 +1,7 @@
 """Forms of the agreements app; they check input, services make the change."""
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -94,8 +96,17 @@ class TermsForm(forms.ModelForm):
         ]
 
 
+class CreationKeyField(forms.UUIDField):
+    """A key chosen when the form is shown, so sending it twice creates one record."""
+
+    def __init__(self):
+        super().__init__(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
+
+
 class AgreementCreateForm(TermsForm, TextsForm):
     """A new agreement: its terms and the text of its first version."""
+
+    creation_key = CreationKeyField()
 
 
 class VersionForm(TextsForm):
@@ -103,6 +114,7 @@ class VersionForm(TextsForm):
 
 
 class SuccessorForm(TextsForm):
+    creation_key = CreationKeyField()
     title = forms.CharField(label=_("Title of the twinning agreement"), max_length=300)
     due_on = forms.DateField(
         label=_("To be concluded by"),

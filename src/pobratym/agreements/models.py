@@ -111,6 +111,8 @@ class Agreement(BaseModel):
     end_reason = models.CharField(
         _("why it ended"), max_length=20, choices=EndReason.choices, blank=True, editable=False
     )
+    # Chosen by the form when it is shown: the same form sent twice creates one agreement.
+    creation_key = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +125,9 @@ class Agreement(BaseModel):
             ),
             models.CheckConstraint(
                 condition=~Q(predecessor=models.F("pk")), name="agreement_not_own_predecessor"
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "creation_key"], name="agreement_created_once_per_key"
             ),
         ]
 

@@ -73,18 +73,45 @@ def write_texts(model, owner_field: str, owner, texts: Texts, by: User) -> list:
     return rows
 
 
+def _created_before(partnership: Partnership, creation_key) -> Agreement | None:
+    if creation_key is None:
+        return None
+    return Agreement.objects.filter(partnership=partnership, creation_key=creation_key).first()
+
+
 @transaction.atomic
 def agreement_create(
-    *, partnership: Partnership, by: User, kind: str, title: str, texts: Texts, **terms
+    *,
+    partnership: Partnership,
+    by: User,
+    kind: str,
+    title: str,
+    texts: Texts,
+    creation_key=None,
+    **terms,
 ) -> Agreement:
-    """A new agreement with its first draft version."""
+    """A new agreement with its first draft version; the same `creation_key` again returns
+    the agreement created first, so a form sent twice creates one."""
     require(by, "agreements.add_agreement", partnership)
+    if (earlier := _created_before(partnership, creation_key)) is not None:
+        return earlier
     predecessor = terms.get("predecessor")
     if predecessor is not None and predecessor.partnership_id != partnership.pk:
         raise DomainError("other_partnership", _("This record belongs to another partnership."))
-    agreement = audited(Agreement(partnership=partnership, kind=kind, title=title, **terms), by)
-    validate(agreement)
-    agreement.save()
+    agreement = audited(
+        Agreement(
+            partnership=partnership, kind=kind, title=title, creation_key=creation_key, **terms
+        ),
+        by,
+    )
+    validate(agreement, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            agreement.save()
+    except IntegrityError:
+        if (earlier := _created_before(partnership, creation_key)) is not None:
+            return earlier
+        raise
     version = audited(Version(agreement=agreement, number=1), by)
     version.save()
     write_texts(VersionText, "version", version, texts, by)
@@ -98,7 +125,11 @@ def successor_create(
     """A twinning agreement that is to replace the solidarity partnership, with the date by
     which it should be concluded; the predecessor is superseded once it is in force."""
     predecessor = locked(predecessor)
+    if (earlier := _created_before(predecessor.partnership, terms.get("creation_key"))) is not None:
+        return earlier
     refuse_if_ended(predecessor)
+    if predecessor.successors.filter(ends_on__isnull=True).exists():
+        raise DomainError("successor_exists", _("This agreement already has a successor."))
     terms.setdefault("kind", AgreementKind.TWINNING)
     return agreement_create(
         partnership=predecessor.partnership,

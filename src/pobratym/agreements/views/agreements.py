@@ -258,6 +258,7 @@ def successor_create(request, slug: str, agreement_id: int):
                 title=form.cleaned_data["title"],
                 texts=form.texts(),
                 due_on=form.cleaned_data["due_on"],
+                creation_key=form.cleaned_data["creation_key"],
             )
         except DomainError as error:
             form.add_error(None, error.message)
