@@ -163,3 +163,24 @@ def test_digest_readers_get_no_mail_per_message_but_mentions_reach_them(
     assert "2" in digest["Subject"]
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(smtp_inbox.to(people["zhytomyr"].email)) == 2, "one digest a day"
+
+
+def test_correcting_the_language_translates_again_without_new_mail(
+    partnership, people, smtp_inbox, libretranslate_server, settings, on_commit
+):
+    from pobratym.conversations.services import message_language_set
+
+    libretranslate_server.use_in(settings)
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], "Hallo zusammen", language="en")
+    run_worker()
+    assert message.translations.get(language="de").text == fake_translation("Hallo zusammen", "de")
+    mails = len(smtp_inbox.messages)
+
+    with on_commit(execute=True):
+        message_language_set(message=message, by=people["zhytomyr"], language="de")
+    run_worker()
+
+    assert set(message.translations.values_list("language", flat=True)) == {"uk", "en"}
+    assert libretranslate_server.requests[-1].data["source"] == "de"
+    assert len(smtp_inbox.messages) == mails

@@ -209,10 +209,17 @@ def message_post(
 
 @transaction.atomic
 def message_language_set(*, message: Message, by: User, language: str) -> Message:
-    """Correct the detected original language of a message."""
+    """Correct the detected original language of a message. Machine translations made from
+    the wrong language are dropped and made again; people's translations stay."""
     require(by, "conversations.post_message", message)
-    message.language = _check_language(language)
+    language = _check_language(language)
+    if language == message.language:
+        return message
+    message.language = language
     audited(message, by).save(update_fields=["language", "updated_at"])
+    for translation in message.translations.filter(kind=TranslationKind.MACHINE):
+        audited(translation, by).delete()
+    transaction.on_commit(lambda: events.message_language_changed(message))
     return message
 
 

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def message_translate(message_id: int, attempt: int = 1) -> None:
+def message_translate(message_id: int, attempt: int = 1, notify: bool = True) -> None:
     message = Message.objects.filter(pk=message_id).first()
     if message is None:
         return
@@ -39,9 +39,9 @@ def message_translate(message_id: int, attempt: int = 1) -> None:
             if retry:
                 delay = timedelta(seconds=settings.POBRATYM_TRANSLATION_RETRY_SECONDS * attempt)
                 message_translate.using(run_after=timezone.now() + delay).enqueue(
-                    message_id, attempt + 1
+                    message_id, attempt + 1, notify=False
                 )
-    if attempt == 1:
+    if notify:
         # Readers hear of the message now, translated if the provider answered in time.
         message_notify_task.enqueue(message_id)
 
