@@ -47,7 +47,17 @@ def post(partnership, by, body, thread=None, **options):
     return message_post(thread=thread, by=by, body=body, idempotency_key=uuid.uuid4(), **options)
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes connections that are inside a transaction, as a test's is; here it
+    must run the queued tasks on the test's own connection (PostgreSQL would lose it)."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
 def run_worker():
+    """Run the real worker until the queue holds nothing due."""
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
