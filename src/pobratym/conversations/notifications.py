@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from pobratym.accounts.models import User
 
@@ -83,7 +83,11 @@ def _entry(message: Message, language: str) -> dict:
 
 MENTION_SUBJECT = gettext_lazy("%(author)s mentioned you in “%(subject)s”")
 MESSAGE_SUBJECT = gettext_lazy("New message in “%(subject)s”")
-DIGEST_SUBJECT = gettext_lazy("Your daily digest: %(count)s new messages")
+DIGEST_SUBJECT = ngettext_lazy(
+    "Your daily digest: %(count)s new message",
+    "Your daily digest: %(count)s new messages",
+    "count",
+)
 
 
 def _send(user: User, subject, template: str, context: dict) -> None:
@@ -96,7 +100,7 @@ def _send(user: User, subject, template: str, context: dict) -> None:
             + reverse("conversations:notification_settings"),
         }
         send_mail(
-            subject=str(subject) % context,
+            subject=subject % context,
             message=render_to_string(template, {**context, "person": user}),
             from_email=None,
             recipient_list=[user.email],
