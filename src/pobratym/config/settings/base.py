@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pobratym.documents",
     "pobratym.translation",
     "pobratym.conversations",
+    "pobratym.aid",
 ]
 
 MIDDLEWARE = [
