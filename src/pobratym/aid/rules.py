@@ -1,0 +1,28 @@
+"""Permissions of the aid app; views, templates and the API ask these names.
+
+Needs are posted for the poster's own side (services take the side from the membership), so
+"same side" below is the receiving side of the need.
+"""
+
+import rules
+
+from pobratym.partnerships.predicates import is_member, is_on_same_side
+
+from .predicates import (
+    is_coordinator,
+    is_donor_role,
+    is_office,
+    is_on_receiving_side,
+    is_public,
+    may_see_sensitive,
+)
+
+rules.add_perm("aid.view_need", is_member | is_public)
+rules.add_perm("aid.view_sensitive", may_see_sensitive)
+# On a partnership: may post a need for one's own side; on a need: may edit it.
+rules.add_perm("aid.add_need", is_office)
+rules.add_perm("aid.change_need", is_office & is_on_same_side)
+rules.add_perm("aid.publish_need", is_coordinator & is_on_same_side)
+rules.add_perm("aid.add_offer", is_donor_role)
+rules.add_perm("aid.decide_offer", is_coordinator & is_on_receiving_side)
+rules.add_perm("aid.confirm_pledge", is_coordinator & is_on_receiving_side)

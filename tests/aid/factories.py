@@ -1,0 +1,42 @@
+"""Aid records made through the services, as users make them."""
+
+import uuid
+from decimal import Decimal
+
+from pobratym.aid import services
+from pobratym.aid.models import Need, Offer
+
+
+def need_fields(**fields) -> dict:
+    return {
+        "kind": "medical",
+        "sector": "health",
+        "title": "Dressings for the city hospital",
+        "priority": "high",
+        "institution": "City Hospital No. 1",
+        "institution_type": "hospital",
+        "area": "Zhytomyr, Bohunskyi district",
+        "address": "vul. Velyka Berdychivska 1",
+        **fields,
+    }
+
+
+def need_post(partnership, by, lines=None, **fields) -> Need:
+    return services.need_create(
+        partnership=partnership,
+        by=by,
+        lines=lines or [{"item": "Bandage", "quantity": Decimal(100), "unit": "box"}],
+        idempotency_key=fields.pop("idempotency_key", uuid.uuid4()),
+        **need_fields(**fields),
+    )
+
+
+def offer_make(partnership, by, lines=None, need=None, **fields) -> Offer:
+    return services.offer_create(
+        partnership=partnership,
+        by=by,
+        need=need,
+        lines=lines or [{"item": "bandage", "quantity": Decimal(60), "unit": "box"}],
+        idempotency_key=fields.pop("idempotency_key", uuid.uuid4()),
+        **{"donor": "Klinikum Dortmund", "donor_type": "municipal_subsidiary", **fields},
+    )
