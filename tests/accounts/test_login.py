@@ -2,6 +2,8 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -125,3 +127,11 @@ def test_coordinator_with_wrong_code_is_not_signed_in(partnership):
 
     assert response.status_code == 200
     assert not _signed_in(client)
+
+
+def test_signing_out_lands_on_the_sign_in_page_in_the_same_language(client):
+    person = UserFactory(language="de")
+    client.force_login(person)
+    with translation.override("uk"):
+        response = client.post(reverse("account_logout"))
+    assert response["Location"] == "/uk/accounts/login/"

@@ -15,3 +15,8 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(request.user, "language", "") or translation.get_language()
         with translation.override(language):
             return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def get_logout_redirect_url(self, request) -> str:
+        """After signing out, show the sign-in page in the language the person just used,
+        so the "signed out" message and the page speak the same language."""
+        return resolve_url("account_login")
