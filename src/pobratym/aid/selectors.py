@@ -1,0 +1,235 @@
+"""What aid screens and exports read, scoped to the viewer: needs with their computed status
+and coverage, and the offers and needs that could match each other.
+
+Sensitive fields (exact address, critical infrastructure) come back blanked for viewers who may
+not see them: `address` as "" and `critical_infrastructure` as None, with `sensitive_shown`
+False, decided row by row by `predicates.sees_sensitive`, the function the permission uses.
+"""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
+from django.http import Http404
+from django.utils import timezone
+
+from pobratym.partnerships.models import Partnership
+from pobratym.partnerships.predicates import membership_of
+
+from .models import QUANTITY, Closure, Need, NeedLine, NeedStatus, Offer, OfferLine, Pledge
+from .predicates import sees_sensitive
+from .services import OPEN_OFFER_STATUSES
+
+FILTERS = ("status", "kind", "sector", "priority")
+
+
+def _decimal(expression) -> Coalesce:
+    return Coalesce(expression, Value(Decimal(0)), output_field=DecimalField(**QUANTITY))
+
+
+def _sum(queryset: QuerySet, group_by: str, field: str = "quantity") -> Subquery:
+    """SUM(field) over `queryset` grouped by one column, as a correlated subquery (never a
+    join, so sums of lines and of pledges do not multiply each other)."""
+    return Subquery(
+        queryset.order_by().values(group_by).annotate(total=Sum(field)).values("total")[:1]
+    )
+
+
+def _pledged_for_need_line(outer: str = "pk"):
+    return _decimal(_sum(Pledge.objects.filter(need_line=OuterRef(outer)), "need_line"))
+
+
+def _pledged_for_offer_line(outer: str = "pk"):
+    return _decimal(_sum(Pledge.objects.filter(offer_line=OuterRef(outer)), "offer_line"))
+
+
+def with_status(needs: QuerySet) -> QuerySet:
+    """Annotate `requested`, `pledged`, `line_count`, `uncovered_line_count` and `status`.
+
+    Status rule: closed or cancelled when a person ended the need; covered when every line has
+    at least its quantity pledged; partly covered when anything is pledged; open otherwise.
+    Requested and pledged add up quantities across lines and so are only meaningful as
+    numbers when the lines share a unit; coverage per line is in `need_line_coverage`.
+    """
+    lines = NeedLine.objects.filter(need=OuterRef("pk"))
+    pledges = Pledge.objects.filter(need_line__need=OuterRef("pk"))
+    uncovered = lines.annotate(pledged=_pledged_for_need_line()).filter(pledged__lt=F("quantity"))
+    count = Subquery(
+        NeedLine.objects.filter(need=OuterRef("pk"))
+        .order_by()
+        .values("need")
+        .annotate(total=Count("pk"))
+        .values("total")[:1]
+    )
+    uncovered_count = Subquery(
+        uncovered.order_by().values("need").annotate(total=Count("pk")).values("total")[:1]
+    )
+    return needs.annotate(
+        requested=_decimal(_sum(lines, "need")),
+        pledged=_decimal(_sum(pledges, "need_line__need")),
+        line_count=Coalesce(count, 0),
+        uncovered_line_count=Coalesce(uncovered_count, 0),
+    ).annotate(
+        status=Case(
+            When(closure=Closure.CLOSED, then=Value(NeedStatus.CLOSED.value)),
+            When(closure=Closure.CANCELLED, then=Value(NeedStatus.CANCELLED.value)),
+            When(
+                Q(line_count__gt=0, uncovered_line_count=0),
+                then=Value(NeedStatus.COVERED.value),
+            ),
+            When(pledged__gt=0, then=Value(NeedStatus.PARTLY_COVERED.value)),
+            default=Value(NeedStatus.OPEN.value),
+        )
+    )
+
+
+def _masking(membership, need_of=lambda record: record):
+    """An iterable class that blanks what the viewer may not see, as each row is built; it
+    travels with the queryset through filtering, slicing and pagination."""
+
+    class MaskedNeeds(ModelIterable):
+        def __iter__(self):
+            for record in super().__iter__():
+                blank(need_of(record), membership)
+                yield record
+
+    return MaskedNeeds
+
+
+def blank(need: Need, membership) -> Need:
+    need.sensitive_shown = sees_sensitive(membership, need)
+    if not need.sensitive_shown:
+        need.address = ""
+        need.critical_infrastructure = None
+    return need
+
+
+def _visible_needs(viewer, partnership_id: int) -> tuple[QuerySet, object]:
+    membership = membership_of(viewer, Partnership(pk=partnership_id))
+    needs = Need.objects.filter(partnership_id=partnership_id)
+    if membership is None:
+        needs = needs.filter(public=True)
+    needs = needs.select_related("side__city")
+    needs._iterable_class = _masking(membership)
+    return needs, membership
+
+
+def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
+    """The partnership's needs the viewer may see (members: all; others: public ones), with
+    their status, most urgent and newest first, narrowed by `filters` (status, kind, sector,
+    priority; empty values are ignored). Two queries however many needs: the membership and
+    the list."""
+    filters = filters or {}
+    needs, _membership = _visible_needs(viewer, partnership.pk)
+    needs = with_status(needs)
+    for name in FILTERS:
+        if value := filters.get(name):
+            needs = needs.filter(**{name: value})
+    urgency = Case(
+        *(When(priority=p, then=Value(i)) for i, p in enumerate(Need.Priority.values)),
+        default=Value(9),
+    )
+    return needs.annotate(urgency=urgency).order_by("urgency", "-created_at", "-pk")
+
+
+def need_detail(*, viewer, need_id: int, partnership: Partnership) -> Need:
+    """One need with its status and `coverage` (its lines, see `need_line_coverage`); 404 for
+    a need the viewer may not see."""
+    needs, _membership = _visible_needs(viewer, partnership.pk)
+    need = with_status(needs.filter(pk=need_id)).first()
+    if need is None:
+        raise Http404
+    need.coverage = list(_coverage(need))
+    return need
+
+
+def _coverage(need: Need) -> QuerySet:
+    return (
+        NeedLine.objects.filter(need=need)
+        .annotate(pledged=_pledged_for_need_line())
+        .annotate(outstanding=F("quantity") - F("pledged"))
+        .order_by("pk")
+    )
+
+
+def need_line_coverage(*, viewer, need: Need) -> QuerySet:
+    """Per line of a need: `quantity` requested, `pledged`, and `outstanding` (requested minus
+    pledged; negative never, since pledges stop at the quantity).
+
+    Shipped and received quantities are not here yet: they arrive with shipments and goods
+    received notes, and will be added as further annotations beside `pledged`."""
+    needs, _membership = _visible_needs(viewer, need.partnership_id)
+    if not needs.filter(pk=need.pk).exists():
+        raise Http404
+    return _coverage(need)
+
+
+def _offer_lines_available(partnership_id: int) -> QuerySet:
+    today = timezone.localdate()
+    return (
+        OfferLine.objects.filter(
+            offer__partnership_id=partnership_id, offer__status__in=OPEN_OFFER_STATUSES
+        )
+        .exclude(expires_on__lt=today)
+        .annotate(pledged=_pledged_for_offer_line())
+        .annotate(remaining=F("quantity") - F("pledged"))
+        .filter(remaining__gt=0)
+        .select_related("offer")
+    )
+
+
+def matching_offers(*, viewer, need: Need) -> QuerySet:
+    """Offer lines that could serve an open need: same item (case and spacing ignored) and
+    unit, an offer still open or accepted, made for this need or freely, with something left
+    (`remaining`); `need_line_match` names the need line they fit. Members only."""
+    if membership_of(viewer, need) is None or need.closure:
+        return OfferLine.objects.none()
+    fitting = NeedLine.objects.filter(
+        need=need, item_key=OuterRef("item_key"), unit=OuterRef("unit")
+    )
+    return (
+        _offer_lines_available(need.partnership_id)
+        .filter(Q(offer__need__isnull=True) | Q(offer__need=need))
+        .filter(Exists(fitting))
+        .annotate(need_line_match=Subquery(fitting.order_by("pk").values("pk")[:1]))
+        .order_by("offer__created_at", "pk")
+    )
+
+
+def matching_needs(*, viewer, offer: Offer) -> QuerySet:
+    """Need lines an offer could serve: same item and unit as one of its lines with something
+    left, in needs still pursued (the offer's own need, or for a free offer any need of the
+    other side), not yet fully pledged (`outstanding`). Members only."""
+    membership = membership_of(viewer, offer)
+    if membership is None or offer.status not in OPEN_OFFER_STATUSES:
+        return NeedLine.objects.none()
+    fitting = _offer_lines_available(offer.partnership_id).filter(
+        offer=offer, item_key=OuterRef("item_key"), unit=OuterRef("unit")
+    )
+    needs = Q(need=offer.need_id) if offer.need_id else ~Q(need__side=offer.side_id)
+    lines = (
+        NeedLine.objects.filter(needs, need__partnership_id=offer.partnership_id, need__closure="")
+        .filter(Exists(fitting))
+        .annotate(pledged=_pledged_for_need_line())
+        .annotate(outstanding=F("quantity") - F("pledged"))
+        .filter(outstanding__gt=0)
+        .select_related("need")
+        .order_by("need__needed_by", "pk")
+    )
+    lines._iterable_class = _masking(membership, need_of=lambda line: line.need)
+    return lines
