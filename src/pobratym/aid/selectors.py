@@ -158,13 +158,18 @@ def need_detail(*, viewer, need_id: int, partnership: Partnership) -> Need:
     return need
 
 
-def _coverage(need: Need) -> QuerySet:
+def lines_with_coverage() -> QuerySet:
+    """Need lines with `pledged` and `outstanding`, unscoped: for selectors and exports that
+    have already decided which needs the viewer sees."""
     return (
-        NeedLine.objects.filter(need=need)
-        .annotate(pledged=_pledged_for_need_line())
+        NeedLine.objects.annotate(pledged=_pledged_for_need_line())
         .annotate(outstanding=F("quantity") - F("pledged"))
         .order_by("pk")
     )
+
+
+def _coverage(need: Need) -> QuerySet:
+    return lines_with_coverage().filter(need=need)
 
 
 def need_line_coverage(*, viewer, need: Need) -> QuerySet:

@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
 from pobratym.agreements.api import router as agreements_router
+from pobratym.aid.api import router as aid_router
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.api import router as partnerships_router
 
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/partnerships", agreements_router)
+api.add_router("/partnerships", aid_router)
 
 
 def _error(request, status: int, code: str, message: str):

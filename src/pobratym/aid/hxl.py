@@ -1,0 +1,84 @@
+"""Open data: the public needs of a partnership as CSV tagged with the Humanitarian Exchange
+Language (HXL 1.1): a row of labels, a row of hashtags, then one row per need line.
+
+Tags follow the HXL core dictionary (#country, #adm1, #adm2, #org, #sector, #item, #date,
+#status, #value, #meta); attributes beyond the documented ones (+requested, +pledged,
++deadline, +priority, +recipient) are HXL's way to refine a tag and are read by any HXL tool.
+Only needs a coordinator made public appear, and never an exact address or the
+critical-infrastructure mark: open data is for anyone.
+"""
+
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from pobratym.partnerships.models import Partnership
+
+from .models import Need, NeedLine
+from .selectors import lines_with_coverage, with_status
+
+
+@dataclass(frozen=True)
+class Column:
+    label: object
+    hashtag: str
+    value: Callable[[Need, NeedLine], object]
+
+
+def _number(value) -> str:
+    return format(value.normalize(), "f")
+
+
+COLUMNS = (
+    Column(_("Need"), "#meta+id", lambda need, line: need.pk),
+    Column(_("Title"), "#meta+title", lambda need, line: need.title),
+    Column(_("Country"), "#country+code", lambda need, line: need.side.city.country.alpha3),
+    Column(_("Region"), "#adm1+name", lambda need, line: need.side.city.region),
+    Column(_("City or district"), "#adm2+name", lambda need, line: need.area),
+    Column(_("Recipient institution"), "#org+name+recipient", lambda need, line: need.institution),
+    Column(
+        _("Type of institution"),
+        "#org+type+recipient",
+        lambda need, line: need.get_institution_type_display(),
+    ),
+    Column(_("Sector code"), "#sector+code", lambda need, line: need.sector),
+    Column(_("Sector"), "#sector+name", lambda need, line: need.get_sector_display()),
+    Column(_("Kind"), "#item+type", lambda need, line: need.get_kind_display()),
+    Column(_("Priority"), "#meta+priority", lambda need, line: need.get_priority_display()),
+    Column(
+        _("Needed by"),
+        "#date+deadline",
+        lambda need, line: need.needed_by.isoformat() if need.needed_by else "",
+    ),
+    Column(_("Status"), "#status", lambda need, line: Need.Status(need.status).label),
+    Column(_("Item"), "#item+name", lambda need, line: line.item),
+    Column(_("Specification"), "#item+description", lambda need, line: line.specification),
+    Column(_("Unit"), "#item+unit", lambda need, line: line.get_unit_display()),
+    Column(_("Requested"), "#value+requested", lambda need, line: _number(line.quantity)),
+    Column(_("Pledged"), "#value+pledged", lambda need, line: _number(line.pledged)),
+)
+
+
+def public_needs(*, partnership: Partnership) -> QuerySet:
+    """The partnership's public needs with status and lines with their pledged quantities;
+    two queries whatever their number. The sensitive columns are never read."""
+    return (
+        with_status(Need.objects.filter(partnership=partnership, public=True))
+        .defer("address", "critical_infrastructure")
+        .select_related("side__city")
+        .prefetch_related(Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage"))
+        .order_by("pk")
+    )
+
+
+def write_hxl(out, needs: Iterable[Need]) -> None:
+    """Write the CSV to the text file `out` (opened with newline="")."""
+    writer = csv.writer(out)
+    writer.writerow([str(column.label) for column in COLUMNS])
+    writer.writerow([column.hashtag for column in COLUMNS])
+    for need in needs:
+        for line in need.coverage:
+            writer.writerow([column.value(need, line) for column in COLUMNS])
