@@ -243,6 +243,20 @@ def test_record_of_another_partnership_in_about_is_not_found(
         assert client_of(coordinator).get(create, {"about": about}).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "about", ["agreements.agreement:²", "agreements.agreement:-1", "agreements.agreement: 1"]
+)
+def test_garbage_record_number_in_about_is_not_found(partnership, coordinator, client_of, about):
+    """Digits of other scripts ("²") pass str.isdigit() but not int(): still a 404, no 500."""
+    create = reverse("conversations:thread_create", args=[partnership.slug])
+    client = client_of(coordinator)
+    client.raise_request_exception = False
+
+    assert client.get(create, {"about": about}).status_code == 404
+    data = {"subject": "S", "body": "Hi", "idempotency_key": str(uuid.uuid4()), "about": about}
+    assert client.post(create, data).status_code == 404
+
+
 def test_unread_count_in_the_navigation_in_words(
     partnership, coordinator, other_side_coordinator, client_of
 ):

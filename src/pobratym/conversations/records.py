@@ -59,7 +59,8 @@ def resolve(reference_text: str, *, partnership_id: int):
     """The record named by `app_label.model:pk` in this partnership, or None."""
     label, _sep, pk = (reference_text or "").partition(":")
     kind = _REGISTRY.get(label.lower())
-    if kind is None or not pk.isdigit():
+    # isdigit() alone lets "²" through, which int() refuses.
+    if kind is None or not (pk.isascii() and pk.isdigit()):
         return None
     model = apps.get_model(kind.label)
     record = model._default_manager.filter(pk=int(pk)).first()
