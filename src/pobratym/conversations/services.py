@@ -102,6 +102,19 @@ def _post(
     return message
 
 
+def _post_once(*, by: User, idempotency_key, **fields) -> Message:
+    """`_post`, or the message stored first when the same form was sent twice at the same
+    moment and the other sending won the unique key (author, idempotency key)."""
+    try:
+        with transaction.atomic():
+            return _post(by=by, idempotency_key=idempotency_key, **fields)
+    except IntegrityError:
+        earlier = _posted_before(by, idempotency_key)
+        if earlier is None:
+            raise
+        return earlier
+
+
 def _check_participants(partnership: Partnership, participants: Iterable[User]) -> list[User]:
     people = list(participants)
     members = set(
@@ -152,24 +165,18 @@ def thread_create(
     validate(thread)
     thread.save()
     thread.participants.add(by, *people)
-    try:
-        with transaction.atomic():
-            _post(
-                thread=thread,
-                by=by,
-                body=body,
-                idempotency_key=idempotency_key,
-                language=language,
-                attachments=attachments,
-            )
-    except IntegrityError:
-        # The same form, sent twice at the same moment: the other sending won.
+    message = _post_once(
+        thread=thread,
+        by=by,
+        body=body,
+        idempotency_key=idempotency_key,
+        language=language,
+        attachments=attachments,
+    )
+    if message.thread_id != thread.pk:
+        # The other sending started the thread; the one made here goes.
         transaction.set_rollback(True)
-        earlier = _posted_before(by, idempotency_key)
-        if earlier is None:
-            raise
-        return earlier.thread
-    return thread
+    return message.thread
 
 
 @transaction.atomic
@@ -190,21 +197,14 @@ def message_post(
     require(by, "conversations.post_message", thread)
     if (earlier := _posted_before(by, idempotency_key)) is not None:
         return earlier
-    try:
-        with transaction.atomic():
-            return _post(
-                thread=thread,
-                by=by,
-                body=body,
-                idempotency_key=idempotency_key,
-                language=language,
-                attachments=attachments,
-            )
-    except IntegrityError:
-        earlier = _posted_before(by, idempotency_key)
-        if earlier is None:
-            raise
-        return earlier
+    return _post_once(
+        thread=thread,
+        by=by,
+        body=body,
+        idempotency_key=idempotency_key,
+        language=language,
+        attachments=attachments,
+    )
 
 
 @transaction.atomic
