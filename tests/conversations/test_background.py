@@ -114,6 +114,26 @@ def test_a_failing_provider_loses_nothing_and_the_translation_is_retried(
     assert len(smtp_inbox.to(people["zhytomyr"].email)) == 1, "no second e-mail for a retry"
 
 
+def test_a_line_break_in_the_subject_does_not_stop_the_emails(
+    partnership, people, smtp_inbox, on_commit
+):
+    """A crafted form can put a line break in the subject; an e-mail header refuses it."""
+    with on_commit(execute=True):
+        thread_create(
+            partnership=partnership,
+            by=people["dortmund"],
+            subject="Generatoren\r\nBcc: someone@example.org",
+            body=GERMAN,
+            idempotency_key=uuid.uuid4(),
+            language="de",
+        )
+    run_worker()
+
+    [mail] = smtp_inbox.to(people["zhytomyr"].email)
+    assert "Generatoren Bcc: someone@example.org" in mail["Subject"]
+    assert not smtp_inbox.to("someone@example.org")
+
+
 def test_garbage_from_the_provider_is_not_stored(
     partnership,
     people,

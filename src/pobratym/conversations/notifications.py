@@ -100,7 +100,8 @@ def _send(user: User, subject, template: str, context: dict) -> None:
             + reverse("conversations:notification_settings"),
         }
         send_mail(
-            subject=subject % context,
+            # A header is one line; a line break (a crafted subject or name) would refuse it.
+            subject=" ".join(str(subject % context).split()),
             message=render_to_string(template, {**context, "person": user}),
             from_email=None,
             recipient_list=[user.email],
