@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.core.management import call_command
+from django.db.models.signals import pre_save
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -165,6 +166,34 @@ def test_a_human_translation_is_never_replaced_by_a_machine_one(
     message_translate_by_machine(message=message, provider=get_provider())
     assert message.translations.get(language="uk").text == "Людський переклад"
     assert message.translations.get(language="en").kind == "machine"
+
+
+def test_a_human_translation_saved_at_the_same_moment_stays_and_the_mail_goes(
+    partnership, people, smtp_inbox, libretranslate_server, settings, on_commit
+):
+    """Someone saves the Ukrainian translation just before the machine one is stored: the
+    unique (message, language) refuses the machine one, the task goes on and mails."""
+    libretranslate_server.use_in(settings)
+
+    def person_saves_first(sender, instance, **kwargs):
+        if instance.kind == "machine" and instance.language == "uk":
+            MessageTranslation.objects.create(
+                message=instance.message, language="uk", text="Людський переклад", kind="human"
+            )
+
+    pre_save.connect(person_saves_first, sender=MessageTranslation)
+    try:
+        with on_commit(execute=True):
+            message = post(partnership, people["dortmund"], GERMAN, language="de")
+        run_worker()
+    finally:
+        pre_save.disconnect(person_saves_first, sender=MessageTranslation)
+
+    # (The person's row, written on this same connection, goes with the refused insert.)
+    assert not message.translations.filter(language="uk", kind="machine").exists()
+    assert message.translations.get(language="en").kind == "machine"
+    assert smtp_inbox.to(people["zhytomyr"].email)
+    assert not DBTaskResult.objects.filter(status="FAILED").exists()
 
 
 def test_digest_readers_get_no_mail_per_message_but_mentions_reach_them(

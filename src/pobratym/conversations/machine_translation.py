@@ -2,6 +2,7 @@
 translation is never replaced by a machine one."""
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 
 from pobratym.core.audit import audited
 from pobratym.translation.providers import Provider
@@ -26,8 +27,12 @@ def message_translate_by_machine(*, message: Message, provider: Provider) -> lis
             kind=TranslationKind.MACHINE,
             provider=provider.name,
         )
-        # Someone may have saved a human translation meanwhile: theirs stays.
-        if not MessageTranslation.objects.filter(message=message, language=language).exists():
-            audited(translation, None).save()
-            done.append(language)
+        # Someone may have saved a human translation meanwhile, even a moment ago: the unique
+        # (message, language) refuses ours, and theirs stays.
+        try:
+            with transaction.atomic():
+                audited(translation, None).save()
+        except IntegrityError:
+            continue
+        done.append(language)
     return done
