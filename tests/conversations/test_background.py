@@ -243,3 +243,15 @@ def test_correcting_the_language_translates_again_without_new_mail(
     assert set(message.translations.values_list("language", flat=True)) == {"uk", "en"}
     assert libretranslate_server.requests[-1].data["source"] == "de"
     assert len(smtp_inbox.messages) == mails
+
+
+def test_a_misconfigured_provider_still_lets_the_mail_go_out(
+    partnership, people, smtp_inbox, settings, on_commit
+):
+    settings.POBRATYM_TRANSLATION_PROVIDER = "libretranslate"
+    settings.LIBRETRANSLATE_URL = ""  # refused by get_provider() with ImproperlyConfigured
+    with on_commit(execute=True):
+        post(partnership, people["dortmund"], GERMAN, language="de")
+    run_worker()
+    [mail] = smtp_inbox.to(people["zhytomyr"].email)
+    assert GERMAN in smtp_inbox.text(mail)

@@ -13,8 +13,11 @@ from django.urls import reverse
 from pobratym.agreements.models import Agreement
 from pobratym.conversations import services
 from pobratym.conversations.models import Message, MessageAttachment, NotificationSetting, Thread
+from pobratym.partnerships.models import Role
 from tests.agreements.files import pdf_upload
+from tests.agreements.letter_factories import letter_register
 from tests.conversations.factories import png_upload, post, thread_start
+from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
 
@@ -367,3 +370,18 @@ def test_unread_count_renders_in_every_language(
     response = client_of(other_side_coordinator).get(_in(language, reverse("partnerships:list")))
 
     assert response.status_code == 200
+
+
+def test_a_thread_about_a_letter_names_it_only_to_those_who_may_read_letters(
+    partnership, client_of
+):
+    office = member_create(partnership, Role.STAFF, 1).user
+    observer = member_create(partnership, Role.OBSERVER, 2).user
+    letter = letter_register(partnership, office, subject="Confidential subject of a letter")
+    thread = thread_start(partnership, office, attached_to=letter)
+    for path in (
+        reverse("conversations:thread_list", args=[partnership.slug]),
+        reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
+    ):
+        assert "Confidential subject" in client_of(office).get(path).content.decode()
+        assert "Confidential subject" not in client_of(observer).get(path).content.decode()

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from pobratym.conversations.markdown import render
 from pobratym.conversations.models import Message, MessageTranslation
 from tests.conversations.factories import thread_start
 
@@ -139,3 +140,14 @@ def test_the_check_finds_executable_markup():
     )
 
     assert len(_problems(unsafe)) == 5
+
+
+@pytest.mark.parametrize(
+    "link", ["[a](//evil.example/x)", "[a](/de/accounts/logout/)", "[a](evil.example)"]
+)
+def test_relative_and_protocol_relative_links_lose_their_address(link):
+    assert "href" not in render(link)
+
+
+def test_absolute_links_stay():
+    assert 'href="https://zt-rada.gov.ua"' in render("[Rada](https://zt-rada.gov.ua)")

@@ -26,6 +26,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+ABSOLUTE_PREFIXES = tuple(f"{scheme}:" for scheme in ALLOWED_SCHEMES)
 # A heading in a message is never a heading of the page: # becomes h4, below its own.
 HEADING_SHIFT = 3
 
@@ -55,4 +56,13 @@ def render(text: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_absolute_links_only,
     )
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    """Drop relative and protocol-relative links ("/path", "//host"): only http, https and
+    mailto addresses stay."""
+    if attribute == "href" and not value.lower().startswith(ABSOLUTE_PREFIXES):
+        return None
+    return value

@@ -8,6 +8,7 @@ A record names its partnership by `partnership_id`.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import rules
 from django.apps import apps
 from django.urls import reverse
 
@@ -53,6 +54,12 @@ def check_record(user, record) -> None:
     if kind is None:
         raise LookupError(f"Threads cannot be attached to {label_of(record)}")
     require(user, kind.permission, record)
+
+
+def can_see(user, record) -> bool:
+    """Whether the person may see the record itself (a thread may be open to more people)."""
+    kind = kind_of(record) if record is not None else None
+    return kind is not None and rules.has_perm(kind.permission, user, record)
 
 
 def resolve(reference_text: str, *, partnership_id: int):

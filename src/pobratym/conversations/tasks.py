@@ -23,6 +23,17 @@ def message_translate(message_id: int, attempt: int = 1, notify: bool = True) ->
     message = Message.objects.filter(pk=message_id).first()
     if message is None:
         return
+    try:
+        _translate(message, attempt, notify)
+    finally:
+        if notify:
+            # Readers hear of the message now, translated if the provider answered in time;
+            # also when the provider is misconfigured or failed in an unexpected way.
+            message_notify_task.enqueue(message_id)
+
+
+def _translate(message: Message, attempt: int, notify: bool) -> None:
+    message_id = message.pk
     provider = get_provider()
     if provider.available:
         try:
@@ -41,9 +52,6 @@ def message_translate(message_id: int, attempt: int = 1, notify: bool = True) ->
                 message_translate.using(run_after=timezone.now() + delay).enqueue(
                     message_id, attempt + 1, notify=False
                 )
-    if notify:
-        # Readers hear of the message now, translated if the provider answered in time.
-        message_notify_task.enqueue(message_id)
 
 
 @task()

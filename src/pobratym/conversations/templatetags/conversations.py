@@ -34,3 +34,9 @@ def threads_for(context, record):
 def record_url(record, slug: str) -> str:
     """The page of the record a thread is about (empty if its kind is not registered)."""
     return records.record_url(record, slug) or ""
+
+
+@register.simple_tag
+def record_visible(user, record) -> bool:
+    """Whether to name the record a thread is about: only to people who may see it."""
+    return records.can_see(user, record)
