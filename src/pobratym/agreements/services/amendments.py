@@ -19,7 +19,14 @@ from .agreements import Texts, locked, own_side, refuse_if_ended, write_texts
 
 
 def _locked(amendment: Amendment) -> Amendment:
-    return Amendment.objects.select_for_update().select_related("agreement").get(pk=amendment.pk)
+    """Lock the agreement, then the amendment: every workflow takes them in this order, so
+    two people acting at once wait for each other instead of deadlocking."""
+    locked(amendment.agreement)
+    return (
+        Amendment.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=amendment.pk)
+    )
 
 
 def _refuse_unless_open(amendment: Amendment) -> None:
@@ -80,7 +87,6 @@ def amendment_approve(
     either by recording the signed approval letter (date and scan) or here, with two-factor
     login. When both sides have approved, the amendment is in force."""
     require(by, "agreements.approve_amendment", amendment)
-    locked(amendment.agreement)
     amendment = _locked(amendment)
     _refuse_unless_open(amendment)
     refuse_if_ended(amendment.agreement)
