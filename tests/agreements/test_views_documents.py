@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from pobratym.agreements.services import agreements as services
 from tests.agreements.factories import agreement_draft, agreement_in_force, people
@@ -25,9 +26,6 @@ def signed(client_of):
 
 
 def test_pdf_of_a_version_is_a_real_pdf_with_cyrillic_text(signed):
-    pytest.importorskip("pobratym.agreements.documents")
-    from pypdf import PdfReader
-
     partnership, agreement, client = signed
 
     response = client.get(_pdf_url(partnership, agreement, "?languages=de,uk&language=uk"))
@@ -62,7 +60,6 @@ def test_pdf_with_an_unusable_language_is_a_400_with_a_message(signed, query):
 
 
 def test_comparison_marks_inserted_and_deleted_words(client_of):
-    pytest.importorskip("pobratym.agreements.diff")
     partnership = partnership_create()
     team = people(partnership)
     agreement = agreement_draft(partnership, team["coordinator1"])

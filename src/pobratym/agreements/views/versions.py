@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data
 
+from ..diff import text_diff
+from ..documents import version_pdf as render_pdf
 from ..forms import VersionForm
 from ..selectors import agreements as selectors
 from ..services import agreements as services
@@ -131,8 +133,6 @@ def version_propose(request, slug: str, agreement_id: int, number: int):
 @require_GET
 def version_diff(request, slug: str, agreement_id: int, number: int):
     """What changed in one language since the previous version."""
-    from ..diff import text_diff
-
     partnership, agreement = agreement_for(request, slug, agreement_id)
     version = selectors.version_get(agreement=agreement, number=number)
     previous = selectors.version_get(agreement=agreement, number=number - 1) if number > 1 else None
@@ -179,8 +179,6 @@ def version_pdf(request, slug: str, agreement_id: int, number: int):
         )
     if language not in LANGUAGES:
         return _bad_request(request, _("This language is not offered."))
-    from ..documents import version_pdf as render_pdf
-
     try:
         pdf = render_pdf(version=version, languages=asked, language=language)
     except DomainError as error:
