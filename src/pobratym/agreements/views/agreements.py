@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, form_files
+from pobratym.core.errors import require
+from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import (
@@ -87,26 +87,22 @@ def agreement_list(request, slug: str):
 def agreement_create(request, slug: str):
     partnership = partnership_for(request, slug, "agreements.add_agreement")
     form = AgreementCreateForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        terms = dict(form.cleaned_data)
-        for name in list(terms):
-            if name.startswith(("title_", "body_")):
-                del terms[name]
-        try:
-            agreement = services.agreement_create(
-                partnership=partnership, by=request.user, texts=form.texts(), **terms
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The agreement was created as a draft."))
-            return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
-    return render(
-        request,
-        "agreements/create.html",
-        {"partnership": partnership, "form": form},
-        status=400 if form.errors else 200,
-    )
+
+    def create():
+        terms = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if not name.startswith(("title_", "body_"))
+        }
+        return services.agreement_create(
+            partnership=partnership, by=request.user, texts=form.texts(), **terms
+        )
+
+    if agreement := submit(request, form, create):
+        messages.success(request, _("The agreement was created as a draft."))
+        return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
+    context = {"partnership": partnership, "form": form}
+    return render(request, "agreements/create.html", context, status=status_of(form))
 
 
 def _state_since(detail):
@@ -167,20 +163,17 @@ def agreement_edit(request, slug: str, agreement_id: int):
         request, slug, agreement_id, "agreements.change_agreement"
     )
     form = TermsForm(form_data(request), instance=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_update(agreement=agreement, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The terms of the agreement were saved."))
-            return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
-    return render(
+    if submit(
         request,
-        "agreements/edit.html",
-        {"partnership": partnership, "agreement": agreement, "form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.agreement_update(
+            agreement=agreement, by=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("The terms of the agreement were saved."))
+        return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
+    context = {"partnership": partnership, "agreement": agreement, "form": form}
+    return render(request, "agreements/edit.html", context, status=status_of(form))
 
 
 @login_required
@@ -199,14 +192,13 @@ def agreement_sign(request, slug: str, agreement_id: int):
             "signer_name": request.user.name,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_sign(agreement=agreement, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your side's signature was recorded."))
-            return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
+    if submit(
+        request,
+        form,
+        lambda: services.agreement_sign(agreement=agreement, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("Your side's signature was recorded."))
+        return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
     texts = list(version.texts.all()) if version else []
     context = {
         "partnership": partnership,
@@ -218,7 +210,7 @@ def agreement_sign(request, slug: str, agreement_id: int):
         "form": form,
         "own_side_signed": own_side_id(request, partnership) in detail.signed_sides,
     }
-    return render(request, "agreements/sign.html", context, status=400 if form.errors else 200)
+    return render(request, "agreements/sign.html", context, status=status_of(form))
 
 
 @login_required
@@ -228,20 +220,15 @@ def agreement_terminate(request, slug: str, agreement_id: int):
         request, slug, agreement_id, "agreements.terminate_agreement"
     )
     form = NoticeForm(form_data(request), form_files(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.notice_record(agreement=agreement, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The written notice of termination was recorded."))
-            return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
-    return render(
+    if submit(
         request,
-        "agreements/terminate.html",
-        {"partnership": partnership, "agreement": agreement, "form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.notice_record(agreement=agreement, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("The written notice of termination was recorded."))
+        return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
+    context = {"partnership": partnership, "agreement": agreement, "form": form}
+    return render(request, "agreements/terminate.html", context, status=status_of(form))
 
 
 @login_required
@@ -250,27 +237,22 @@ def successor_create(request, slug: str, agreement_id: int):
     partnership, agreement = agreement_for(request, slug, agreement_id)
     require(request.user, "agreements.add_agreement", partnership)
     form = SuccessorForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            successor = services.successor_create(
-                predecessor=agreement,
-                by=request.user,
-                title=form.cleaned_data["title"],
-                texts=form.texts(),
-                due_on=form.cleaned_data["due_on"],
-                creation_key=form.cleaned_data["creation_key"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The twinning agreement was created as a draft."))
-            return redirect("agreements:detail", slug=slug, agreement_id=successor.pk)
-    return render(
+    if successor := submit(
         request,
-        "agreements/successor.html",
-        {"partnership": partnership, "agreement": agreement, "form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.successor_create(
+            predecessor=agreement,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            texts=form.texts(),
+            due_on=form.cleaned_data["due_on"],
+            creation_key=form.cleaned_data["creation_key"],
+        ),
+    ):
+        messages.success(request, _("The twinning agreement was created as a draft."))
+        return redirect("agreements:detail", slug=slug, agreement_id=successor.pk)
+    context = {"partnership": partnership, "agreement": agreement, "form": form}
+    return render(request, "agreements/successor.html", context, status=status_of(form))
 
 
 @login_required
