@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.partnerships.urls")),
     path("", include("pobratym.agreements.urls")),
     path("", include("pobratym.conversations.urls")),
+    path("", include("pobratym.aid.urls")),
 )
 # Uploads (scans, photos) are never served by path: each app's views check who may see them.

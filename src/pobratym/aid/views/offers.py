@@ -1,0 +1,3 @@
+"""Aid pages: offers."""
+
+urlpatterns = []
