@@ -3,14 +3,17 @@ theirs, and pledges, the confirmed matches of an offer line to a need line.
 
 A need's status (open, partly covered, covered) is not stored: selectors compute it in SQL from
 its pledges; only closing and cancelling are stored, as they are decisions, not sums.
-Shipments and receipts come later and will extend the computed status.
+Shipments carry quantities of pledges; goods received notes confirm what arrived of each
+shipment line, so every item received traces back to its pledge, offer line and donor.
 """
+
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from pobratym.core.models import BaseModel
@@ -85,6 +88,7 @@ class NeedStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("need", "open")
     PARTLY_COVERED = "partly_covered", _("partly covered")
     COVERED = "covered", _("covered")
+    DELIVERED = "delivered", pgettext_lazy("need", "delivered")
     CLOSED = "closed", pgettext_lazy("need", "closed")
     CANCELLED = "cancelled", pgettext_lazy("need", "cancelled")
 
@@ -386,3 +390,354 @@ class Pledge(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.quantity} → {self.need_line}"
+
+
+class ShipmentStatus(models.TextChoices):
+    """A shipment's stage, in order; each is reached by a recorded event."""
+
+    PLANNED = "planned", pgettext_lazy("shipment", "planned")
+    PACKING = "packing", _("packing")
+    IN_TRANSIT = "in_transit", _("in transit")
+    AT_BORDER = "at_border", _("at the border")
+    DELIVERED = "delivered", pgettext_lazy("shipment", "delivered")
+    RECEIPT_CONFIRMED = "receipt_confirmed", _("receipt confirmed")
+
+
+# From this stage on, a shipment's goods count as shipped.
+DEPARTED = (
+    ShipmentStatus.IN_TRANSIT,
+    ShipmentStatus.AT_BORDER,
+    ShipmentStatus.DELIVERED,
+    ShipmentStatus.RECEIPT_CONFIRMED,
+)
+
+
+class PackageKind(models.TextChoices):
+    PALLET = "pallet", _("pallet")
+    BOX = "box", _("box")
+    PARCEL = "parcel", _("parcel")
+    CRATE = "crate", _("crate")
+    LOOSE = "loose", _("loose item")
+
+
+class Shipment(BaseModel):
+    """A consignment from the donor side to the receiving side, built from confirmed pledges."""
+
+    Status = ShipmentStatus
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="shipments",
+        verbose_name=_("partnership"),
+    )
+    side = models.ForeignKey(
+        Side, on_delete=models.PROTECT, related_name="shipments", verbose_name=_("sending side")
+    )
+    reference = models.CharField(
+        _("waybill or consignment number"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the carrier or the sending office writes it."),
+    )
+    carrier = models.CharField(_("carrier"), max_length=300, blank=True)
+    vehicle = models.CharField(
+        _("vehicle"), max_length=200, blank=True, help_text=_("Type and registration number.")
+    )
+    route = models.CharField(
+        _("route"), max_length=500, blank=True, help_text=_("For example Dortmund – Rava-Ruska.")
+    )
+    # The destination is the receiving side's city; the exact address of a need stays there.
+    planned_departure = models.DateField(_("planned departure"), null=True, blank=True)
+    planned_arrival = models.DateField(_("planned arrival"), null=True, blank=True)
+    departed_on = models.DateField(_("departed"), null=True, blank=True)
+    arrived_on = models.DateField(_("arrived"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ShipmentStatus.choices,
+        default=ShipmentStatus.PLANNED,
+        editable=False,
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("planned by"),
+    )
+    idempotency_key = models.UUIDField(editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("shipment")
+        verbose_name_plural = _("shipments")
+        ordering = ["partnership", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_choices("status", ShipmentStatus), name="shipment_status"
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "created_by", "idempotency_key"],
+                name="shipment_created_once",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "side", "reference"],
+                condition=~Q(reference=""),
+                name="shipment_reference_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_arrival__isnull=True)
+                | Q(planned_departure__isnull=True)
+                | Q(planned_arrival__gte=F("planned_departure")),
+                name="shipment_planned_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference or gettext("Shipment %(id)s") % {"id": self.pk}
+
+
+class Package(BaseModel):
+    """A pallet, box or parcel of a shipment, numbered within it."""
+
+    Kind = PackageKind
+
+    shipment = models.ForeignKey(
+        Shipment, on_delete=models.CASCADE, related_name="packages", verbose_name=_("shipment")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=10, choices=PackageKind.choices)
+    gross_weight = models.DecimalField(
+        _("gross weight (kg)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    volume = models.DecimalField(
+        _("volume (m³)"), max_digits=10, decimal_places=3, null=True, blank=True
+    )
+    marks = models.CharField(_("marks"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("package")
+        verbose_name_plural = _("packages")
+        ordering = ["shipment", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["shipment", "number"], name="package_number_unique"),
+            models.CheckConstraint(condition=_choices("kind", PackageKind), name="package_kind"),
+            models.CheckConstraint(
+                condition=Q(gross_weight__isnull=True) | Q(gross_weight__gt=0),
+                name="package_weight_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(volume__isnull=True) | Q(volume__gt=0), name="package_volume_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.get_kind_display()})"
+
+
+class ShipmentLine(BaseModel):
+    """A quantity of one pledge loaded on a shipment, optionally in one package; this is
+    how every item received traces back to its donor and pledge."""
+
+    shipment = models.ForeignKey(
+        Shipment, on_delete=models.CASCADE, related_name="lines", verbose_name=_("shipment")
+    )
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.PROTECT, related_name="shipment_lines", verbose_name=_("pledge")
+    )
+    package = models.ForeignKey(
+        Package,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lines",
+        verbose_name=_("package"),
+    )
+    quantity = models.DecimalField(_("quantity"), **QUANTITY)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("shipment line")
+        verbose_name_plural = _("shipment lines")
+        ordering = ["shipment", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="shipment_line_quantity_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["shipment", "pledge", "package"],
+                condition=Q(package__isnull=False),
+                name="shipment_line_once_per_package",
+            ),
+            models.UniqueConstraint(
+                fields=["shipment", "pledge"],
+                condition=Q(package__isnull=True),
+                name="shipment_line_once_unpacked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.pledge_id}"
+
+
+class ShipmentEvent(BaseModel):
+    """A stage a shipment reached, when, and a note (border waiting time, a delay)."""
+
+    shipment = models.ForeignKey(
+        Shipment, on_delete=models.CASCADE, related_name="events", verbose_name=_("shipment")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ShipmentStatus.choices)
+    occurred_at = models.DateTimeField(_("time"))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("shipment event")
+        verbose_name_plural = _("shipment events")
+        ordering = ["shipment", "occurred_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_choices("status", ShipmentStatus), name="shipment_event_status"
+            ),
+            models.UniqueConstraint(fields=["shipment", "status"], name="shipment_event_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class GoodsReceivedNote(BaseModel):
+    """The receiving side's confirmation of what arrived, under its own number."""
+
+    shipment = models.OneToOneField(
+        Shipment,
+        on_delete=models.PROTECT,
+        related_name="receipt",
+        verbose_name=_("shipment"),
+    )
+    number = models.CharField(_("number of the goods received note"), max_length=100)
+    received_on = models.DateField(_("received on"))
+    received_by = models.CharField(
+        _("received by"), max_length=300, help_text=_("Name and position of who took delivery.")
+    )
+    scan = models.FileField(_("signed note (scan)"), upload_to="aid/receipts/", blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("goods received note")
+        verbose_name_plural = _("goods received notes")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ArrivalState(models.TextChoices):
+    INTACT = "intact", _("intact")
+    DAMAGED = "damaged", _("damaged")
+    UNUSABLE = "unusable", _("unusable")
+
+
+class ReceiptLine(BaseModel):
+    """What arrived of one shipment line. Less than shipped is missing, more is a surplus,
+    a damaged or unusable state is a discrepancy too; each stays open until resolved."""
+
+    State = ArrivalState
+
+    receipt = models.ForeignKey(
+        GoodsReceivedNote,
+        on_delete=models.CASCADE,
+        related_name="lines",
+        verbose_name=_("goods received note"),
+    )
+    shipment_line = models.OneToOneField(
+        ShipmentLine,
+        on_delete=models.PROTECT,
+        related_name="receipt_line",
+        verbose_name=_("shipment line"),
+    )
+    quantity = models.DecimalField(_("quantity received"), **QUANTITY)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ArrivalState.choices, default=ArrivalState.INTACT
+    )
+    remark = models.TextField(_("remark"), blank=True)
+    resolved_at = models.DateTimeField(_("discrepancy resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("received line")
+        verbose_name_plural = _("received lines")
+        ordering = ["receipt", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=0), name="receipt_line_quantity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=_choices("state", ArrivalState), name="receipt_line_state"
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True, resolved_by__isnull=True)
+                | Q(resolved_at__isnull=False, resolved_by__isnull=False),
+                name="receipt_line_resolved_by_whom",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} ({self.get_state_display()})"
+
+
+class ReceiptPhoto(BaseModel):
+    """A photo of what arrived; re-encoded on upload, so no GPS or camera data remain."""
+
+    receipt = models.ForeignKey(
+        GoodsReceivedNote,
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("goods received note"),
+    )
+    line = models.ForeignKey(
+        ReceiptLine,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+        verbose_name=_("received line"),
+    )
+    file = models.FileField(_("photo"), upload_to="aid/photos/")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["receipt", "pk"]
+
+    def __str__(self) -> str:
+        return Path(self.file.name).name
