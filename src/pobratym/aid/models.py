@@ -533,6 +533,11 @@ class Package(BaseModel):
             ),
         ]
 
+    @property
+    def partnership_id(self) -> int:
+        """Permissions ask every record for its partnership."""
+        return self.shipment.partnership_id
+
     def __str__(self) -> str:
         return f"{self.number} ({self.get_kind_display()})"
 
@@ -577,6 +582,11 @@ class ShipmentLine(BaseModel):
                 name="shipment_line_once_unpacked",
             ),
         ]
+
+    @property
+    def partnership_id(self) -> int:
+        """Permissions ask every record for its partnership."""
+        return self.shipment.partnership_id
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.pledge_id}"
@@ -642,6 +652,11 @@ class GoodsReceivedNote(BaseModel):
         verbose_name_plural = _("goods received notes")
         ordering = ["-received_on", "-pk"]
 
+    @property
+    def partnership_id(self) -> int:
+        """Permissions ask every record for its partnership."""
+        return self.shipment.partnership_id
+
     def __str__(self) -> str:
         return self.number
 
@@ -704,6 +719,11 @@ class ReceiptLine(BaseModel):
                 name="receipt_line_resolved_by_whom",
             ),
         ]
+
+    @property
+    def partnership_id(self) -> int:
+        """Permissions ask every record for its partnership."""
+        return self.receipt.shipment.partnership_id
 
     def __str__(self) -> str:
         return f"{self.quantity} ({self.get_state_display()})"

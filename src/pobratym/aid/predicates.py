@@ -8,7 +8,16 @@ import rules
 from pobratym.partnerships.models import Membership, Role
 from pobratym.partnerships.predicates import has_role, membership_of
 
-from .models import Need, NeedLine, Offer, OfferLine
+from .models import (
+    GoodsReceivedNote,
+    Need,
+    NeedLine,
+    Offer,
+    OfferLine,
+    Package,
+    Shipment,
+    ShipmentLine,
+)
 
 is_coordinator = has_role(Role.COORDINATOR)
 is_office = has_role(Role.COORDINATOR, Role.STAFF)
@@ -72,3 +81,23 @@ def sees_sensitive(membership: Membership | None, need: Need) -> bool:
 def may_see_sensitive(user, need) -> bool:
     need = _need_of(need)
     return need is not None and sees_sensitive(membership_of(user, need), need)
+
+
+def _shipment_of(record):
+    if isinstance(record, Shipment):
+        return record
+    if isinstance(record, GoodsReceivedNote | Package | ShipmentLine):
+        return record.shipment
+    return record.receipt.shipment  # a received line
+
+
+@rules.predicate
+def is_on_sending_side(user, record) -> bool:
+    membership = membership_of(user, record)
+    return membership is not None and membership.side_id == _shipment_of(record).side_id
+
+
+@rules.predicate
+def is_on_shipment_receiving_side(user, record) -> bool:
+    membership = membership_of(user, record)
+    return membership is not None and membership.side_id != _shipment_of(record).side_id

@@ -13,6 +13,8 @@ from .predicates import (
     is_donor_role,
     is_office,
     is_on_receiving_side,
+    is_on_sending_side,
+    is_on_shipment_receiving_side,
     is_public,
     may_see_sensitive,
 )
@@ -26,3 +28,10 @@ rules.add_perm("aid.publish_need", is_coordinator & is_on_same_side)
 rules.add_perm("aid.add_offer", is_donor_role)
 rules.add_perm("aid.decide_offer", is_coordinator & is_on_receiving_side)
 rules.add_perm("aid.confirm_pledge", is_coordinator & is_on_receiving_side)
+# Shipments: the donor side's office plans, packs and ships; the receiving side's office
+# writes the goods received note; either office resolves a discrepancy once settled.
+rules.add_perm("aid.view_shipment", is_member)
+rules.add_perm("aid.add_shipment", is_office)
+rules.add_perm("aid.change_shipment", is_office & is_on_sending_side)
+rules.add_perm("aid.receive_shipment", is_office & is_on_shipment_receiving_side)
+rules.add_perm("aid.resolve_discrepancy", is_office)

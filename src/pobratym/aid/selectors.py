@@ -31,7 +31,19 @@ from django.utils import timezone
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
 
-from .models import QUANTITY, Closure, Need, NeedLine, NeedStatus, Offer, OfferLine, Pledge
+from .models import (
+    DEPARTED,
+    QUANTITY,
+    Closure,
+    Need,
+    NeedLine,
+    NeedStatus,
+    Offer,
+    OfferLine,
+    Pledge,
+    ReceiptLine,
+    ShipmentLine,
+)
 from .predicates import sees_sensitive
 from .services import OPEN_OFFER_STATUSES
 
@@ -54,40 +66,58 @@ def _pledged_for_need_line(outer: str = "pk"):
     return _decimal(_sum(Pledge.objects.filter(need_line=OuterRef(outer)), "need_line"))
 
 
+def _shipped_for_need_line(outer: str = "pk"):
+    departed = ShipmentLine.objects.filter(
+        pledge__need_line=OuterRef(outer), shipment__status__in=DEPARTED
+    )
+    return _decimal(_sum(departed, "pledge__need_line"))
+
+
+def _received_for_need_line(outer: str = "pk"):
+    received = ReceiptLine.objects.filter(shipment_line__pledge__need_line=OuterRef(outer))
+    return _decimal(_sum(received, "shipment_line__pledge__need_line"))
+
+
 def _pledged_for_offer_line(outer: str = "pk"):
     return _decimal(_sum(Pledge.objects.filter(offer_line=OuterRef(outer)), "offer_line"))
 
 
 def with_status(needs: QuerySet) -> QuerySet:
-    """Annotate `requested`, `pledged`, `line_count`, `uncovered_line_count` and `status`.
+    """Annotate `requested`, `pledged`, `shipped`, `received`, `line_count`,
+    `uncovered_line_count`, `undelivered_line_count` and `status`.
 
-    Status rule: closed or cancelled when a person ended the need; covered when every line has
-    at least its quantity pledged; partly covered when anything is pledged; open otherwise.
-    Requested and pledged add up quantities across lines and so are only meaningful as
-    numbers when the lines share a unit; coverage per line is in `need_line_coverage`.
+    Status rule: closed or cancelled when a person ended the need; delivered when every line
+    has at least its quantity received; covered when every line has at least its quantity
+    pledged; partly covered when anything is pledged; open otherwise. The sums add up
+    quantities across lines and so are only meaningful as numbers when the lines share a
+    unit; coverage per line is in `need_line_coverage`.
     """
     lines = NeedLine.objects.filter(need=OuterRef("pk"))
     pledges = Pledge.objects.filter(need_line__need=OuterRef("pk"))
-    uncovered = lines.annotate(pledged=_pledged_for_need_line()).filter(pledged__lt=F("quantity"))
-    count = Subquery(
-        NeedLine.objects.filter(need=OuterRef("pk"))
-        .order_by()
-        .values("need")
-        .annotate(total=Count("pk"))
-        .values("total")[:1]
+    shipped = ShipmentLine.objects.filter(
+        pledge__need_line__need=OuterRef("pk"), shipment__status__in=DEPARTED
     )
-    uncovered_count = Subquery(
-        uncovered.order_by().values("need").annotate(total=Count("pk")).values("total")[:1]
+    received = ReceiptLine.objects.filter(shipment_line__pledge__need_line__need=OuterRef("pk"))
+    uncovered = lines.annotate(pledged=_pledged_for_need_line()).filter(pledged__lt=F("quantity"))
+    undelivered = lines.annotate(received=_received_for_need_line()).filter(
+        received__lt=F("quantity")
     )
     return needs.annotate(
         requested=_decimal(_sum(lines, "need")),
         pledged=_decimal(_sum(pledges, "need_line__need")),
-        line_count=Coalesce(count, 0),
-        uncovered_line_count=Coalesce(uncovered_count, 0),
+        shipped=_decimal(_sum(shipped, "pledge__need_line__need")),
+        received=_decimal(_sum(received, "shipment_line__pledge__need_line__need")),
+        line_count=_count(lines),
+        uncovered_line_count=_count(uncovered),
+        undelivered_line_count=_count(undelivered),
     ).annotate(
         status=Case(
             When(closure=Closure.CLOSED, then=Value(NeedStatus.CLOSED.value)),
             When(closure=Closure.CANCELLED, then=Value(NeedStatus.CANCELLED.value)),
+            When(
+                Q(line_count__gt=0, undelivered_line_count=0),
+                then=Value(NeedStatus.DELIVERED.value),
+            ),
             When(
                 Q(line_count__gt=0, uncovered_line_count=0),
                 then=Value(NeedStatus.COVERED.value),
@@ -95,6 +125,13 @@ def with_status(needs: QuerySet) -> QuerySet:
             When(pledged__gt=0, then=Value(NeedStatus.PARTLY_COVERED.value)),
             default=Value(NeedStatus.OPEN.value),
         )
+    )
+
+
+def _count(lines: QuerySet) -> Coalesce:
+    return Coalesce(
+        Subquery(lines.order_by().values("need").annotate(total=Count("pk")).values("total")[:1]),
+        0,
     )
 
 
@@ -159,10 +196,15 @@ def need_detail(*, viewer, need_id: int, partnership: Partnership) -> Need:
 
 
 def lines_with_coverage() -> QuerySet:
-    """Need lines with `pledged` and `outstanding`, unscoped: for selectors and exports that
-    have already decided which needs the viewer sees."""
+    """Need lines with `pledged`, `shipped` (on shipments that left), `received` (confirmed by
+    goods received notes; a surplus counts) and `outstanding` (requested minus pledged),
+    unscoped: for selectors and exports that have already decided which needs the viewer sees."""
     return (
-        NeedLine.objects.annotate(pledged=_pledged_for_need_line())
+        NeedLine.objects.annotate(
+            pledged=_pledged_for_need_line(),
+            shipped=_shipped_for_need_line(),
+            received=_received_for_need_line(),
+        )
         .annotate(outstanding=F("quantity") - F("pledged"))
         .order_by("pk")
     )
@@ -173,11 +215,9 @@ def _coverage(need: Need) -> QuerySet:
 
 
 def need_line_coverage(*, viewer, need: Need) -> QuerySet:
-    """Per line of a need: `quantity` requested, `pledged`, and `outstanding` (requested minus
-    pledged; negative never, since pledges stop at the quantity).
-
-    Shipped and received quantities are not here yet: they arrive with shipments and goods
-    received notes, and will be added as further annotations beside `pledged`."""
+    """Per line of a need: `quantity` requested, `pledged`, `shipped`, `received` and
+    `outstanding` (requested minus pledged; negative never, since pledges stop at the
+    quantity)."""
     needs, _membership = _visible_needs(viewer, need.partnership_id)
     if not needs.filter(pk=need.pk).exists():
         raise Http404
@@ -238,3 +278,81 @@ def matching_needs(*, viewer, offer: Offer) -> QuerySet:
     )
     lines._iterable_class = _masking(membership, need_of=lambda line: line.need)
     return lines
+
+
+# Offers and pledges as the offer and need pages show them.
+
+
+def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
+    """The partnership's offers, newest first, with `line_count`, `total_value` (EUR) and the
+    need each answers; members only (nothing for anyone else). Only the need's title is meant
+    for display: it is not blanked."""
+    if membership_of(viewer, partnership) is None:
+        return Offer.objects.none()
+    lines = OfferLine.objects.filter(offer=OuterRef("pk"))
+    count = lines.order_by().values("offer").annotate(total=Count("pk")).values("total")[:1]
+    return (
+        Offer.objects.filter(partnership=partnership)
+        .select_related("side__city", "need")
+        .annotate(
+            line_count=Coalesce(Subquery(count), 0),
+            total_value=_decimal(_sum(lines, "offer", "estimated_value")),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
+    """One offer with `line_rows`: its lines with `pledged` and `remaining`; 404 for an offer
+    the viewer may not see."""
+    offer = (
+        offer_list(viewer=viewer, partnership=partnership)
+        .select_related("created_by", "decided_by")
+        .filter(pk=offer_id)
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    offer.line_rows = list(
+        OfferLine.objects.filter(offer=offer)
+        .annotate(pledged=_pledged_for_offer_line())
+        .annotate(remaining=F("quantity") - F("pledged"))
+        .select_related("need_line")
+        .order_by("pk")
+    )
+    return offer
+
+
+def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None) -> QuerySet:
+    """The pledges to a need's lines or from an offer's lines, oldest first; members only."""
+    record = need if need is not None else offer
+    if record is None or membership_of(viewer, record) is None:
+        return Pledge.objects.none()
+    pledges = Pledge.objects.filter(
+        need_line__need=need if need is not None else None
+    ) if need is not None else Pledge.objects.filter(offer_line__offer=offer)
+    return pledges.select_related(
+        "offer_line__offer", "need_line__need", "confirmed_by"
+    ).order_by("confirmed_at", "pk")
+
+
+def pledge_lines(
+    *, viewer, partnership: Partnership, offer_line_id: int, need_line_id: int
+) -> tuple[OfferLine, NeedLine]:
+    """The offer line and need line a pledge would join, both of this partnership; 404 if
+    either is not, or the viewer is not a member."""
+    if membership_of(viewer, partnership) is None:
+        raise Http404
+    offer_line = (
+        OfferLine.objects.filter(pk=offer_line_id, offer__partnership=partnership)
+        .select_related("offer")
+        .first()
+    )
+    need_line = (
+        NeedLine.objects.filter(pk=need_line_id, need__partnership=partnership)
+        .select_related("need")
+        .first()
+    )
+    if offer_line is None or need_line is None:
+        raise Http404
+    return offer_line, need_line
