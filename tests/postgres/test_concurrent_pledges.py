@@ -1,16 +1,17 @@
-"""Two coordinators confirming pledges from one offer line at the same moment, on PostgreSQL
-with real concurrent transactions: the locks in `pledge_confirm` keep the total within what
-was offered and within what was needed."""
+"""Two coordinators confirming pledges from one offer line, or loading one pledge, at the same
+moment, on PostgreSQL with real concurrent transactions: the row locks keep the totals within
+what was offered, needed and pledged."""
 
 import threading
 import time
+import uuid
 from decimal import Decimal
 
 import pytest
 from django.db import connection, connections, transaction
 
-from pobratym.aid import services
-from pobratym.aid.models import Pledge
+from pobratym.aid import logistics, services
+from pobratym.aid.models import Pledge, ShipmentLine
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
@@ -101,3 +102,27 @@ def test_two_offers_for_one_need_line_at_once_never_cover_it_twice(team):
     assert sum(isinstance(result, Pledge) for result in results) == 1
     assert [r.code for r in results if isinstance(r, DomainError)] == ["more_than_needed"]
     assert sum(p.quantity for p in Pledge.objects.filter(need_line=need_line)) == 100
+
+
+def test_one_pledge_loaded_on_two_shipments_at_once_is_never_loaded_twice(team):
+    partnership = team["partnership"]
+    need_line = need_post(partnership, team["first"]).lines.get()
+    offer_line = offer_make(partnership, team["donor"]).lines.get()
+    pledge = services.pledge_confirm(
+        offer_line=offer_line, need_line=need_line, quantity=60, by=team["first"]
+    )
+    loader = member_create(partnership, Role.COORDINATOR, position=1).user
+    shipments = [
+        logistics.shipment_create(partnership=partnership, by=by, idempotency_key=uuid.uuid4())
+        for by in (team["donor"], loader)
+    ]
+
+    def load(shipment, by):
+        return lambda: logistics.shipment_line_set(
+            shipment=shipment, by=by, pledge=pledge, quantity=Decimal(40)
+        )
+
+    results = while_first_is_open(load(shipments[0], team["donor"]), load(shipments[1], loader))
+    assert sum(isinstance(result, ShipmentLine) for result in results) == 1
+    assert [r.code for r in results if isinstance(r, DomainError)] == ["more_than_pledged"]
+    assert sum(line.quantity for line in ShipmentLine.objects.filter(pledge=pledge)) == 40
