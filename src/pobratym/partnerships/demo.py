@@ -9,6 +9,7 @@ from django.db import transaction
 
 from pobratym.accounts.models import User
 from pobratym.agreements.demo import load_agreement, load_letters
+from pobratym.aid.demo import load_aid
 from pobratym.conversations.demo import load_conversations
 
 from . import services
@@ -177,4 +178,5 @@ def load() -> list[tuple[str, str]]:
     dortmund_coordinator = User.objects.get(email=demo_email("coordinator", "dortmund"))
     load_agreement(partnership, by=dortmund_coordinator)
     load_conversations(partnership)
+    load_aid(partnership)
     return accounts
