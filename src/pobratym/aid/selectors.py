@@ -328,12 +328,13 @@ def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None)
     record = need if need is not None else offer
     if record is None or membership_of(viewer, record) is None:
         return Pledge.objects.none()
-    pledges = Pledge.objects.filter(
-        need_line__need=need if need is not None else None
-    ) if need is not None else Pledge.objects.filter(offer_line__offer=offer)
-    return pledges.select_related(
-        "offer_line__offer", "need_line__need", "confirmed_by"
-    ).order_by("confirmed_at", "pk")
+    if need is not None:
+        pledges = Pledge.objects.filter(need_line__need=need)
+    else:
+        pledges = Pledge.objects.filter(offer_line__offer=offer)
+    return pledges.select_related("offer_line__offer", "need_line__need", "confirmed_by").order_by(
+        "confirmed_at", "pk"
+    )
 
 
 def pledge_lines(

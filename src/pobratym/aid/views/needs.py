@@ -1,3 +1,289 @@
-"""Aid pages: needs."""
+"""Aid pages: needs: the list, posting and correcting a need, its page with coverage and
+matching offers, its decisions, and confirming a pledge (from a need's or an offer's page)."""
 
-urlpatterns = []
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data, submit
+
+from .. import selectors, services
+from ..forms.needs import (
+    NeedCreateForm,
+    NeedFilterForm,
+    NeedForm,
+    NeedLineForm,
+    PledgeForm,
+    line_formset,
+    shown_again,
+)
+from ..models import NeedStatus
+
+PAGE_SIZE = 50
+VIEW = "aid.view_need"
+STATUS_LABELS = dict(NeedStatus.choices)
+
+
+def with_progress(record):
+    """Shipped and received as None where they are not counted (yet), so pages can tell
+    "nothing shipped" from "not tracked"."""
+    record.shipped = getattr(record, "shipped", None)
+    record.received = getattr(record, "received", None)
+    return record
+
+
+def _shown(need):
+    need.status_label = STATUS_LABELS.get(need.status, need.status)
+    return with_progress(need)
+
+
+def _need(request, slug: str, need_id: int, permission: str | None = None):
+    partnership = partnership_for(request, slug, VIEW)
+    need = selectors.need_detail(viewer=request.user, need_id=need_id, partnership=partnership)
+    if permission:
+        require(request.user, permission, need)
+    return partnership, _shown(need)
+
+
+@login_required
+@require_GET
+def need_list(request, slug: str):
+    partnership = partnership_for(request, slug, VIEW)
+    form = NeedFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    needs = selectors.need_list(viewer=request.user, partnership=partnership, filters=filters)
+    page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = [_shown(need) for need in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": any(filters.values()),
+    }
+    return render(request, "aid/needs/list.html", context, status=400 if form.errors else 200)
+
+
+def _lines_invalid(lines) -> bool:
+    return lines.is_bound and bool(lines.total_error_count())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_create(request, slug: str):
+    partnership = partnership_for(request, slug, "aid.add_need")
+    if "more_lines" in request.POST:
+        form = shown_again(NeedCreateForm, request.POST)
+        lines = line_formset(NeedLineForm, more_from=request.POST)
+    else:
+        form = NeedCreateForm(form_data(request))
+        lines = line_formset(NeedLineForm, form_data(request))
+        if request.method == "POST" and lines.is_valid():
+            need = submit(
+                request,
+                form,
+                lambda: services.need_create(
+                    partnership=partnership,
+                    by=request.user,
+                    lines=[line.cleaned_data for line in lines.filled()],
+                    **form.cleaned_data,
+                ),
+            )
+            if need is not None:
+                messages.success(request, _("The need was posted."))
+                return redirect("aid:need_detail", slug=slug, need_id=need.pk)
+        elif request.method == "POST":
+            form.is_valid()  # show the need's own errors along with the lines'
+    context = {"partnership": partnership, "form": form, "lines": lines}
+    invalid = (form.is_bound and form.errors) or _lines_invalid(lines)
+    return render(request, "aid/needs/form.html", context, status=400 if invalid else 200)
+
+
+def _suggestions(request, need, lines, pledges) -> list[dict]:
+    """Matching offer lines with a pledge form filled in with what can still be pledged:
+    the smaller of what is left of the offer and what the need line still lacks."""
+    pledged = {(pledge.offer_line_id, pledge.need_line_id) for pledge in pledges}
+    by_pk = {line.pk: line for line in lines}
+    may_confirm = rules.has_perm("aid.confirm_pledge", request.user, need)
+    suggestions = []
+    for offer_line in selectors.matching_offers(viewer=request.user, need=need):
+        need_line = by_pk.get(offer_line.need_line_match)
+        if need_line is None or (offer_line.pk, need_line.pk) in pledged:
+            continue
+        quantity = min(offer_line.remaining, need_line.outstanding)
+        if quantity <= 0:
+            continue
+        form = None
+        if may_confirm:
+            initial = {
+                "offer_line": offer_line.pk,
+                "need_line": need_line.pk,
+                "quantity": quantity,
+                "next": request.get_full_path(),
+            }
+            form = PledgeForm(initial=initial, auto_id=f"pledge-{offer_line.pk}-%s")
+        suggestions.append({"offer_line": offer_line, "need_line": need_line, "form": form})
+    return suggestions
+
+
+@login_required
+@require_GET
+def need_detail(request, slug: str, need_id: int):
+    partnership, need = _need(request, slug, need_id)
+    lines = [with_progress(line) for line in need.coverage]
+    pledges = list(selectors.pledge_list(viewer=request.user, need=need))
+    context = {
+        "partnership": partnership,
+        "need": need,
+        "lines": lines,
+        "tracks_delivery": any(line.shipped is not None for line in lines),
+        "pledges": pledges,
+        "suggestions": _suggestions(request, need, lines, pledges),
+    }
+    return render(request, "aid/needs/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request, slug: str, need_id: int):
+    partnership, need = _need(request, slug, need_id, "aid.change_need")
+    form = NeedForm(form_data(request), instance=need, sensitive=need.sensitive_shown)
+    if submit(
+        request,
+        form,
+        lambda: services.need_update(need=need, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("The need was saved."))
+        return redirect("aid:need_detail", slug=slug, need_id=need.pk)
+    context = {"partnership": partnership, "form": form, "need": need}
+    return render(request, "aid/needs/edit.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def need_publish(request, slug: str, need_id: int):
+    """Show the need in the public portal and open data (public=1), or take it back."""
+    need = _need(request, slug, need_id, "aid.publish_need")[1]
+    public = request.POST.get("public") == "1"
+    services.need_publish(need=need, by=request.user, public=public)
+    if public:
+        messages.success(request, _("The need is now public."))
+    else:
+        messages.success(request, _("The need is no longer public."))
+    return redirect("aid:need_detail", slug=slug, need_id=need.pk)
+
+
+ENDINGS = {
+    "close": (services.need_close, _("The need was closed.")),
+    "cancel": (services.need_cancel, _("The need was cancelled.")),
+}
+
+
+def _end(request, slug: str, need_id: int, ending: str):
+    """Ask first (GET), then close or cancel (POST): ending a need cannot be undone."""
+    partnership, need = _need(request, slug, need_id, "aid.change_need")
+    error = None
+    if request.method == "POST":
+        service, done = ENDINGS[ending]
+        try:
+            service(need=need, by=request.user)
+        except DomainError as refused:
+            error = refused.message
+        else:
+            messages.success(request, done)
+            return redirect("aid:need_detail", slug=slug, need_id=need.pk)
+    context = {"partnership": partnership, "need": need, "ending": ending, "error": error}
+    return render(request, "aid/needs/end.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_close(request, slug: str, need_id: int):
+    return _end(request, slug, need_id, "close")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_cancel(request, slug: str, need_id: int):
+    return _end(request, slug, need_id, "cancel")
+
+
+@login_required
+@require_POST
+def pledge_confirm(request, slug: str):
+    """A coordinator of the receiving side confirms that part of an offer line serves a need
+    line. A form sent again is refused by the service as already pledged: the person is told
+    and taken back, nothing is pledged twice."""
+    partnership = partnership_for(request, slug, VIEW)
+    form = PledgeForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    offer_line = need_line = None
+    if "offer_line" in data and "need_line" in data:
+        offer_line, need_line = selectors.pledge_lines(
+            viewer=request.user,
+            partnership=partnership,
+            offer_line_id=data["offer_line"],
+            need_line_id=data["need_line"],
+        )
+        require(request.user, "aid.confirm_pledge", need_line.need)
+    back = _safe_next(data.get("next"), partnership, need_line)
+    if need_line is not None and not form.errors:
+        try:
+            services.pledge_confirm(
+                offer_line=offer_line,
+                need_line=need_line,
+                quantity=data["quantity"],
+                by=request.user,
+            )
+        except DomainError as error:
+            if error.code == "already_pledged":
+                messages.info(request, error.message)
+                return redirect(back)
+            form.add_error("quantity", error.message)
+        else:
+            messages.success(request, _("The pledge was confirmed."))
+            return redirect(back)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "offer_line": offer_line,
+        "need_line": need_line,
+        "back": back,
+    }
+    return render(request, "aid/needs/pledge.html", context, status=400)
+
+
+def _safe_next(target, partnership, need_line) -> str:
+    """The page the form was sent from if it is an address on this site (never another
+    site's), else the need's page, else the list of needs."""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return target
+    if need_line is not None:
+        return reverse("aid:need_detail", args=[partnership.slug, need_line.need_id])
+    return reverse("aid:need_list", args=[partnership.slug])
+
+
+NEEDS = "partnerships/<slug:slug>/aid/needs/"
+NEED = NEEDS + "<int:need_id>/"
+
+urlpatterns = [
+    path(NEEDS, need_list, name="need_list"),
+    path(NEEDS + "new/", need_create, name="need_create"),
+    path(NEED, need_detail, name="need_detail"),
+    path(NEED + "edit/", need_edit, name="need_edit"),
+    path(NEED + "publish/", need_publish, name="need_publish"),
+    path(NEED + "close/", need_close, name="need_close"),
+    path(NEED + "cancel/", need_cancel, name="need_cancel"),
+    path("partnerships/<slug:slug>/aid/pledges/confirm/", pledge_confirm, name="pledge_confirm"),
+]

@@ -1,3 +1,170 @@
-"""Aid pages: offers."""
+"""Aid pages: offers: the list, making an offer (freely or for a need), its page with the
+needs it could serve, and the receiving side's decision on it."""
 
-urlpatterns = []
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data, submit
+
+from .. import selectors, services
+from ..forms.needs import PledgeForm, line_formset, shown_again
+from ..forms.offers import OfferForm, OfferLineForm
+
+PAGE_SIZE = 50
+VIEW = "partnerships.view_partnership"
+
+
+@login_required
+@require_GET
+def offer_list(request, slug: str):
+    partnership = partnership_for(request, slug, VIEW)
+    offers = selectors.offer_list(viewer=request.user, partnership=partnership)
+    page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "aid/offers/list.html", {"partnership": partnership, "page": page})
+
+
+def _need_offered_for(request, partnership):
+    """The need named by ?need=, as the viewer may see it; 404 for one they may not."""
+    need_id = request.GET.get("need", "")
+    if not need_id:
+        return None
+    if not need_id.isdigit():
+        raise Http404
+    return selectors.need_detail(viewer=request.user, need_id=int(need_id), partnership=partnership)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_create(request, slug: str):
+    partnership = partnership_for(request, slug, "aid.add_offer")
+    need = _need_offered_for(request, partnership)
+    need_lines = need.coverage if need is not None else ()
+    kwargs = {"form_kwargs": {"need_lines": need_lines}}
+    if "more_lines" in request.POST:
+        form = shown_again(OfferForm, request.POST)
+        lines = line_formset(OfferLineForm, more_from=request.POST, **kwargs)
+    else:
+        form = OfferForm(form_data(request))
+        initial = None
+        if need is not None and request.method == "GET":
+            # Offer what is still outstanding, line by line; the donor changes what differs.
+            initial = [
+                {
+                    "item": line.item,
+                    "quantity": line.outstanding,
+                    "unit": line.unit,
+                    "need_line": str(line.pk),
+                }
+                for line in need_lines
+                if line.outstanding > 0
+            ]
+        lines = line_formset(OfferLineForm, form_data(request), initial=initial, **kwargs)
+        if request.method == "POST" and lines.is_valid():
+            offer = submit(
+                request,
+                form,
+                lambda: services.offer_create(
+                    partnership=partnership,
+                    by=request.user,
+                    need=need,
+                    lines=[line.line() for line in lines.filled()],
+                    **form.cleaned_data,
+                ),
+            )
+            if offer is not None:
+                messages.success(request, _("The offer was made."))
+                return redirect("aid:offer_detail", slug=slug, offer_id=offer.pk)
+        elif request.method == "POST":
+            form.is_valid()  # show the offer's own errors along with the lines'
+    context = {"partnership": partnership, "form": form, "lines": lines, "need": need}
+    invalid = (form.is_bound and form.errors) or (lines.is_bound and lines.total_error_count())
+    return render(request, "aid/offers/form.html", context, status=400 if invalid else 200)
+
+
+def _matches(request, offer, pledges) -> list[dict]:
+    """Need lines this offer could serve, each with the offer lines that fit it and a pledge
+    form filled in with the most that can be pledged, for those who may confirm."""
+    pledged = {(pledge.offer_line_id, pledge.need_line_id) for pledge in pledges}
+    fitting = {}
+    for line in offer.line_rows:
+        if line.remaining > 0:
+            fitting.setdefault((line.item_key, line.unit), []).append(line)
+    matches = []
+    for need_line in selectors.matching_needs(viewer=request.user, offer=offer):
+        may_confirm = rules.has_perm("aid.confirm_pledge", request.user, need_line.need)
+        for offer_line in fitting.get((need_line.item_key, need_line.unit), []):
+            if (offer_line.pk, need_line.pk) in pledged:
+                continue
+            form = None
+            if may_confirm:
+                initial = {
+                    "offer_line": offer_line.pk,
+                    "need_line": need_line.pk,
+                    "quantity": min(offer_line.remaining, need_line.outstanding),
+                    "next": request.get_full_path(),
+                }
+                form = PledgeForm(initial=initial, auto_id=f"pledge-{need_line.pk}-%s")
+            matches.append({"need_line": need_line, "offer_line": offer_line, "form": form})
+    return matches
+
+
+@login_required
+@require_GET
+def offer_detail(request, slug: str, offer_id: int):
+    partnership = partnership_for(request, slug, VIEW)
+    offer = selectors.offer_detail(viewer=request.user, partnership=partnership, offer_id=offer_id)
+    pledges = list(selectors.pledge_list(viewer=request.user, offer=offer))
+    context = {
+        "partnership": partnership,
+        "offer": offer,
+        "pledges": pledges,
+        "matches": _matches(request, offer, pledges),
+    }
+    return render(request, "aid/offers/detail.html", context)
+
+
+DECISIONS = {
+    "accept": (services.offer_accept, _("The offer was accepted.")),
+    "decline": (services.offer_decline, _("The offer was declined.")),
+}
+
+
+@login_required
+@require_POST
+def offer_decide(request, slug: str, offer_id: int):
+    """The receiving side's coordinator accepts or declines an offer (decision=accept or
+    decline); an offer decided already stays as it is, and the person is told."""
+    partnership = partnership_for(request, slug, VIEW)
+    offer = selectors.offer_detail(viewer=request.user, partnership=partnership, offer_id=offer_id)
+    require(request.user, "aid.decide_offer", offer)
+    decision = DECISIONS.get(request.POST.get("decision", ""))
+    if decision is None:
+        messages.error(request, _("Choose to accept or to decline the offer."))
+        return redirect("aid:offer_detail", slug=slug, offer_id=offer.pk)
+    service, done = decision
+    try:
+        service(offer=offer, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect("aid:offer_detail", slug=slug, offer_id=offer.pk)
+
+
+OFFERS = "partnerships/<slug:slug>/aid/offers/"
+
+urlpatterns = [
+    path(OFFERS, offer_list, name="offer_list"),
+    path(OFFERS + "new/", offer_create, name="offer_create"),
+    path(OFFERS + "<int:offer_id>/", offer_detail, name="offer_detail"),
+    path(OFFERS + "<int:offer_id>/decide/", offer_decide, name="offer_decide"),
+]

@@ -1,0 +1,132 @@
+"""Forms of the need pages: the list's filters, a need with its item lines, a pledge."""
+
+import uuid
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import QUANTITY, Need, NeedKind, NeedStatus, Priority, Sector, Unit
+from ..services import NEED_FIELDS
+
+ALL = ("", _("all"))
+NO_CHOICE = ("", "—")
+
+
+def key_field():
+    """A key chosen when the form is first shown and kept when it is shown again, so a
+    form sent twice creates one record."""
+    return forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+def quantity_field(**options):
+    return forms.DecimalField(
+        label=options.pop("label", _("quantity")),
+        min_value=Decimal("0.001"),
+        max_digits=QUANTITY["max_digits"],
+        decimal_places=QUANTITY["decimal_places"],
+        **options,
+    )
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NeedFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"), required=False, choices=[ALL, *NeedStatus.choices]
+    )
+    kind = forms.ChoiceField(label=_("kind"), required=False, choices=[ALL, *NeedKind.choices])
+    sector = forms.ChoiceField(label=_("sector"), required=False, choices=[ALL, *Sector.choices])
+    priority = forms.ChoiceField(
+        label=_("priority"), required=False, choices=[ALL, *Priority.choices]
+    )
+
+
+class NeedForm(forms.ModelForm):
+    """What a need says about itself; the services check it again."""
+
+    class Meta:
+        model = Need
+        fields = NEED_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "needed_by": date_input(),
+        }
+
+    def __init__(self, *args, sensitive: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not sensitive:
+            # Never shown, so never sent back blank over what is stored.
+            del self.fields["address"]
+            del self.fields["critical_infrastructure"]
+
+
+class NeedCreateForm(NeedForm):
+    idempotency_key = key_field()
+
+
+class NeedLineForm(forms.Form):
+    """One item line; a line left empty is ignored."""
+
+    item = forms.CharField(label=_("item"), max_length=300)
+    specification = forms.CharField(
+        label=_("specification"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    quantity = quantity_field()
+    unit = forms.ChoiceField(label=_("unit"), choices=[NO_CHOICE, *Unit.choices])
+
+
+class BaseLineFormSet(forms.BaseFormSet):
+    """Item lines where any line may stay empty, but at least one must be filled."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "empty_permitted": True}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if not self.filled():
+            raise ValidationError(_("Add at least one item line."), code="no_lines")
+
+    def filled(self) -> list:
+        """The line forms the person filled in; empty ones are left out."""
+        return [form for form in self.forms if form.has_changed() and form.cleaned_data]
+
+
+PREFIX = "lines"
+EXTRA_LINES = 3
+
+
+def line_formset(form_class, data=None, *, more_from=None, **kwargs):
+    """The item lines of a form: bound to `data`, or, when the person asked for more lines
+    (`more_from`: the posted data), shown again unbound with what they typed and more empty
+    lines, so no error appears before they send the form."""
+    formset_class = forms.formset_factory(
+        form_class, formset=BaseLineFormSet, extra=EXTRA_LINES, max_num=200, absolute_max=200
+    )
+    if more_from is None:
+        return formset_class(data, prefix=PREFIX, **kwargs)
+    typed = formset_class(more_from, prefix=PREFIX, **kwargs)
+    initial = [
+        {name: form[name].value() for name in form.fields}
+        for form in typed.forms
+        if form.has_changed()
+    ]
+    return formset_class(initial=initial, prefix=PREFIX, **kwargs)
+
+
+def shown_again(form_class, posted, **kwargs):
+    """A form shown again, unbound, with what the person typed (for "more lines")."""
+    return form_class(initial=posted.dict(), **kwargs)
+
+
+class PledgeForm(forms.Form):
+    offer_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    need_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    quantity = quantity_field(label=_("quantity to pledge"))
+    next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)

@@ -1,0 +1,65 @@
+"""Forms of the offer pages: an offer with its item lines."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import MONEY, Condition, Offer, Unit
+from ..services import OFFER_FIELDS
+from .needs import NO_CHOICE, date_input, key_field, quantity_field
+
+
+def _label(need_line) -> str:
+    quantity = format(need_line.quantity.normalize(), "f")
+    return f"{need_line.item} ({quantity} {need_line.get_unit_display()})"
+
+
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = Offer
+        fields = OFFER_FIELDS
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    idempotency_key = key_field()
+
+
+class OfferLineForm(forms.Form):
+    """One offered item; `need_lines` are the lines of the need the offer answers, if any."""
+
+    item = forms.CharField(label=_("item"), max_length=300)
+    quantity = quantity_field()
+    unit = forms.ChoiceField(label=_("unit"), choices=[NO_CHOICE, *Unit.choices])
+    condition = forms.ChoiceField(
+        label=_("condition"), choices=Condition.choices, initial=Condition.NEW
+    )
+    estimated_value = forms.DecimalField(
+        label=_("estimated value in EUR"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=MONEY["max_digits"],
+        decimal_places=MONEY["decimal_places"],
+    )
+    expires_on = forms.DateField(
+        label=_("expires on"),
+        required=False,
+        widget=date_input(),
+        help_text=_("For medical goods."),
+    )
+
+    def __init__(self, *args, need_lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.need_lines = {str(line.pk): line for line in need_lines}
+        if self.need_lines:
+            self.fields["need_line"] = forms.ChoiceField(
+                label=_("for need line"),
+                required=False,
+                choices=[NO_CHOICE, *((pk, _label(line)) for pk, line in self.need_lines.items())],
+            )
+
+    def line(self) -> dict:
+        """The line as `services.offer_create` takes it."""
+        data = dict(self.cleaned_data)
+        data["need_line"] = self.need_lines.get(data.get("need_line") or "")
+        data["estimated_value"] = data.get("estimated_value") or Decimal(0)
+        return data
