@@ -1,0 +1,1 @@
+"""Benchmarks: generated datasets and the programs that time pages against them."""
