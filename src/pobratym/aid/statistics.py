@@ -1,0 +1,366 @@
+"""The aid dashboard's figures for one partnership, each summed by the database: needs by
+status, values pledged, shipped and received, and coverage by sector, donor and month.
+
+Values are estimates in EUR: an offer line's estimated value is for the whole line, so a
+pledge (or what was shipped or received of it) is worth its share of the line's quantity.
+Quantities are compared only within a need line, since lines have different units.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    DecimalField,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from pobratym.partnerships.models import Partnership
+from pobratym.partnerships.predicates import membership_of
+
+from .models import (
+    DEPARTED,
+    ArrivalState,
+    Closure,
+    DonorType,
+    Need,
+    NeedLine,
+    NeedStatus,
+    Pledge,
+    ReceiptLine,
+    Sector,
+    ShipmentLine,
+)
+from .selectors import with_status
+
+TOP_DONORS = 10
+MONTHS = 12
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+VALUE = DecimalField(max_digits=24, decimal_places=6)
+IN_PROGRESS = (NeedStatus.OPEN, NeedStatus.PARTLY_COVERED, NeedStatus.COVERED)
+
+
+class Divide(Func):
+    """a / b. SQLite stores whole decimals as integers and would divide them as integers
+    (7 / 2 = 3), so there the division is made in floating point."""
+
+    arg_joiner = " / "
+    template = "(%(expressions)s)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, arg_joiner=" * 1.0 / ", **extra)
+
+
+def _value(quantity, offer_line: str) -> Divide:
+    """Estimated value of `quantity` items of the offer line at the path `offer_line`."""
+    return Divide(
+        F(f"{offer_line}__estimated_value") * quantity,
+        F(f"{offer_line}__quantity"),
+        output_field=VALUE,
+    )
+
+
+def _money(amount) -> Decimal:
+    return Decimal(amount or 0).quantize(CENT)
+
+
+def _total(queryset: QuerySet, group_by: str) -> Coalesce:
+    """SUM(quantity) of `queryset` as a correlated subquery, 0 when there is none."""
+    total = Subquery(
+        queryset.order_by().values(group_by).annotate(total=Sum("quantity")).values("total")[:1]
+    )
+    return Coalesce(total, Value(ZERO), output_field=VALUE)
+
+
+def _shipped(scope: QuerySet = ShipmentLine.objects) -> QuerySet:
+    return scope.filter(shipment__status__in=DEPARTED)
+
+
+def _pledges(partnership_id: int) -> QuerySet:
+    return Pledge.objects.filter(need_line__need__partnership_id=partnership_id)
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    pledges: int
+    pledged: Decimal
+    shipped: Decimal
+    received: Decimal
+    open_discrepancies: int
+
+
+@dataclass(frozen=True)
+class SectorCoverage:
+    """Shares are the average over the sector's item lines of what each line has pledged,
+    shipped or received, as a percentage of its own quantity and at most 100 each."""
+
+    sector: str
+    label: str
+    needs: int
+    lines: int
+    pledged: float
+    shipped: float
+    received: float
+    fully_received: int
+
+
+@dataclass(frozen=True)
+class DonorTotal:
+    donor: str  # empty for "all other donors"
+    donor_type: str
+    pledges: int
+    pledged: Decimal
+    shipped: Decimal
+
+    @property
+    def donor_type_label(self) -> str:
+        return DonorType(self.donor_type).label if self.donor_type in DonorType.values else ""
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    month: date
+    pledged: Decimal
+    shipped: Decimal
+    received: Decimal
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    statuses: list[StatusCount]
+    open_needs: int
+    totals: Totals
+    sectors: list[SectorCoverage]
+    donors: list[DonorTotal]
+    other_donors: DonorTotal | None
+    months: list[MonthTotal] = field(default_factory=list)
+
+
+def aid_dashboard(*, viewer, partnership: Partnership, today: date | None = None) -> Dashboard:
+    """Every figure of the aid dashboard, for members of the partnership only (404 for anyone
+    else); eight queries however much aid there is. Months are the viewer's current time
+    zone's, the last twelve up to `today`."""
+    if membership_of(viewer, partnership) is None:
+        raise Http404
+    statuses, open_needs = _needs_by_status(partnership.pk)
+    totals = _totals(partnership.pk)
+    donors, others = _donors(partnership.pk, totals)
+    return Dashboard(
+        statuses=statuses,
+        open_needs=open_needs,
+        totals=totals,
+        sectors=_sectors(partnership.pk),
+        donors=donors,
+        other_donors=others,
+        months=_months(partnership.pk, today or timezone.localdate()),
+    )
+
+
+def _needs_by_status(partnership_id: int) -> tuple[list[StatusCount], int]:
+    """Counts per computed status, and of needs in progress: not yet delivered, closed or
+    cancelled."""
+    counts = with_status(Need.objects.filter(partnership_id=partnership_id)).aggregate(
+        open_needs=Count("pk", filter=Q(status__in=IN_PROGRESS)),
+        **{status: Count("pk", filter=Q(status=status)) for status in NeedStatus.values},
+    )
+    statuses = [
+        StatusCount(status=status.value, label=status.label, count=counts[status.value])
+        for status in NeedStatus
+    ]
+    return statuses, counts["open_needs"]
+
+
+def _totals(partnership_id: int) -> Totals:
+    pledged = _pledges(partnership_id).aggregate(
+        count=Count("pk"), value=Sum(_value(F("quantity"), "offer_line"))
+    )
+    shipped = _shipped().filter(shipment__partnership_id=partnership_id)
+    shipped_value = shipped.aggregate(value=Sum(_value(F("quantity"), "pledge__offer_line")))
+    discrepancy = Q(resolved_at__isnull=True) & (
+        ~Q(quantity=F("shipment_line__quantity")) | ~Q(state=ArrivalState.INTACT)
+    )
+    received = ReceiptLine.objects.filter(receipt__shipment__partnership_id=partnership_id)
+    received = received.aggregate(
+        value=Sum(_value(F("quantity"), "shipment_line__pledge__offer_line")),
+        open_discrepancies=Count("pk", filter=discrepancy),
+    )
+    return Totals(
+        pledges=pledged["count"],
+        pledged=_money(pledged["value"]),
+        shipped=_money(shipped_value["value"]),
+        received=_money(received["value"]),
+        open_discrepancies=received["open_discrepancies"],
+    )
+
+
+def _share(quantity) -> Least:
+    """What part of its own quantity a need line has, between 0 and 1."""
+    return Least(
+        Divide(quantity, F("quantity"), output_field=FloatField()),
+        Value(1.0),
+        output_field=FloatField(),
+    )
+
+
+def _sectors(partnership_id: int) -> list[SectorCoverage]:
+    """Coverage per sector over the lines of needs not cancelled (a cancelled need was never
+    going to be covered, so it would only pull the shares down)."""
+    line = OuterRef("pk")
+    pledged = _total(Pledge.objects.filter(need_line=line), "need_line")
+    shipped = _total(_shipped().filter(pledge__need_line=line), "pledge__need_line")
+    received = _total(
+        ReceiptLine.objects.filter(shipment_line__pledge__need_line=line),
+        "shipment_line__pledge__need_line",
+    )
+    rows = (
+        NeedLine.objects.filter(need__partnership_id=partnership_id)
+        .exclude(need__closure=Closure.CANCELLED)
+        .order_by()
+        .values("need__sector")
+        .annotate(
+            needs=Count("need", distinct=True),
+            lines=Count("pk"),
+            pledged=Avg(_share(pledged)),
+            shipped=Avg(_share(shipped)),
+            received=Avg(_share(received)),
+            fully_received=Count("pk", filter=Q(quantity__lte=received)),
+        )
+    )
+    by_sector = {row["need__sector"]: row for row in rows}
+    return [
+        SectorCoverage(
+            sector=sector.value,
+            label=sector.label,
+            needs=row["needs"],
+            lines=row["lines"],
+            pledged=_percent(row["pledged"]),
+            shipped=_percent(row["shipped"]),
+            received=_percent(row["received"]),
+            fully_received=row["fully_received"],
+        )
+        for sector in Sector
+        if (row := by_sector.get(sector.value))
+    ]
+
+
+def _percent(share) -> float:
+    return round(float(share or 0) * 100, 1)
+
+
+def _donors(partnership_id: int, totals: Totals) -> tuple[list[DonorTotal], DonorTotal | None]:
+    """The donors who pledged most by value, and all others together, as the totals less
+    the top ones (so one query however many donors there are)."""
+    shipped = _total(_shipped().filter(pledge=OuterRef("pk")), "pledge")
+    rows = (
+        _pledges(partnership_id)
+        .order_by()
+        .values(donor=F("offer_line__offer__donor"), donor_type=F("offer_line__offer__donor_type"))
+        .annotate(
+            pledges=Count("pk"),
+            pledged=Sum(_value(F("quantity"), "offer_line")),
+            shipped=Sum(_value(shipped, "offer_line")),
+        )
+        .order_by("-pledged", "donor", "donor_type")[:TOP_DONORS]
+    )
+    top = [
+        DonorTotal(
+            donor=row["donor"],
+            donor_type=row["donor_type"],
+            pledges=row["pledges"],
+            pledged=_money(row["pledged"]),
+            shipped=_money(row["shipped"]),
+        )
+        for row in rows
+    ]
+    rest = totals.pledges - sum(donor.pledges for donor in top)
+    if rest <= 0:
+        return top, None
+    others = DonorTotal(
+        donor="",
+        donor_type="",
+        pledges=rest,
+        pledged=totals.pledged - sum(donor.pledged for donor in top),
+        shipped=totals.shipped - sum(donor.shipped for donor in top),
+    )
+    return top, others
+
+
+def _month_start(day: date, back: int) -> date:
+    months = day.year * 12 + day.month - 1 - back
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def _months(partnership_id: int, today: date) -> list[MonthTotal]:
+    """The last twelve months up to this one, oldest first, each with a value (zero for a
+    month without any)."""
+    first, after = _month_start(today, MONTHS - 1), _month_start(today, -1)
+    moment = timezone.get_current_timezone()
+    confirmed = {
+        "confirmed_at__gte": datetime.combine(first, time(), tzinfo=moment),
+        "confirmed_at__lt": datetime.combine(after, time(), tzinfo=moment),
+    }
+    pledged = _by_month(
+        _pledges(partnership_id).filter(**confirmed),
+        TruncMonth("confirmed_at", output_field=DateField()),
+        "offer_line",
+    )
+    shipped = _by_month(
+        _shipped().filter(
+            shipment__partnership_id=partnership_id,
+            shipment__departed_on__gte=first,
+            shipment__departed_on__lt=after,
+        ),
+        TruncMonth("shipment__departed_on"),
+        "pledge__offer_line",
+    )
+    received = _by_month(
+        ReceiptLine.objects.filter(
+            receipt__shipment__partnership_id=partnership_id,
+            receipt__received_on__gte=first,
+            receipt__received_on__lt=after,
+        ),
+        TruncMonth("receipt__received_on"),
+        "shipment_line__pledge__offer_line",
+    )
+    months = [_month_start(today, back) for back in range(MONTHS - 1, -1, -1)]
+    return [
+        MonthTotal(
+            month=month,
+            pledged=pledged.get(month, ZERO),
+            shipped=shipped.get(month, ZERO),
+            received=received.get(month, ZERO),
+        )
+        for month in months
+    ]
+
+
+def _by_month(queryset: QuerySet, month, offer_line: str) -> dict[date, Decimal]:
+    rows = (
+        queryset.order_by()
+        .annotate(month=month)
+        .values("month")
+        .annotate(value=Sum(_value(F("quantity"), offer_line)))
+    )
+    return {row["month"]: _money(row["value"]) for row in rows}
