@@ -1,3 +1,260 @@
-"""Aid pages: shipments."""
+"""Aid pages: shipments, planned, loaded with pledges, packed, tracked stage by stage, and
+their papers as bilingual PDFs."""
 
-urlpatterns = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.errors import DomainError, require
+from pobratym.core.forms import form_data, status_of, submit
+
+from .. import logistics
+from .. import selectors_shipments as selectors
+from ..documents import DOCUMENTS, shipment_pdf
+from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreateForm, ShipmentForm
+from ..models import DEPARTED, Package, Shipment, ShipmentStatus
+
+PAGE_SIZE = 50
+VIEW = "aid.view_shipment"
+CHANGE = "aid.change_shipment"
+
+
+def _shipment(request, slug: str, shipment_id: int, permission: str = VIEW):
+    partnership = partnership_for(request, slug, VIEW)
+    shipment = get_object_or_404(Shipment, partnership=partnership, pk=shipment_id)
+    require(request.user, permission, shipment)
+    return partnership, shipment
+
+
+def _to_detail(slug: str, shipment_id: int):
+    return redirect("aid:shipment_detail", slug=slug, shipment_id=shipment_id)
+
+
+@login_required
+@require_GET
+def shipment_list(request, slug: str):
+    partnership = partnership_for(request, slug, VIEW)
+    shipments = selectors.shipment_list(viewer=request.user, partnership=partnership)
+    page = Paginator(shipments, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"partnership": partnership, "page": page}
+    return render(request, "aid/shipments/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shipment_create(request, slug: str):
+    partnership = partnership_for(request, slug, "aid.add_shipment")
+    form = ShipmentCreateForm(form_data(request))
+    shipment = submit(
+        request,
+        form,
+        lambda: logistics.shipment_create(
+            partnership=partnership, by=request.user, **form.cleaned_data
+        ),
+    )
+    if shipment is not None:
+        messages.success(request, _("The shipment was planned."))
+        return _to_detail(slug, shipment.pk)
+    context = {"partnership": partnership, "form": form}
+    return render(request, "aid/shipments/form.html", context, status=status_of(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shipment_edit(request, slug: str, shipment_id: int):
+    partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    form = ShipmentForm(form_data(request), instance=shipment)
+    saved = submit(
+        request,
+        form,
+        lambda: logistics.shipment_update(
+            shipment=Shipment.objects.get(pk=shipment.pk), by=request.user, **form.cleaned_data
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("The shipment was saved."))
+        return _to_detail(slug, shipment.pk)
+    context = {"partnership": partnership, "form": form, "shipment": shipment}
+    return render(request, "aid/shipments/form.html", context, status=status_of(form))
+
+
+def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
+    """The shipment's page; a form sent with errors is shown again in its place."""
+    shipment = selectors.shipment_detail(
+        viewer=request.user, partnership=partnership, shipment_id=shipment_id
+    )
+    can_change = request.user.has_perm(CHANGE, shipment)
+    loading = shipment.status in logistics.LOADING
+    packages = Package.objects.filter(shipment=shipment)
+    context = {
+        "partnership": partnership,
+        "shipment": shipment,
+        "can_change": can_change,
+        "loading": loading,
+        # The goods received note is written once the goods have left and until it exists.
+        "receivable": shipment.status in DEPARTED
+        and shipment.status != ShipmentStatus.RECEIPT_CONFIRMED,
+        "time_zone": timezone.get_current_timezone_name(),
+        "documents": list(DOCUMENTS),
+        "loadable": (
+            list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
+            if can_change and loading
+            else []
+        ),
+        "load_form": forms.get("load_form")
+        or LoadForm(pledges=selectors.pledge_choices(shipment=shipment), packages=packages),
+        "package_form": forms.get("package_form") or PackageForm(),
+        "advance_form": forms.get("advance_form") or AdvanceForm(current=shipment.status),
+    }
+    return render(request, "aid/shipments/detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def shipment_detail(request, slug: str, shipment_id: int):
+    partnership = partnership_for(request, slug, VIEW)
+    return _detail(request, partnership, shipment_id)
+
+
+def _posted(request, slug, shipment, partnership, name: str, form, action, done: str):
+    """Run a form of the shipment page: back to the page on success, else the page again
+    with the form's errors (400), nothing changed."""
+    if submit(request, form, action) is not None:
+        messages.success(request, done)
+        return _to_detail(slug, shipment.pk)
+    return _detail(request, partnership, shipment.pk, status=400, **{name: form})
+
+
+@login_required
+@require_POST
+def shipment_load(request, slug: str, shipment_id: int):
+    """Set how much of a pledge is in a package, or loose; 0 unloads it."""
+    partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    form = LoadForm(
+        request.POST,
+        pledges=selectors.pledge_choices(shipment=shipment),
+        packages=Package.objects.filter(shipment=shipment),
+    )
+
+    def load():
+        logistics.shipment_line_set(shipment=shipment, by=request.user, **form.cleaned_data)
+        return True
+
+    return _posted(
+        request, slug, shipment, partnership, "load_form", form, load, _("The load was saved.")
+    )
+
+
+@login_required
+@require_POST
+def package_add(request, slug: str, shipment_id: int):
+    partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    form = PackageForm(request.POST)
+
+    def add():
+        return logistics.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
+
+    return _posted(
+        request,
+        slug,
+        shipment,
+        partnership,
+        "package_form",
+        form,
+        add,
+        _("The package was added."),
+    )
+
+
+@login_required
+@require_POST
+def package_remove(request, slug: str, shipment_id: int, package_id: int):
+    """Remove a package; what was in it stays loaded, loose."""
+    partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    package = get_object_or_404(Package.objects.select_related("shipment"), pk=package_id)
+    if package.shipment_id != shipment.pk:
+        raise Http404
+    try:
+        logistics.package_remove(package=package, by=request.user)
+    except DomainError as error:
+        form = _with_error(PackageForm(data={}), error.message)
+        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
+    messages.success(request, _("The package was removed; its contents stay loaded, loose."))
+    return _to_detail(slug, shipment.pk)
+
+
+def _with_error(form, message: str):
+    """A form carrying only a service's message (for an action without fields of its own)."""
+    form.full_clean()
+    form.errors.clear()
+    form.add_error(None, message)
+    return form
+
+
+@login_required
+@require_POST
+def shipment_advance(request, slug: str, shipment_id: int):
+    """Record the stage the shipment reached, with its time and a note."""
+    partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    form = AdvanceForm(request.POST, current=shipment.status)
+
+    def advance():
+        return logistics.shipment_advance(
+            shipment=shipment,
+            by=request.user,
+            status=form.cleaned_data["status"],
+            occurred_at=form.cleaned_data["occurred_at"],
+            note=form.cleaned_data["note"],
+        )
+
+    return _posted(
+        request,
+        slug,
+        shipment,
+        partnership,
+        "advance_form",
+        form,
+        advance,
+        _("The stage was recorded."),
+    )
+
+
+@login_required
+@require_GET
+def shipment_document(request, slug: str, shipment_id: int, document: str):
+    """A packing list, waybill or donation certificate, German | Ukrainian."""
+    if document not in DOCUMENTS:
+        raise Http404
+    partnership = partnership_for(request, slug, VIEW)
+    shipment = selectors.shipment_detail(
+        viewer=request.user, partnership=partnership, shipment_id=shipment_id
+    )
+    filename, pdf = shipment_pdf(shipment=shipment, document=document)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+PREFIX = "partnerships/<slug:slug>/aid/shipments/"
+ONE = PREFIX + "<int:shipment_id>/"
+
+urlpatterns = [
+    path(PREFIX, shipment_list, name="shipment_list"),
+    path(PREFIX + "new/", shipment_create, name="shipment_create"),
+    path(ONE, shipment_detail, name="shipment_detail"),
+    path(ONE + "edit/", shipment_edit, name="shipment_edit"),
+    path(ONE + "load/", shipment_load, name="shipment_load"),
+    path(ONE + "packages/", package_add, name="package_add"),
+    path(ONE + "packages/<int:package_id>/remove/", package_remove, name="package_remove"),
+    path(ONE + "stages/", shipment_advance, name="shipment_advance"),
+    path(ONE + "<slug:document>.pdf", shipment_document, name="shipment_pdf"),
+]

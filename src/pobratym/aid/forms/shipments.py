@@ -1,0 +1,93 @@
+"""Forms of the shipment pages: the shipment itself, a package, loading a pledge, a stage.
+
+Quantities and stages are checked by the services, not here, so a person sees the same
+message the service gives (a negative quantity, more than pledged, a stage going back).
+"""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..logistics import PACKAGE_FIELDS, SHIPMENT_FIELDS
+from ..models import QUANTITY, Package, Shipment, ShipmentStatus
+
+# The receipt is confirmed by the goods received note, never by hand.
+RECORDABLE = [
+    (value, label)
+    for value, label in ShipmentStatus.choices
+    if value != ShipmentStatus.RECEIPT_CONFIRMED
+]
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ShipmentForm(forms.ModelForm):
+    """Carrier, vehicle, route, dates and number of a shipment."""
+
+    class Meta:
+        model = Shipment
+        fields = SHIPMENT_FIELDS
+        widgets = {
+            "planned_departure": date_input(),
+            "planned_arrival": date_input(),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ShipmentCreateForm(ShipmentForm):
+    # Chosen when the form is first shown and sent back with it, so a form sent twice plans
+    # one shipment.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class PackageForm(forms.ModelForm):
+    class Meta:
+        model = Package
+        fields = PACKAGE_FIELDS
+
+
+class LoadForm(forms.Form):
+    """Set how much of a pledge is in a package (or loose); 0 unloads it."""
+
+    pledge = forms.ModelChoiceField(label=_("pledge"), queryset=None)
+    package = forms.ModelChoiceField(
+        label=_("package"), queryset=None, required=False, empty_label=_("loose")
+    )
+    quantity = forms.DecimalField(
+        label=_("quantity"),
+        max_digits=QUANTITY["max_digits"],
+        decimal_places=QUANTITY["decimal_places"],
+    )
+
+    def __init__(self, *args, pledges, packages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pledge"].queryset = pledges
+        self.fields["package"].queryset = packages
+
+
+class AdvanceForm(forms.Form):
+    """Record the stage a shipment reached; only later stages are offered."""
+
+    status = forms.ChoiceField(label=_("stage"), choices=RECORDABLE)
+    occurred_at = forms.DateTimeField(
+        label=_("time"),
+        required=False,
+        help_text=_("In your time zone; leave empty for now."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+    )
+    note = forms.CharField(
+        label=_("note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        stages = list(ShipmentStatus.values)
+        later = [choice for choice in RECORDABLE if stages.index(choice[0]) > stages.index(current)]
+        # Only later stages are shown; an earlier one sent anyway reaches the service, which
+        # answers with its own message.
+        self.fields["status"].widget.choices = later
+        self.later = later
