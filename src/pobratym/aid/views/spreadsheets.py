@@ -1,3 +1,109 @@
-"""Aid pages: spreadsheets."""
+"""Aid pages: spreadsheets: templates to fill in, all-or-nothing imports with a report of
+every problem, and exports of the lists (XLSX, and HXL-tagged CSV for members)."""
 
-urlpatterns = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.forms import form_data, form_files
+
+from ..forms.spreadsheets import NeedExportFilterForm, SpreadsheetUploadForm
+from ..spreadsheets import needs as need_sheets
+from ..spreadsheets.sheets import Refused, xlsx_download, xlsx_response
+
+VIEW = "aid.view_need"
+SHOWN_PROBLEMS = 500
+
+
+def _report(form, refused: Refused) -> list:
+    """Problems of the whole file go on the upload field; those of rows and columns into the
+    report table, at most SHOWN_PROBLEMS of them (the count says how many in all)."""
+    rows = []
+    for problem in refused.problems:
+        if problem.row is None:
+            form.add_error("file", problem.message)
+        else:
+            rows.append(problem)
+    return rows
+
+
+def _import_page(request, template: str, context: dict, form, problems):
+    context = {
+        **context,
+        "form": form,
+        "problems": problems[:SHOWN_PROBLEMS],
+        "problem_count": len(problems),
+        "more_problems": max(0, len(problems) - SHOWN_PROBLEMS),
+    }
+    status = 400 if form.errors or problems else 200
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_GET
+def need_template(request, slug: str):
+    partnership = partnership_for(request, slug, VIEW)
+    return xlsx_download(f"{partnership.slug}-needs-template.xlsx", need_sheets.need_template())
+
+
+def _imported_message(result) -> str:
+    needs = ngettext("%(count)d need", "%(count)d needs", result.needs) % {"count": result.needs}
+    lines = ngettext("%(count)d item line", "%(count)d item lines", result.lines) % {
+        "count": result.lines
+    }
+    message = _("%(needs)s with %(lines)s imported.") % {"needs": needs, "lines": lines}
+    if result.earlier:
+        message += " " + ngettext(
+            "%(count)d need of this file had been imported before and was not created again.",
+            "%(count)d needs of this file had been imported before and were not created again.",
+            result.earlier,
+        ) % {"count": result.earlier}
+    return message
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_import(request, slug: str):
+    partnership = partnership_for(request, slug, "aid.add_need")
+    form = SpreadsheetUploadForm(form_data(request), form_files(request))
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = need_sheets.need_import(
+                partnership=partnership, by=request.user, upload=form.cleaned_data["file"]
+            )
+        except Refused as refused:
+            problems = _report(form, refused)
+        else:
+            messages.success(request, _imported_message(result))
+            return redirect("aid:need_list", slug=partnership.slug)
+    context = {"partnership": partnership}
+    return _import_page(request, "aid/spreadsheets/need_import.html", context, form, problems)
+
+
+@login_required
+@require_GET
+def need_export(request, slug: str):
+    """The needs list as XLSX, with the list page's filters, one row per item line."""
+    partnership = partnership_for(request, slug, VIEW)
+    form = NeedExportFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("The filters of this list are not valid."))
+    needs = need_sheets.needs_for_export(
+        viewer=request.user, partnership=partnership, filters=form.cleaned_data
+    )
+    headers, rows = need_sheets.need_table(needs)
+    return xlsx_response(f"{partnership.slug}-needs.xlsx", headers, rows, title=_("Needs"))
+
+
+urlpatterns = [
+    path("partnerships/<slug:slug>/aid/needs/template.xlsx", need_template, name="need_template"),
+    path("partnerships/<slug:slug>/aid/needs/import/", need_import, name="need_import"),
+    path("partnerships/<slug:slug>/aid/needs/export.xlsx", need_export, name="need_export"),
+]

@@ -1,0 +1,1 @@
+"""Aid spreadsheets: XLSX templates, all-or-nothing imports and exports of aid lists."""
