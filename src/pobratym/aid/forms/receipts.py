@@ -1,0 +1,138 @@
+"""Forms of the receipt pages: the goods received note with one row per shipment line, the
+scan, photos, and how a discrepancy was settled."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import QUANTITY, ArrivalState
+from ..services import _plain
+
+IMAGE_TYPES = "image/jpeg,image/png"
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReceiptForm(forms.Form):
+    """The note's header, then for each shipment line `line-<id>-quantity`, `-state` and
+    `-remark`; the quantity starts at what was shipped, so an intact delivery is one click."""
+
+    number = forms.CharField(
+        label=_("number of the goods received note"),
+        max_length=100,
+        help_text=_("As your office numbered it."),
+    )
+    received_on = forms.DateField(label=_("received on"), widget=_date_input())
+    received_by = forms.CharField(
+        label=_("received by"),
+        max_length=300,
+        help_text=_("Name and position of who took delivery."),
+    )
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    scan = forms.FileField(
+        label=_("signed note (scan)"),
+        required=False,
+        help_text=_("PDF, PNG or JPEG. You can also add it later."),
+    )
+
+    def __init__(self, *args, shipment_lines=(), **kwargs):
+        kwargs.setdefault("initial", {"received_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.shipment_lines = list(shipment_lines)
+        for line in self.shipment_lines:
+            item = line.pledge.offer_line.item
+            self.fields[f"line-{line.pk}-quantity"] = forms.DecimalField(
+                label=_("quantity received of %(item)s") % {"item": item},
+                min_value=Decimal(0),
+                max_digits=QUANTITY["max_digits"],
+                decimal_places=QUANTITY["decimal_places"],
+                initial=_plain(line.quantity),
+            )
+            self.fields[f"line-{line.pk}-state"] = forms.ChoiceField(
+                label=_("state of %(item)s") % {"item": item},
+                choices=ArrivalState.choices,
+                initial=ArrivalState.INTACT,
+            )
+            self.fields[f"line-{line.pk}-remark"] = forms.CharField(
+                label=_("remark on %(item)s") % {"item": item},
+                required=False,
+                max_length=1000,
+            )
+
+    def header_fields(self):
+        return [self[name] for name in ("number", "received_on", "received_by", "note", "scan")]
+
+    def rows(self):
+        """Each shipment line with its three bound fields, for the table of the form."""
+        return [
+            {
+                "line": line,
+                "quantity": self[f"line-{line.pk}-quantity"],
+                "state": self[f"line-{line.pk}-state"],
+                "remark": self[f"line-{line.pk}-remark"],
+            }
+            for line in self.shipment_lines
+        ]
+
+    def service_arguments(self) -> dict:
+        """What `receipt_record` takes, from the cleaned data."""
+        data = self.cleaned_data
+        return {
+            "number": data["number"],
+            "received_on": data["received_on"],
+            "received_by": data["received_by"],
+            "note": data["note"],
+            "scan": data["scan"] or None,
+            "lines": {
+                line.pk: {
+                    "quantity": data[f"line-{line.pk}-quantity"],
+                    "state": data[f"line-{line.pk}-state"],
+                    "remark": data[f"line-{line.pk}-remark"],
+                }
+                for line in self.shipment_lines
+            },
+        }
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label=_("signed note (scan)"), help_text=_("PDF, PNG or JPEG."))
+
+
+class PhotoForm(forms.Form):
+    """A photo of what arrived, of the whole delivery or of one line."""
+
+    photo = forms.ImageField(
+        label=_("photo"),
+        help_text=_("PNG or JPEG. Location and camera data are removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
+    line = forms.TypedChoiceField(label=_("shows"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, receipt_lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.receipt_lines = {line.pk: line for line in receipt_lines}
+        self.fields["line"].choices = [
+            ("", _("the whole delivery")),
+            *(
+                (line.pk, line.shipment_line.pledge.offer_line.item)
+                for line in self.receipt_lines.values()
+            ),
+        ]
+
+    def chosen_line(self):
+        return self.receipt_lines.get(self.cleaned_data.get("line"))
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("how it was settled"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: replaced with the next shipment, written off, returned."),
+    )
