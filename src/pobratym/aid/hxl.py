@@ -5,11 +5,13 @@ Tags follow the HXL core dictionary (#country, #adm1, #adm2, #org, #sector, #ite
 #status, #value, #meta); attributes beyond the documented ones (+requested, +pledged,
 +deadline, +priority, +recipient) are HXL's way to refine a tag and are read by any HXL tool.
 Only needs a coordinator made public appear, and never an exact address or the
-critical-infrastructure mark: open data is for anyone.
+critical-infrastructure mark: open data is for anyone. Members download the same columns over
+every need they may see, with those two filled only where their role may see them; one writer
+serves both.
 """
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -18,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from pobratym.partnerships.models import Partnership
 
 from .models import Need, NeedLine
-from .selectors import lines_with_coverage, with_status
+from .selectors import lines_with_coverage, need_list, with_status
+from .spreadsheets.sheets import yes_no_text
 
 
 @dataclass(frozen=True)
@@ -62,23 +65,51 @@ COLUMNS = (
 )
 
 
+def _address(need: Need, line: NeedLine) -> str:
+    return need.address if need.sensitive_shown else ""
+
+
+def _critical(need: Need, line: NeedLine) -> str:
+    return yes_no_text(need.critical_infrastructure) if need.sensitive_shown else ""
+
+
+# Members only, and filled only where `need.sensitive_shown` (the selectors blank them too).
+SENSITIVE_COLUMNS = (
+    Column(_("Exact address"), "#loc+name+address", _address),
+    Column(_("Critical infrastructure"), "#indicator+critical", _critical),
+)
+MEMBER_COLUMNS = COLUMNS + SENSITIVE_COLUMNS
+
+
+def _with_lines(needs: QuerySet) -> QuerySet:
+    return needs.prefetch_related(
+        Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage")
+    )
+
+
+def member_needs(*, viewer, partnership: Partnership) -> QuerySet:
+    """Every need the member may see, as the needs list shows them (sensitive fields blanked
+    row by row), with their lines; the same number of queries whatever their number."""
+    return _with_lines(need_list(viewer=viewer, partnership=partnership))
+
+
 def public_needs(*, partnership: Partnership) -> QuerySet:
     """The partnership's public needs with status and lines with their pledged quantities;
     two queries whatever their number. The sensitive columns are never read."""
-    return (
+    return _with_lines(
         with_status(Need.objects.filter(partnership=partnership, public=True))
         .defer("address", "critical_infrastructure")
         .select_related("side__city")
-        .prefetch_related(Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage"))
         .order_by("pk")
     )
 
 
-def write_hxl(out, needs: Iterable[Need]) -> None:
-    """Write the CSV to the text file `out` (opened with newline="")."""
+def write_hxl(out, needs: Iterable[Need], columns: Sequence[Column] = COLUMNS) -> None:
+    """Write the CSV to the text file `out` (opened with newline=""): `columns` over the
+    lines (`need.coverage`) of `needs`. Open data uses the default, public columns."""
     writer = csv.writer(out)
-    writer.writerow([str(column.label) for column in COLUMNS])
-    writer.writerow([column.hashtag for column in COLUMNS])
+    writer.writerow([str(column.label) for column in columns])
+    writer.writerow([column.hashtag for column in columns])
     for need in needs:
         for line in need.coverage:
-            writer.writerow([column.value(need, line) for column in COLUMNS])
+            writer.writerow([column.value(need, line) for column in columns])

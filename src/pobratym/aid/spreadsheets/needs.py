@@ -26,6 +26,7 @@ from .sheets import (
     template_bytes,
     text_column,
     yes_no_column,
+    yes_no_text,
 )
 
 # Fixed for ever: keys made from it identify an uploaded file's needs across retries.
@@ -181,12 +182,6 @@ def needs_for_export(*, viewer, partnership, filters=None):
     )
 
 
-def _yes_no(value) -> str:
-    if value is None:
-        return ""
-    return str(_("yes") if value else _("no"))
-
-
 def need_table(needs) -> tuple[list, list]:
     """Headers and rows of a needs export: one row per item line. The exact address and the
     critical-infrastructure mark are filled only where the viewer may see them."""
@@ -225,7 +220,7 @@ def need_table(needs) -> tuple[list, list]:
                     need.get_institution_type_display(),
                     need.area,
                     need.address if shown else "",
-                    _yes_no(need.critical_infrastructure) if shown else "",
+                    yes_no_text(need.critical_infrastructure) if shown else "",
                     need.needed_by,
                     line.item,
                     line.specification,

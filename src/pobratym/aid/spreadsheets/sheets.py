@@ -237,6 +237,13 @@ def yes_no_column(name, label, **options) -> Column:
     return Column(name, label, parse, kind="choice", choices=_yes_no(), **options)
 
 
+def yes_no_text(value: bool | None) -> str:
+    """A yes-or-no mark as exports write it; empty where it is not known or not shown."""
+    if value is None:
+        return ""
+    return _("yes") if value else _("no")
+
+
 # Reading ----------------------------------------------------------------------------------
 
 

@@ -1,9 +1,11 @@
 """Aid pages: spreadsheets: templates to fill in, all-or-nothing imports with a report of
 every problem, and exports of the lists (XLSX, and HXL-tagged CSV for members)."""
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -14,7 +16,9 @@ from pobratym.agreements.views.access import partnership_for
 from pobratym.core.forms import form_data, form_files
 
 from ..forms.spreadsheets import NeedExportFilterForm, SpreadsheetUploadForm
+from ..hxl import MEMBER_COLUMNS, member_needs, write_hxl
 from ..spreadsheets import needs as need_sheets
+from ..spreadsheets import offers as offer_sheets
 from ..spreadsheets.sheets import Refused, xlsx_download, xlsx_response
 
 VIEW = "aid.view_need"
@@ -102,8 +106,34 @@ def need_export(request, slug: str):
     return xlsx_response(f"{partnership.slug}-needs.xlsx", headers, rows, title=_("Needs"))
 
 
+@login_required
+@require_GET
+def offer_export(request, slug: str):
+    """The offers list as XLSX, one row per offer line."""
+    partnership = partnership_for(request, slug, VIEW)
+    offers = offer_sheets.offers_for_export(viewer=request.user, partnership=partnership)
+    headers, rows = offer_sheets.offer_table(offers)
+    return xlsx_response(f"{partnership.slug}-offers.xlsx", headers, rows, title=_("Offers"))
+
+
+@login_required
+@require_GET
+def need_hxl(request, slug: str):
+    """The open-data columns over every need the member may see, with the exact address and
+    critical-infrastructure mark where their role may see them."""
+    partnership = partnership_for(request, slug, VIEW)
+    out = io.StringIO(newline="")
+    write_hxl(out, member_needs(viewer=request.user, partnership=partnership), MEMBER_COLUMNS)
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-needs.hxl.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 urlpatterns = [
     path("partnerships/<slug:slug>/aid/needs/template.xlsx", need_template, name="need_template"),
     path("partnerships/<slug:slug>/aid/needs/import/", need_import, name="need_import"),
     path("partnerships/<slug:slug>/aid/needs/export.xlsx", need_export, name="need_export"),
+    path("partnerships/<slug:slug>/aid/needs/export.hxl.csv", need_hxl, name="need_hxl"),
+    path("partnerships/<slug:slug>/aid/offers/export.xlsx", offer_export, name="offer_export"),
 ]

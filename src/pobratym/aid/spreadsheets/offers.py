@@ -1,0 +1,71 @@
+"""The offers list as a spreadsheet: one row per offer line, with what of it is pledged."""
+
+from decimal import Decimal
+
+from django.db.models import DecimalField, Prefetch, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import QUANTITY, Offer, OfferLine
+from ..selectors import offer_list
+
+
+def _label(model, name):
+    return model._meta.get_field(name).verbose_name
+
+
+def offers_for_export(*, viewer, partnership):
+    """The offers of the offers list (members only), each with its lines and `pledged` per
+    line; the same number of queries however many there are."""
+    lines = OfferLine.objects.annotate(
+        pledged=Coalesce(
+            Sum("pledges__quantity"), Value(Decimal(0)), output_field=DecimalField(**QUANTITY)
+        )
+    ).order_by("pk")
+    return offer_list(viewer=viewer, partnership=partnership).prefetch_related(
+        Prefetch("lines", queryset=lines, to_attr="line_rows")
+    )
+
+
+def offer_table(offers) -> tuple[list, list]:
+    headers = [
+        _("Offer"),
+        _label(Offer, "donor"),
+        _label(Offer, "donor_type"),
+        _("Donor city"),
+        _label(Offer, "need"),
+        _label(Offer, "status"),
+        _("Offered on"),
+        _label(OfferLine, "item"),
+        _label(OfferLine, "quantity"),
+        _label(OfferLine, "unit"),
+        _label(OfferLine, "condition"),
+        _label(OfferLine, "estimated_value"),
+        _label(OfferLine, "currency"),
+        _label(OfferLine, "expires_on"),
+        _("pledged"),
+    ]
+
+    def rows():
+        for offer in offers:
+            for line in offer.line_rows:
+                yield [
+                    offer.pk,
+                    offer.donor,
+                    offer.get_donor_type_display(),
+                    offer.side.city.name,
+                    offer.need.title if offer.need else _("free offer"),
+                    offer.get_status_display(),
+                    timezone.localdate(offer.created_at),
+                    line.item,
+                    line.quantity,
+                    line.get_unit_display(),
+                    line.get_condition_display(),
+                    line.estimated_value,
+                    line.currency,
+                    line.expires_on,
+                    line.pledged,
+                ]
+
+    return headers, rows()
