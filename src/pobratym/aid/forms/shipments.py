@@ -44,6 +44,10 @@ class ShipmentCreateForm(ShipmentForm):
 
 
 class PackageForm(forms.ModelForm):
+    # Packages have no key of their own in the database, so the page keeps the keys it has
+    # seen (see views.shipments.package_add): a form sent twice adds one package.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
     class Meta:
         model = Package
         fields = PACKAGE_FIELDS

@@ -3,6 +3,7 @@ their papers as bilingual PDFs."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +24,7 @@ from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreate
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus
 
 PAGE_SIZE = 50
+KEY_LIFETIME = 24 * 60 * 60
 VIEW = "aid.view_shipment"
 CHANGE = "aid.change_shipment"
 
@@ -158,20 +160,20 @@ def shipment_load(request, slug: str, shipment_id: int):
 def package_add(request, slug: str, shipment_id: int):
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
     form = PackageForm(request.POST)
-
-    def add():
-        return logistics.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
-
-    return _posted(
-        request,
-        slug,
-        shipment,
-        partnership,
-        "package_form",
-        form,
-        add,
-        _("The package was added."),
-    )
+    if not form.is_valid():
+        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
+    fields = dict(form.cleaned_data)
+    seen = f"aid:package_add:{shipment.pk}:{request.user.pk}:{fields.pop('idempotency_key')}"
+    if not cache.add(seen, True, timeout=KEY_LIFETIME):
+        return _to_detail(slug, shipment.pk)  # the same form again: added the first time
+    try:
+        logistics.package_add(shipment=shipment, by=request.user, **fields)
+    except DomainError as error:
+        cache.delete(seen)  # nothing was added, so the corrected form may be sent again
+        form.add_error(None, error.message)
+        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
+    messages.success(request, _("The package was added."))
+    return _to_detail(slug, shipment.pk)
 
 
 @login_required
