@@ -1,15 +1,52 @@
-"""The aid part of the API: open data for anyone; member endpoints come with the aid pages."""
+"""The aid part of the API: open data for anyone, and needs, offers and pledges for members.
+
+Member endpoints live under `/partnerships/{slug}/aid/`; people outside the partnership get 404
+as if it did not exist. Creating a need or an offer requires an `Idempotency-Key` header (a
+UUID chosen by the client): the same key sent again by the same person answers the record made
+the first time, with 200 instead of 201, and creates nothing.
+"""
 
 import io
+import uuid
+from datetime import datetime
 
 from django.http import Http404, HttpResponse
-from ninja import Router
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.errors import DomainError
 from pobratym.partnerships.models import Partnership
 
+from . import selectors, services
 from .hxl import public_needs, write_hxl
+from .models import Offer, OfferLine, Pledge
+from .schemas import (
+    ErrorOut,
+    MatchOut,
+    NeedDetailOut,
+    NeedFilters,
+    NeedIn,
+    NeedOut,
+    OfferFilters,
+    OfferIn,
+    OfferOut,
+    PledgeIn,
+    PledgeOut,
+    PublishIn,
+)
 
 router = Router(tags=["aid"])
+
+VIEW = "aid.view_need"
+PAGE_LIMIT = 100
+BASE = "/{slug}/aid"
+IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
+# The `already_pledged` conflict of `pledge_confirm`, and the quantity checks a retry trips
+# first when the earlier call took everything that was left.
+PLEDGE_RETRY_CODES = {"already_pledged", "more_than_offered", "more_than_needed"}
 
 
 @router.get("/{slug}/aid.hxl.csv", auth=None, url_name="aid_hxl")
@@ -23,3 +60,274 @@ def aid_hxl(request, slug: str):
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-aid.hxl.csv"'
     return response
+
+
+# --- helpers ---
+
+
+def _key(value: str | None) -> uuid.UUID:
+    if not value:
+        raise DomainError(
+            "idempotency_key_missing",
+            _("Send an Idempotency-Key header with a new UUID for each record you create."),
+        )
+    try:
+        return uuid.UUID(value)
+    except ValueError as error:
+        raise DomainError(
+            "idempotency_key_invalid", _("The Idempotency-Key header must be a UUID.")
+        ) from error
+
+
+def _made(record, started: datetime, body) -> Status:
+    """201 for a record made by this call; 200 for one an earlier call with the key made."""
+    return Status(201 if record.created_at >= started else 200, body)
+
+
+def _need(request, partnership, need_id: int):
+    return selectors.need_detail(viewer=request.user, need_id=need_id, partnership=partnership)
+
+
+def _fields(data: dict) -> dict:
+    """Enum members as their plain values, as models store them."""
+    return {name: getattr(value, "value", value) for name, value in data.items()}
+
+
+# Offers are not sensitive, and every member sees all of the partnership's offers; these reads
+# stay here until `selectors` has offer reads of its own.
+def _offers(partnership):
+    return (
+        Offer.objects.filter(partnership=partnership)
+        .select_related("side")
+        .prefetch_related("lines")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _offer(partnership, offer_id: int) -> Offer:
+    offer = _offers(partnership).filter(pk=offer_id).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+# --- needs ---
+
+
+@router.get(f"{BASE}/needs", response=list[NeedOut], url_name="aid_need_list")
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def need_list(request, slug: str, filters: Query[NeedFilters]):
+    """The partnership's needs, most urgent and newest first, with their computed status."""
+    partnership = partnership_for(request, slug, VIEW)
+    return selectors.need_list(
+        viewer=request.user, partnership=partnership, filters=_fields(filters.model_dump())
+    )
+
+
+@router.get(f"{BASE}/needs/{{need_id}}", response=NeedDetailOut, url_name="aid_need_detail")
+def need_detail(request, slug: str, need_id: int):
+    """One need with its item lines and their coverage."""
+    return _need(request, partnership_for(request, slug, VIEW), need_id)
+
+
+@router.post(
+    f"{BASE}/needs",
+    response={201: NeedDetailOut, 200: NeedDetailOut, 400: ErrorOut, 403: ErrorOut},
+    url_name="aid_need_create",
+)
+def need_create(request, slug: str, payload: NeedIn, idempotency_key: str | None = IdempotencyKey):
+    """Post a need for your own side (coordinators and staff). 201 when made; 200 with the
+    same need when the Idempotency-Key was used before by you (the body is then ignored)."""
+    partnership = partnership_for(request, slug, VIEW)
+    key = _key(idempotency_key)
+    data = payload.model_dump()
+    lines = [_fields(line) for line in data.pop("lines")]
+    started = timezone.now()
+    need = services.need_create(
+        partnership=partnership, by=request.user, lines=lines, idempotency_key=key, **_fields(data)
+    )
+    return _made(need, started, _need(request, partnership, need.pk))
+
+
+def _need_action(request, slug: str, need_id: int, action, **options):
+    partnership = partnership_for(request, slug, VIEW)
+    action(need=_need(request, partnership, need_id), by=request.user, **options)
+    return _need(request, partnership, need_id)
+
+
+NEED_ACTION = {"response": {200: NeedDetailOut, 400: ErrorOut, 403: ErrorOut}}
+
+
+@router.post(f"{BASE}/needs/{{need_id}}/close", **NEED_ACTION, url_name="aid_need_close")
+def need_close(request, slug: str, need_id: int):
+    """End a need as served (coordinators and staff of its side)."""
+    return _need_action(request, slug, need_id, services.need_close)
+
+
+@router.post(f"{BASE}/needs/{{need_id}}/cancel", **NEED_ACTION, url_name="aid_need_cancel")
+def need_cancel(request, slug: str, need_id: int):
+    """Withdraw a need (coordinators and staff of its side); pledges stay on record."""
+    return _need_action(request, slug, need_id, services.need_cancel)
+
+
+@router.post(f"{BASE}/needs/{{need_id}}/publish", **NEED_ACTION, url_name="aid_need_publish")
+def need_publish(request, slug: str, need_id: int, payload: PublishIn | None = None):
+    """Show a need in public and open data, or with `{"public": false}` withdraw it from
+    there (coordinators of its side). Sensitive fields are never published."""
+    public = payload.public if payload else True
+    return _need_action(request, slug, need_id, services.need_publish, public=public)
+
+
+@router.get(
+    f"{BASE}/needs/{{need_id}}/matches", response=list[MatchOut], url_name="aid_need_matches"
+)
+def need_matches(request, slug: str, need_id: int):
+    """Offer lines that could serve the need: same item and unit, something left to pledge."""
+    need = _need(request, partnership_for(request, slug, VIEW), need_id)
+    return list(selectors.matching_offers(viewer=request.user, need=need))
+
+
+# --- offers ---
+
+
+@router.get(f"{BASE}/offers", response=list[OfferOut], url_name="aid_offer_list")
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def offer_list(request, slug: str, filters: Query[OfferFilters]):
+    """The partnership's offers, newest first, with their lines."""
+    offers = _offers(partnership_for(request, slug, VIEW))
+    if filters.status:
+        offers = offers.filter(status=filters.status.value)
+    if filters.need_id:
+        offers = offers.filter(need_id=filters.need_id)
+    return offers
+
+
+@router.get(f"{BASE}/offers/{{offer_id}}", response=OfferOut, url_name="aid_offer_detail")
+def offer_detail(request, slug: str, offer_id: int):
+    return _offer(partnership_for(request, slug, VIEW), offer_id)
+
+
+def _offer_lines(data: dict, need) -> list[dict]:
+    """Lines with `need_line_id` turned into one of the need's lines, or a clear 400."""
+    lines_of_need = {line.pk: line for line in need.coverage} if need else {}
+    lines = []
+    for line in data:
+        line = _fields(line)
+        need_line_id = line.pop("need_line_id")
+        if need_line_id is not None:
+            if need_line_id not in lines_of_need:
+                raise DomainError(
+                    "other_need",
+                    _("An offer line can only answer a line of the need it offers for."),
+                )
+            line["need_line"] = lines_of_need[need_line_id]
+        lines.append(line)
+    return lines
+
+
+@router.post(
+    f"{BASE}/offers",
+    response={201: OfferOut, 200: OfferOut, 400: ErrorOut, 403: ErrorOut},
+    url_name="aid_offer_create",
+)
+def offer_create(
+    request, slug: str, payload: OfferIn, idempotency_key: str | None = IdempotencyKey
+):
+    """Offer items for a need (`need_id`) or freely, from your own side (coordinators, staff,
+    partner organisations). 201 when made; 200 with the same offer when the Idempotency-Key
+    was used before by you (the body is then ignored)."""
+    partnership = partnership_for(request, slug, VIEW)
+    key = _key(idempotency_key)
+    data = payload.model_dump()
+    need = None
+    if (need_id := data.pop("need_id")) is not None:
+        try:
+            need = _need(request, partnership, need_id)
+        except Http404 as error:
+            raise DomainError("unknown_need", _("There is no such need here.")) from error
+    lines = _offer_lines(data.pop("lines"), need)
+    started = timezone.now()
+    offer = services.offer_create(
+        partnership=partnership,
+        by=request.user,
+        lines=lines,
+        idempotency_key=key,
+        need=need,
+        **_fields(data),
+    )
+    return _made(offer, started, _offer(partnership, offer.pk))
+
+
+def _offer_action(request, slug: str, offer_id: int, action):
+    partnership = partnership_for(request, slug, VIEW)
+    action(offer=_offer(partnership, offer_id), by=request.user)
+    return _offer(partnership, offer_id)
+
+
+OFFER_ACTION = {"response": {200: OfferOut, 400: ErrorOut, 403: ErrorOut}}
+
+
+@router.post(f"{BASE}/offers/{{offer_id}}/accept", **OFFER_ACTION, url_name="aid_offer_accept")
+def offer_accept(request, slug: str, offer_id: int):
+    """Accept an offer (coordinators of the receiving side); its lines can then be pledged."""
+    return _offer_action(request, slug, offer_id, services.offer_accept)
+
+
+@router.post(f"{BASE}/offers/{{offer_id}}/decline", **OFFER_ACTION, url_name="aid_offer_decline")
+def offer_decline(request, slug: str, offer_id: int):
+    """Decline an offer (coordinators of the receiving side)."""
+    return _offer_action(request, slug, offer_id, services.offer_decline)
+
+
+# --- pledges ---
+
+
+def _pledge_lines(partnership, payload: PledgeIn):
+    offer_line = OfferLine.objects.filter(
+        pk=payload.offer_line_id, offer__partnership=partnership
+    ).first()
+    need_line = (
+        selectors.lines_with_coverage()
+        .filter(pk=payload.need_line_id, need__partnership=partnership)
+        .first()
+    )
+    if offer_line is None:
+        raise DomainError("unknown_offer_line", _("There is no such offer line here."))
+    if need_line is None:
+        raise DomainError("unknown_need_line", _("There is no such need line here."))
+    return offer_line, need_line
+
+
+@router.post(
+    f"{BASE}/pledges",
+    response={201: PledgeOut, 200: PledgeOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    url_name="aid_pledge_confirm",
+)
+def pledge_confirm(request, slug: str, payload: PledgeIn):
+    """Confirm that `quantity` of an offer line serves a need line (coordinators of the
+    receiving side). 201 when confirmed.
+
+    Retrying is safe: an offer line is pledged to a need line at most once, so when that pair
+    is already pledged with the same quantity the answer is 200 with the existing pledge;
+    with another quantity it is 409 `already_pledged` (no second pledge either way)."""
+    partnership = partnership_for(request, slug, VIEW)
+    offer_line, need_line = _pledge_lines(partnership, payload)
+    try:
+        pledge = services.pledge_confirm(
+            offer_line=offer_line, need_line=need_line, quantity=payload.quantity, by=request.user
+        )
+    except DomainError as error:
+        earlier = Pledge.objects.filter(offer_line=offer_line, need_line=need_line).first()
+        if error.code not in PLEDGE_RETRY_CODES or earlier is None:
+            raise
+        if earlier.quantity != payload.quantity:
+            message = _("This offer line is already pledged to this need line, with %(quantity)s.")
+            return Status(
+                409,
+                {
+                    "code": "already_pledged",
+                    "message": message % {"quantity": earlier.quantity.normalize()},
+                },
+            )
+        return Status(200, earlier)
+    return Status(201, pledge)

@@ -1,0 +1,237 @@
+"""The aid API's contract: what members send and receive, independent of how models store it.
+
+Quantities and amounts are decimals (sent as JSON strings, to keep them exact). Sensitive fields
+(`address`, `critical_infrastructure`) are null unless `sensitive_shown` is true for the row.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+from .models import (
+    Condition,
+    Currency,
+    DonorType,
+    InstitutionType,
+    NeedKind,
+    NeedStatus,
+    OfferStatus,
+    Priority,
+    Sector,
+    Unit,
+)
+
+QUANTITY = {"max_digits": 14, "decimal_places": 3}
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+
+
+# --- needs ---
+
+
+class NeedFilters(Schema):
+    status: NeedStatus | None = None
+    kind: NeedKind | None = None
+    sector: Sector | None = None
+    priority: Priority | None = None
+
+
+class NeedLineIn(Schema):
+    item: str = Field(min_length=1, max_length=300)
+    specification: str = ""
+    quantity: Decimal = Field(gt=0, **QUANTITY)
+    unit: Unit
+
+
+class NeedIn(Schema):
+    kind: NeedKind
+    sector: Sector
+    title: str = Field(min_length=1, max_length=300)
+    description: str = ""
+    priority: Priority = Priority.NORMAL
+    institution: str = Field(min_length=1, max_length=300)
+    institution_type: InstitutionType
+    area: str = Field(min_length=1, max_length=200, description="City or district.")
+    address: str = Field("", max_length=500, description="Exact address; sensitive.")
+    critical_infrastructure: bool = False
+    needed_by: date | None = None
+    lines: list[NeedLineIn] = Field(min_length=1)
+
+
+class PublishIn(Schema):
+    public: bool = True
+
+
+class NeedOut(Schema):
+    id: int
+    side: int = Field(description="Position of the receiving side: 1 or 2.")
+    kind: NeedKind
+    sector: Sector
+    title: str
+    priority: Priority
+    institution: str
+    institution_type: InstitutionType
+    area: str
+    needed_by: date | None
+    public: bool
+    status: NeedStatus
+    requested: Decimal = Field(description="Sum over lines; meaningful when units agree.")
+    pledged: Decimal
+    line_count: int
+    created_at: datetime
+    sensitive_shown: bool
+    address: str | None
+    critical_infrastructure: bool | None
+
+    @staticmethod
+    def resolve_side(need) -> int:
+        return need.side.position
+
+    @staticmethod
+    def resolve_address(need) -> str | None:
+        return need.address if need.sensitive_shown else None
+
+    @staticmethod
+    def resolve_critical_infrastructure(need) -> bool | None:
+        return need.critical_infrastructure if need.sensitive_shown else None
+
+
+class NeedLineOut(Schema):
+    id: int
+    item: str
+    specification: str
+    unit: Unit
+    requested: Decimal
+    pledged: Decimal
+    shipped: Decimal | None = Field(description="Null until shipments are counted.")
+    received: Decimal | None = Field(description="Null until receipts are counted.")
+    outstanding: Decimal = Field(description="Requested minus pledged.")
+
+    @staticmethod
+    def resolve_requested(line) -> Decimal:
+        return line.quantity
+
+    @staticmethod
+    def resolve_shipped(line) -> Decimal | None:
+        return getattr(line, "shipped", None)
+
+    @staticmethod
+    def resolve_received(line) -> Decimal | None:
+        return getattr(line, "received", None)
+
+
+class NeedDetailOut(NeedOut):
+    description: str
+    closure: str = Field(description='"closed", "cancelled", or "" while pursued.')
+    closed_at: datetime | None
+    lines: list[NeedLineOut]
+
+    @staticmethod
+    def resolve_lines(need) -> list:
+        return need.coverage
+
+
+# --- offers ---
+
+
+class OfferFilters(Schema):
+    status: OfferStatus | None = None
+    need_id: int | None = None
+
+
+class OfferLineIn(Schema):
+    item: str = Field(min_length=1, max_length=300)
+    quantity: Decimal = Field(gt=0, **QUANTITY)
+    unit: Unit
+    condition: Condition = Condition.NEW
+    estimated_value: Decimal = Field(Decimal(0), ge=0, **MONEY)
+    currency: Currency = Currency.EUR
+    expires_on: date | None = None
+    need_line_id: int | None = Field(None, description="A line of the offer's need.")
+
+
+class OfferIn(Schema):
+    donor: str = Field(min_length=1, max_length=300)
+    donor_type: DonorType
+    note: str = ""
+    need_id: int | None = Field(None, description="Empty for a free offer.")
+    lines: list[OfferLineIn] = Field(min_length=1)
+
+
+class OfferLineOut(Schema):
+    id: int
+    item: str
+    quantity: Decimal
+    unit: Unit
+    condition: Condition
+    estimated_value: Decimal
+    currency: Currency
+    expires_on: date | None
+    need_line_id: int | None
+
+
+class OfferOut(Schema):
+    id: int
+    side: int = Field(description="Position of the donor side: 1 or 2.")
+    donor: str
+    donor_type: DonorType
+    need_id: int | None
+    status: OfferStatus
+    note: str
+    decided_at: datetime | None
+    created_at: datetime
+    lines: list[OfferLineOut]
+
+    @staticmethod
+    def resolve_side(offer) -> int:
+        return offer.side.position
+
+    @staticmethod
+    def resolve_lines(offer) -> list:
+        return list(offer.lines.all())
+
+
+class MatchOut(Schema):
+    offer_id: int
+    offer_line_id: int
+    need_line_id: int = Field(description="The need line this offer line fits.")
+    donor: str
+    item: str
+    unit: Unit
+    condition: Condition
+    remaining: Decimal = Field(description="Offered and not yet pledged.")
+    expires_on: date | None
+
+    @staticmethod
+    def resolve_offer_line_id(line) -> int:
+        return line.pk
+
+    @staticmethod
+    def resolve_need_line_id(line) -> int:
+        return line.need_line_match
+
+    @staticmethod
+    def resolve_donor(line) -> str:
+        return line.offer.donor
+
+
+# --- pledges ---
+
+
+class PledgeIn(Schema):
+    offer_line_id: int
+    need_line_id: int
+    quantity: Decimal = Field(gt=0, **QUANTITY)
+
+
+class PledgeOut(Schema):
+    id: int
+    offer_line_id: int
+    need_line_id: int
+    quantity: Decimal
+    confirmed_at: datetime

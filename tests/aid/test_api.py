@@ -1,0 +1,604 @@
+"""The members' aid API: who may read and do what, retried requests, bad input, hidden
+sensitive details, and a constant number of queries."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from pobratym.aid import services
+from pobratym.aid.models import Need, NeedLine, Offer, OfferLine, Pledge
+from pobratym.partnerships.models import Role
+from tests.aid.factories import need_fields, need_post, offer_make
+from tests.factories import UserFactory, member_create
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (Role.COORDINATOR, Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER)
+ADDRESS = "vul. Velyka Berdychivska 1"
+
+
+def base(partnership) -> str:
+    return f"/api/v1/partnerships/{partnership.slug}/aid"
+
+
+def post(client, path, body=None, key=None):
+    headers = {"Idempotency-Key": str(key)} if key else {}
+    return client.post(path, body or {}, content_type="application/json", headers=headers)
+
+
+def need_body(**fields) -> dict:
+    return {
+        **need_fields(critical_infrastructure=True),
+        "lines": [{"item": "Bandage", "quantity": "100", "unit": "box"}],
+        **fields,
+    }
+
+
+def offer_body(**fields) -> dict:
+    return {
+        "donor": "Klinikum Dortmund",
+        "donor_type": "municipal_subsidiary",
+        "lines": [{"item": "bandage", "quantity": "60", "unit": "box", "estimated_value": "120"}],
+        **fields,
+    }
+
+
+@pytest.fixture
+def people(partnership):
+    """One person of each role on each side: {(role, side): user}."""
+    return {
+        (role, side): member_create(partnership, role, position=side).user
+        for role in ROLES
+        for side in (1, 2)
+    }
+
+
+@pytest.fixture
+def receiver(people):
+    return people[(Role.COORDINATOR, 2)]
+
+
+@pytest.fixture
+def donor(people):
+    return people[(Role.STAFF, 1)]
+
+
+@pytest.fixture
+def need(partnership, receiver):
+    return need_post(partnership, receiver, address=ADDRESS, critical_infrastructure=True)
+
+
+@pytest.fixture
+def offer(partnership, donor):
+    """A free offer from the first side that fits the need."""
+    return offer_make(partnership, donor)
+
+
+def read_paths(partnership, need, offer) -> list[str]:
+    url = base(partnership)
+    return [
+        f"{url}/needs",
+        f"{url}/needs/{need.pk}",
+        f"{url}/needs/{need.pk}/matches",
+        f"{url}/offers",
+        f"{url}/offers/{offer.pk}",
+    ]
+
+
+# --- who may read ---
+
+
+def test_every_member_of_either_side_reads_needs_offers_and_matches(
+    partnership, people, need, offer, client_of
+):
+    for who, user in people.items():
+        client = client_of(user)
+        for path in read_paths(partnership, need, offer):
+            assert client.get(path).status_code == 200, (who, path)
+
+
+def test_outsiders_are_told_nothing_exists(partnership, need, offer, outsider, client_of):
+    client = client_of(outsider)
+    for path in read_paths(partnership, need, offer):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.json() == {"code": "not_found", "message": "Not found."}
+    assert client_of(UserFactory()).get(f"{base(partnership)}/needs").status_code == 404
+
+
+def test_unknown_partnership_and_records_of_another_are_not_found(
+    partnership, other_partnership, need, offer, outsider, client_of
+):
+    client = client_of(outsider)
+    assert client.get("/api/v1/partnerships/nothing-here/aid/needs").status_code == 404
+    # A member of the other partnership asks for this one's records through their own.
+    assert client.get(f"{base(other_partnership)}/needs/{need.pk}").status_code == 404
+    assert client.get(f"{base(other_partnership)}/offers/{offer.pk}").status_code == 404
+    assert client.get(f"{base(other_partnership)}/needs").json() == {"items": [], "count": 0}
+
+
+def test_anonymous_callers_get_401_everywhere(partnership, need, offer):
+    client = Client()
+    url = base(partnership)
+    for path in read_paths(partnership, need, offer):
+        assert client.get(path).json()["code"] == "unauthenticated", path
+    for path in (
+        f"{url}/needs",
+        f"{url}/needs/{need.pk}/close",
+        f"{url}/needs/{need.pk}/cancel",
+        f"{url}/needs/{need.pk}/publish",
+        f"{url}/offers",
+        f"{url}/offers/{offer.pk}/accept",
+        f"{url}/offers/{offer.pk}/decline",
+        f"{url}/pledges",
+    ):
+        response = post(client, path, key=uuid.uuid4())
+        assert response.status_code == 401, path
+    assert Need.objects.count() == 1
+    assert Offer.objects.get().status == Offer.Status.OPEN
+
+
+def test_outsiders_change_nothing(partnership, need, offer, outsider, client_of):
+    client = client_of(outsider)
+    url = base(partnership)
+    assert post(client, f"{url}/needs", need_body(), uuid.uuid4()).status_code == 404
+    assert post(client, f"{url}/offers", offer_body(), uuid.uuid4()).status_code == 404
+    assert post(client, f"{url}/needs/{need.pk}/close").status_code == 404
+    assert post(client, f"{url}/offers/{offer.pk}/decline").status_code == 404
+    pledge = {"offer_line_id": offer.lines.get().pk, "need_line_id": need.lines.get().pk}
+    assert post(client, f"{url}/pledges", {**pledge, "quantity": "1"}).status_code == 404
+    assert (Need.objects.count(), Offer.objects.count(), Pledge.objects.count()) == (1, 1, 0)
+    assert Need.objects.get().closure == ""
+
+
+# --- who may act ---
+
+OFFICE = {(Role.COORDINATOR, 1), (Role.COORDINATOR, 2), (Role.STAFF, 1), (Role.STAFF, 2)}
+DONORS = OFFICE | {(Role.PARTNER, 1), (Role.PARTNER, 2)}
+RECEIVING_OFFICE = {(Role.COORDINATOR, 2), (Role.STAFF, 2)}
+RECEIVING_COORDINATOR = {(Role.COORDINATOR, 2)}
+
+
+def _expect(who, allowed, response, ok=200):
+    expected = ok if who in allowed else 403
+    assert response.status_code == expected, (who, response.json())
+    if expected == 403:
+        assert response.json()["code"] == "forbidden"
+
+
+def test_coordinators_and_staff_of_either_side_post_needs(partnership, people, client_of):
+    for who, user in people.items():
+        response = post(client_of(user), f"{base(partnership)}/needs", need_body(), uuid.uuid4())
+        _expect(who, OFFICE, response, ok=201)
+        if who in OFFICE:
+            assert response.json()["side"] == who[1]
+    assert Need.objects.count() == len(OFFICE)
+
+
+@pytest.mark.parametrize(("action", "closure"), [("close", "closed"), ("cancel", "cancelled")])
+def test_the_receiving_office_ends_a_need(
+    partnership, people, receiver, client_of, action, closure
+):
+    for who, user in people.items():
+        need = need_post(partnership, receiver)
+        response = post(client_of(user), f"{base(partnership)}/needs/{need.pk}/{action}")
+        _expect(who, RECEIVING_OFFICE, response)
+        need.refresh_from_db()
+        if who in RECEIVING_OFFICE:
+            assert response.json()["status"] == need.closure == closure
+        else:
+            assert need.closure == ""
+
+
+def test_only_a_coordinator_of_the_receiving_side_publishes(partnership, people, need, client_of):
+    url = f"{base(partnership)}/needs/{need.pk}/publish"
+    for who, user in people.items():
+        _expect(who, RECEIVING_COORDINATOR, post(client_of(user), url))
+    assert Need.objects.get().public is True
+
+    withdrawn = post(client_of(people[(Role.COORDINATOR, 2)]), url, {"public": False})
+    assert withdrawn.json()["public"] is False
+    assert Need.objects.get().public is False
+
+
+def test_coordinators_staff_and_partners_make_offers(partnership, people, client_of):
+    for who, user in people.items():
+        response = post(client_of(user), f"{base(partnership)}/offers", offer_body(), uuid.uuid4())
+        _expect(who, DONORS, response, ok=201)
+    assert Offer.objects.count() == len(DONORS)
+
+
+@pytest.mark.parametrize(("action", "status"), [("accept", "accepted"), ("decline", "declined")])
+def test_a_coordinator_of_the_receiving_side_decides_a_free_offer(
+    partnership, people, donor, client_of, action, status
+):
+    for who, user in people.items():
+        offer = offer_make(partnership, donor)
+        response = post(client_of(user), f"{base(partnership)}/offers/{offer.pk}/{action}")
+        _expect(who, RECEIVING_COORDINATOR, response)
+        offer.refresh_from_db()
+        assert offer.status == (status if who in RECEIVING_COORDINATOR else "open")
+        if who in RECEIVING_COORDINATOR:
+            assert response.json()["status"] == status
+
+
+def test_a_coordinator_of_the_receiving_side_confirms_pledges(
+    partnership, people, receiver, donor, client_of
+):
+    for who, user in people.items():
+        need = need_post(partnership, receiver)
+        offer = offer_make(partnership, donor)
+        body = {
+            "offer_line_id": offer.lines.get().pk,
+            "need_line_id": need.lines.get().pk,
+            "quantity": "60",
+        }
+        response = post(client_of(user), f"{base(partnership)}/pledges", body)
+        _expect(who, RECEIVING_COORDINATOR, response, ok=201)
+    assert Pledge.objects.count() == 1
+
+
+# --- the records as they come back ---
+
+
+def test_need_detail_shows_lines_with_coverage(partnership, need, offer, receiver, client_of):
+    line = need.lines.get()
+    services.pledge_confirm(
+        offer_line=offer.lines.get(), need_line=line, quantity=Decimal(60), by=receiver
+    )
+
+    body = client_of(receiver).get(f"{base(partnership)}/needs/{need.pk}").json()
+
+    assert body["status"] == "partly_covered"
+    assert body["side"] == 2
+    [row] = body["lines"]
+    assert row["id"] == line.pk
+    amounts = ("requested", "pledged", "shipped", "received", "outstanding")
+    assert [Decimal(row[name]) for name in amounts] == [100, 60, 0, 0, 40]
+
+
+def test_needs_are_filtered_and_paginated(partnership, receiver, client_of):
+    for priority in ("low", "urgent", "urgent"):
+        need_post(partnership, receiver, priority=priority, sector="health")
+    need_post(partnership, receiver, priority="urgent", sector="shelter", kind="shelter")
+    url = f"{base(partnership)}/needs"
+    client = client_of(receiver)
+
+    urgent = client.get(url, {"priority": "urgent", "sector": "health"}).json()
+    page = client.get(url, {"limit": 2, "offset": 2}).json()
+
+    assert urgent["count"] == 2
+    assert {item["priority"] for item in urgent["items"]} == {"urgent"}
+    assert page["count"] == 4
+    assert [item["priority"] for item in page["items"]] == ["urgent", "low"]
+    assert client.get(url, {"status": "covered"}).json()["count"] == 0
+    assert client.get(url, {"kind": "shelter"}).json()["count"] == 1
+
+
+def test_unknown_filter_values_are_refused(partnership, receiver, client_of):
+    response = client_of(receiver).get(f"{base(partnership)}/needs", {"status": "lost"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+
+
+def test_matches_name_the_offer_line_and_the_need_line_it_fits(
+    partnership, need, offer, receiver, client_of
+):
+    response = client_of(receiver).get(f"{base(partnership)}/needs/{need.pk}/matches")
+
+    [match] = response.json()
+    assert match["offer_id"] == offer.pk
+    assert match["offer_line_id"] == offer.lines.get().pk
+    assert match["need_line_id"] == need.lines.get().pk
+    assert Decimal(match["remaining"]) == 60
+
+
+def test_offers_list_with_lines_and_filters(partnership, need, donor, client_of):
+    offer_make(partnership, donor)
+    answering = offer_make(partnership, donor, need=need)
+    url = f"{base(partnership)}/offers"
+    client = client_of(donor)
+
+    everything = client.get(url).json()
+    for_need = client.get(url, {"need_id": need.pk}).json()
+
+    assert everything["count"] == 2
+    assert everything["items"][0]["lines"][0]["unit"] == "box"
+    assert [item["id"] for item in for_need["items"]] == [answering.pk]
+    assert client.get(url, {"status": "declined"}).json()["count"] == 0
+
+
+# --- retried requests ---
+
+
+@pytest.mark.parametrize(("path", "body"), [("needs", need_body()), ("offers", offer_body())])
+def test_a_retried_post_returns_the_first_record(partnership, staff, client_of, path, body):
+    client = client_of(staff)
+    key = uuid.uuid4()
+    url = f"{base(partnership)}/{path}"
+
+    first = post(client, url, body, key)
+    again = post(client, url, body, key)
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json() == again.json()
+    assert Need.objects.count() + Offer.objects.count() == 1
+    assert NeedLine.objects.count() + OfferLine.objects.count() == 1
+    assert post(client, url, body, uuid.uuid4()).status_code == 201
+
+
+@pytest.mark.parametrize("path", ["needs", "offers"])
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [(None, "idempotency_key_missing"), ("not-a-uuid", "idempotency_key_invalid")],
+)
+def test_posts_without_a_usable_idempotency_key_are_refused(
+    partnership, staff, client_of, path, key, code
+):
+    body = need_body() if path == "needs" else offer_body()
+    response = post(client_of(staff), f"{base(partnership)}/{path}", body, key)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == code
+    assert "Idempotency-Key" in response.json()["message"]
+    assert Need.objects.count() + Offer.objects.count() == 0
+
+
+def test_a_retried_pledge_answers_the_existing_one(partnership, need, offer, receiver, client_of):
+    url = f"{base(partnership)}/pledges"
+    body = {
+        "offer_line_id": offer.lines.get().pk,
+        "need_line_id": need.lines.get().pk,
+        "quantity": "60",
+    }
+    client = client_of(receiver)
+
+    first = post(client, url, body)
+    again = post(client, url, body)
+    other = post(client, url, {**body, "quantity": "30"})
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert other.status_code == 409
+    assert other.json()["code"] == "already_pledged"
+    assert Pledge.objects.get().quantity == 60
+
+
+# --- bad input ---
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        [{"item": "Bandage", "quantity": "-5", "unit": "box"}],
+        [{"item": "Bandage", "quantity": "0", "unit": "box"}],
+        [{"item": "Bandage", "quantity": "ten", "unit": "box"}],
+        [{"item": "Bandage", "quantity": "5", "unit": "barrel"}],
+        [{"item": "", "quantity": "5", "unit": "box"}],
+    ],
+)
+def test_bad_need_lines_are_refused_and_nothing_is_saved(partnership, staff, client_of, lines):
+    response = post(
+        client_of(staff), f"{base(partnership)}/needs", need_body(lines=lines), uuid.uuid4()
+    )
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert Need.objects.count() == NeedLine.objects.count() == 0
+
+
+def test_a_need_with_an_unknown_kind_is_refused(partnership, staff, client_of):
+    response = post(
+        client_of(staff), f"{base(partnership)}/needs", need_body(kind="weapons"), uuid.uuid4()
+    )
+    assert response.status_code == 422
+    assert Need.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"item": "bandage", "quantity": "-1", "unit": "box"},
+        {"item": "bandage", "quantity": "1", "unit": "crate"},
+        {"item": "bandage", "quantity": "1", "unit": "box", "estimated_value": "-3"},
+    ],
+)
+def test_bad_offer_lines_are_refused_and_nothing_is_saved(partnership, staff, client_of, line):
+    response = post(
+        client_of(staff), f"{base(partnership)}/offers", offer_body(lines=[line]), uuid.uuid4()
+    )
+    assert response.status_code == 422
+    assert Offer.objects.count() == OfferLine.objects.count() == 0
+
+
+def test_an_offer_line_in_another_unit_than_its_need_line_saves_nothing(
+    partnership, need, donor, client_of
+):
+    line = {
+        "item": "bandage",
+        "quantity": "5",
+        "unit": "piece",
+        "need_line_id": need.lines.get().pk,
+    }
+    body = offer_body(need_id=need.pk, lines=[line])
+
+    response = post(client_of(donor), f"{base(partnership)}/offers", body, uuid.uuid4())
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "unit_mismatch"
+    assert Offer.objects.count() == OfferLine.objects.count() == 0
+
+
+def test_an_offer_for_a_line_of_another_need_or_an_unknown_need_is_refused(
+    partnership, need, receiver, donor, client_of
+):
+    other = need_post(partnership, receiver)
+    url = f"{base(partnership)}/offers"
+    client = client_of(donor)
+    line = {"item": "bandage", "quantity": "5", "unit": "box", "need_line_id": other.lines.get().pk}
+
+    wrong_line = post(client, url, offer_body(need_id=need.pk, lines=[line]), uuid.uuid4())
+    free_with_line = post(client, url, offer_body(lines=[line]), uuid.uuid4())
+    unknown_need = post(client, url, offer_body(need_id=10**6), uuid.uuid4())
+
+    assert [r.json()["code"] for r in (wrong_line, free_with_line, unknown_need)] == [
+        "other_need",
+        "other_need",
+        "unknown_need",
+    ]
+    assert {r.status_code for r in (wrong_line, free_with_line, unknown_need)} == {400}
+    assert Offer.objects.count() == 0
+
+
+def test_pledging_more_than_needed_or_unknown_lines_is_refused(
+    partnership, need, receiver, donor, client_of
+):
+    big = offer_make(
+        partnership, donor, lines=[{"item": "bandage", "quantity": 500, "unit": "box"}]
+    )
+    url = f"{base(partnership)}/pledges"
+    client = client_of(receiver)
+    body = {"offer_line_id": big.lines.get().pk, "need_line_id": need.lines.get().pk}
+
+    too_much = post(client, url, {**body, "quantity": "101"})
+    negative = post(client, url, {**body, "quantity": "-1"})
+    unknown = post(client, url, {**body, "need_line_id": 10**6, "quantity": "1"})
+
+    assert (too_much.status_code, too_much.json()["code"]) == (400, "more_than_needed")
+    assert (negative.status_code, negative.json()["code"]) == (422, "invalid")
+    assert (unknown.status_code, unknown.json()["code"]) == (400, "unknown_need_line")
+    assert Pledge.objects.count() == 0
+
+
+def test_ending_an_ended_need_is_a_domain_error(partnership, need, receiver, client_of):
+    client = client_of(receiver)
+    post(client, f"{base(partnership)}/needs/{need.pk}/cancel")
+
+    response = post(client, f"{base(partnership)}/needs/{need.pk}/close")
+
+    assert response.status_code == 400
+    assert response.json() == {"code": "need_ended", "message": "This need is closed or cancelled."}
+
+
+# --- sensitive details ---
+
+SEES_SENSITIVE = {(Role.COORDINATOR, 1), (Role.COORDINATOR, 2), (Role.STAFF, 2)}
+
+
+def test_address_and_critical_infrastructure_only_for_those_who_deliver(
+    partnership, people, need, client_of
+):
+    for who, user in people.items():
+        client = client_of(user)
+        listing = client.get(f"{base(partnership)}/needs")
+        detail = client.get(f"{base(partnership)}/needs/{need.pk}")
+        [row] = listing.json()["items"]
+        for body in (row, detail.json()):
+            shown = who in SEES_SENSITIVE
+            assert body["sensitive_shown"] is shown, who
+            assert body["address"] == (ADDRESS if shown else None), who
+            assert body["critical_infrastructure"] == (True if shown else None), who
+        if who not in SEES_SENSITIVE:
+            assert ADDRESS not in listing.content.decode() + detail.content.decode()
+
+
+def test_partners_and_observers_never_see_the_address(partnership, people, need, client_of):
+    for side in (1, 2):
+        for role in (Role.PARTNER, Role.OBSERVER):
+            body = client_of(people[(role, side)]).get(f"{base(partnership)}/needs/{need.pk}")
+            assert body.json()["address"] is None
+            assert "Berdychivska" not in body.content.decode()
+
+
+# --- queries ---
+
+
+def _grow(partnership, receiver, donor, needs: int) -> None:
+    lines = [
+        {"item": "Bandage", "quantity": Decimal(10), "unit": "box"},
+        {"item": "Saline", "quantity": Decimal(4), "unit": "l"},
+    ]
+    for _number in range(needs):
+        need = need_post(partnership, receiver, lines=lines)
+        offer = offer_make(partnership, donor, need=need)
+        services.pledge_confirm(
+            offer_line=offer.lines.get(),
+            need_line=need.lines.order_by("pk").first(),
+            quantity=Decimal(5),
+            by=receiver,
+        )
+
+
+def _queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("path", ["needs", "offers", "needs/{need}", "offers/{offer}"])
+def test_lists_and_details_make_the_same_number_of_queries_as_data_grows(
+    partnership, receiver, donor, client_of, path, django_assert_max_num_queries
+):
+    client = client_of(receiver)
+    _grow(partnership, receiver, donor, 1)
+    need, offer = Need.objects.get(), Offer.objects.get()
+    url = f"{base(partnership)}/{path.format(need=need.pk, offer=offer.pk)}"
+
+    few = _queries(client, url)
+    _grow(partnership, receiver, donor, 8)
+    with django_assert_max_num_queries(few):
+        assert client.get(url).status_code == 200
+    assert few <= 12
+
+
+# --- the contract and its protection ---
+
+
+def test_openapi_schema_lists_the_aid_endpoints(partnership, staff, client_of):
+    schema = client_of(staff).get("/api/v1/openapi.json").json()
+    url = "/api/v1/partnerships/{slug}/aid"
+    expected = {
+        f"{url}/needs": {"get", "post"},
+        f"{url}/needs/{{need_id}}": {"get"},
+        f"{url}/needs/{{need_id}}/close": {"post"},
+        f"{url}/needs/{{need_id}}/cancel": {"post"},
+        f"{url}/needs/{{need_id}}/publish": {"post"},
+        f"{url}/needs/{{need_id}}/matches": {"get"},
+        f"{url}/offers": {"get", "post"},
+        f"{url}/offers/{{offer_id}}": {"get"},
+        f"{url}/offers/{{offer_id}}/accept": {"post"},
+        f"{url}/offers/{{offer_id}}/decline": {"post"},
+        f"{url}/pledges": {"post"},
+    }
+    for path, methods in expected.items():
+        assert set(schema["paths"][path]) == methods, path
+    create = schema["paths"][f"{url}/needs"]["post"]
+    assert "Idempotency-Key" in {parameter["name"] for parameter in create["parameters"]}
+    assert {"200", "201", "400"} <= set(create["responses"])
+    assert "address" not in schema["components"]["schemas"]["NeedLineOut"]["properties"]
+
+
+def test_posts_with_a_session_need_the_csrf_token(partnership, staff):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    url = f"{base(partnership)}/needs"
+
+    refused = post(client, url, need_body(), uuid.uuid4())
+    token = _get_new_csrf_string()
+    client.cookies["csrftoken"] = token
+    accepted = client.post(
+        url,
+        need_body(),
+        content_type="application/json",
+        headers={"Idempotency-Key": str(uuid.uuid4()), "X-CSRFToken": token},
+    )
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 201
+    assert Need.objects.count() == 1
