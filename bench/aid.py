@@ -56,8 +56,8 @@ def _postgres_url(url: str, reuse: bool) -> str:
 
 
 def _environment(reuse: bool) -> dict:
-    """Production settings with DEBUG off (the default there), on the benchmark's database,
-    plain HTTP on loopback."""
+    """Production settings (DEBUG off, persistent database connections) on the benchmark's
+    database, plain HTTP on loopback."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         url = _postgres_url(url, reuse)
@@ -67,7 +67,7 @@ def _environment(reuse: bool) -> dict:
             database.unlink(missing_ok=True)
         url = f"sqlite:///{database}"
     return {
-        "DJANGO_SETTINGS_MODULE": "pobratym.config.settings.production",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": url,
         "SECRET_KEY": "benchmark-only-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -90,7 +90,6 @@ def _prepare(args) -> None:
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     if args.reuse and Partnership.objects.filter(slug__startswith=SLUG_PREFIX).exists():
         print("Reusing the generated dataset.")
         return
@@ -315,7 +314,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
-    VAR.mkdir(parents=True, exist_ok=True)
+    (VAR / "static").mkdir(parents=True, exist_ok=True)
     if not args.reuse:
         shutil.rmtree(VAR / "media", ignore_errors=True)
     environment = _environment(args.reuse)
