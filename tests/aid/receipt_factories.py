@@ -14,15 +14,17 @@ ITEMS = ["Bandage", "Gloves", "Syringes", "Blankets", "Generators", "Torches", "
 
 
 def shipment_in_transit(
-    partnership, donor, receiver, count: int = 1, quantity=Decimal(60), reference=None
+    partnership, donor, receiver, count: int = 1, quantity=Decimal(60), reference=None, **need
 ) -> Shipment:
     """A shipment from the donor's side with `count` lines of `quantity` boxes each, one
-    need line and one pledge per line, in transit. `receiver` coordinates the need's side."""
+    need line and one pledge per line, in transit. `receiver` coordinates the need's side;
+    `need` holds fields of the need (see `need_fields`)."""
     items = [f"{ITEMS[i % len(ITEMS)]} {i}" for i in range(count)]
     need = need_post(
         partnership,
         receiver,
         lines=[{"item": item, "quantity": Decimal(100), "unit": "box"} for item in items],
+        **need,
     )
     offer = offer_make(
         partnership,

@@ -385,11 +385,13 @@ def _discrepant() -> Q:
 
 
 def described(line: ReceiptLine) -> ReceiptLine:
-    """Give a received line (with its shipment line loaded) `shipped`, `difference` (received
-    minus shipped), `kinds` (codes of DISCREPANCY_KINDS, none when it arrived as shipped) and
-    `open` (a discrepancy not yet resolved)."""
-    line.shipped = line.shipment_line.quantity
-    line.difference = line.quantity - line.shipped
+    """Give a received line (with its shipment line loaded) `shipped`, `received`,
+    `difference` (received minus shipped), all without trailing zeros for display;
+    `kinds` (codes of DISCREPANCY_KINDS, none when it arrived as shipped) with `kind_labels`,
+    and `open` (a discrepancy not yet resolved)."""
+    line.shipped = line.shipment_line.quantity.normalize()
+    line.received = line.quantity.normalize()
+    line.difference = (line.quantity - line.shipment_line.quantity).normalize()
     line.kinds = []
     if line.difference < 0:
         line.kinds.append("missing")
@@ -414,9 +416,10 @@ def _member_or_404(viewer, partnership: Partnership) -> None:
 
 
 def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> Shipment:
-    """A shipment of the partnership for the goods received note form, with `line_rows` (each
-    with its pledge, offer and need line) and `existing_receipt` (or None); 404 for people
-    outside the partnership and for another partnership's shipment."""
+    """A shipment of the partnership for the goods received note form, with `line_rows`
+    (each with its pledge, offer and need line, and `shipped` for display) and
+    `existing_receipt` (or None); 404 for people outside the partnership and for another
+    partnership's shipment."""
     _member_or_404(viewer, partnership)
     shipment = (
         Shipment.objects.filter(partnership=partnership, pk=shipment_id)
@@ -430,6 +433,8 @@ def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> S
             "package", "pledge__offer_line__offer", "pledge__need_line__need"
         ).order_by("pk")
     )
+    for line in shipment.line_rows:
+        line.shipped = line.quantity.normalize()
     shipment.existing_receipt = GoodsReceivedNote.objects.filter(shipment=shipment).first()
     return shipment
 

@@ -1,0 +1,131 @@
+"""When a goods received note is recorded, the worker e-mails the sending side's office
+through a real SMTP server, each reader in their own language and time zone, with every
+line and discrepancy and a link to the note, and nothing sensitive of the need."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django_tasks_db.models import DBTaskResult
+
+from pobratym.aid.notifications import receipt_notify
+from pobratym.aid.tasks import receipt_notify_task
+from pobratym.partnerships.models import Role
+from tests import smtp
+from tests.aid.receipt_factories import receipt_make, shipment_in_transit
+from tests.factories import member_create
+
+pytestmark = pytest.mark.django_db
+smtp_inbox = smtp.smtp_inbox  # the real SMTP server, a fixture
+
+
+@pytest.fixture
+def people(partnership):
+    return {
+        "dortmund": member_create(
+            partnership, Role.COORDINATOR, 1, language="de", time_zone="Europe/Berlin"
+        ).user,
+        "dortmund_staff": member_create(
+            partnership, Role.STAFF, 1, language="uk", time_zone="Europe/Kyiv"
+        ).user,
+        "partner": member_create(partnership, Role.PARTNER, 1, language="de").user,
+        "gone": member_create(partnership, Role.STAFF, 1, language="de", is_active=False).user,
+        "zhytomyr": member_create(partnership, Role.COORDINATOR, 2, language="uk").user,
+    }
+
+
+@pytest.fixture
+def shipment(partnership, people):
+    return shipment_in_transit(
+        partnership,
+        people["dortmund_staff"],
+        people["zhytomyr"],
+        count=2,
+        reference="CMR-4711",
+        critical_infrastructure=True,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes connections inside a transaction, as a test's is; here it must run
+    the queued tasks on the test's own connection (PostgreSQL would lose it)."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def _in(language, time_zone, value, format_name):
+    with translation.override(language), timezone.override(time_zone):
+        if hasattr(value, "tzinfo"):
+            value = timezone.localtime(value)
+        return date_format(value, format_name)
+
+
+def test_the_sending_office_hears_in_its_own_language_and_time_zone(
+    people, shipment, smtp_inbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        receipt = receipt_make(
+            shipment, people["zhytomyr"], quantities=["70", "55.5"], states=["intact", "damaged"]
+        )
+    run_worker()
+
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+    recipients = {m["X-Envelope-To"] for m in smtp_inbox.messages}
+    assert recipients == {people["dortmund"].email, people["dortmund_staff"].email}
+
+    for person, language, zone, box in [
+        ("dortmund", "de", "Europe/Berlin", "Karton"),
+        ("dortmund_staff", "uk", "Europe/Kyiv", "коробка"),
+    ]:
+        [mail] = smtp_inbox.to(people[person].email)
+        body = smtp_inbox.text(mail)
+        assert "CMR-4711" in mail["Subject"]
+        assert receipt.number in body
+        assert receipt.received_by in body
+        assert _in(language, zone, receipt.received_on, "DATE_FORMAT") in body
+        assert _in(language, zone, receipt.created_at, "DATETIME_FORMAT") in body
+        assert f"55,5 {box}" in body, "numbers and units as the reader writes them"
+        assert f"70 {box}" in body
+        with translation.override(language):
+            path = reverse(
+                "aid:receipt_detail", kwargs={"slug": "alpha-beta", "shipment_id": shipment.pk}
+            )
+        assert f"http://127.0.0.1:8000{path}" in body
+        assert f"/{language}/" in path
+        for line in receipt.lines.all():
+            assert line.shipment_line.pledge.offer_line.item in body
+
+
+def test_the_e_mail_holds_nothing_sensitive(people, shipment, smtp_inbox, settings):
+    settings.POBRATYM_BASE_URL = "https://pobratym.example.org/"
+    receipt = receipt_make(shipment, people["zhytomyr"], quantities=["60", "0"])
+    sent = receipt_notify(receipt.pk)
+    assert sorted(sent) == sorted([people["dortmund"].email, people["dortmund_staff"].email])
+    for mail in smtp_inbox.messages:
+        body = smtp_inbox.text(mail)
+        assert "Velyka Berdychivska" not in body
+        assert "critical" not in body.casefold()
+        assert "https://pobratym.example.org/" in body
+
+
+def test_the_task_sends_the_same_e_mail_when_called_directly(people, shipment, smtp_inbox):
+    receipt = receipt_make(shipment, people["zhytomyr"])
+    receipt_notify_task.call(receipt.pk)
+    assert len(smtp_inbox.messages) == 2
+
+
+def test_a_line_break_in_the_reference_does_not_stop_the_e_mail(partnership, people, smtp_inbox):
+    shipment = shipment_in_transit(
+        partnership, people["dortmund"], people["zhytomyr"], reference="CMR-1\r\nBcc: x@example.org"
+    )
+    receipt_notify(receipt_make(shipment, people["zhytomyr"]).pk)
+    [mail, _other] = smtp_inbox.messages
+    assert "CMR-1 Bcc: x@example.org" in mail["Subject"]
+    assert not smtp_inbox.to("x@example.org")
