@@ -97,7 +97,7 @@ def _in_each_language(render) -> dict[str, str]:
     texts = {}
     for language in LANGUAGES:
         with translation.override(language):
-            texts[language] = capfirst(str(render()))
+            texts[language] = str(render())
     return texts
 
 
@@ -112,8 +112,13 @@ def both_of(render) -> str:
 
 
 def both(text) -> str:
-    """A lazy text in German and in Ukrainian."""
+    """A lazy text (a value such as a unit) in German and in Ukrainian."""
     return both_of(lambda: text)
+
+
+def label(text) -> str:
+    """A lazy label in German and in Ukrainian, each starting with a capital."""
+    return both_of(lambda: capfirst(str(text)))
 
 
 def number(value: Decimal | None) -> str:
@@ -134,16 +139,16 @@ def _city_administration(side) -> str:
 
 
 def page_counter_rule() -> str:
-    """ "Seite 1 von 2 | Сторінка 1 з 2" at the foot of each page."""
+    """Each page's foot: "Seite 1 von 2 | Сторінка 1 з 2"."""
     parts = []
     for language in LANGUAGES:
         with translation.override(language):
-            label = _("Page %(page)s of %(pages)s")
+            text = _("Page %(page)s of %(pages)s")
         if parts:
             parts.append(css_string(" | "))
         parts += [
             f"counter({part})" if index % 2 else css_string(part)
-            for index, part in enumerate(PLACEHOLDER.split(label))
+            for index, part in enumerate(PLACEHOLDER.split(text))
             if part
         ]
     return "@page { @bottom-right { content: " + " ".join(parts) + "; width: 40%; } }"
@@ -220,10 +225,10 @@ def _donors(shipment: Shipment) -> list[dict]:
 def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     """The file name and bytes of one of a shipment's papers (`document` is a key of
     DOCUMENTS); `shipment` as `selectors_shipments.shipment_detail` returns it."""
-    label, template = DOCUMENTS[document]
+    title, template = DOCUMENTS[document]
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))
-    labels = {key: both(text) for key, text in LABELS.items()}
+    labels = {key: label(text) for key, text in LABELS.items()}
     sender = _city_administration(shipment.sending_side)
     consignee = _city_administration(shipment.receiving_side)
     signatories = {
@@ -240,8 +245,8 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     context = {
         "shipment": shipment,
         "labels": labels,
-        "signatories": signatories.get(label, []),
-        "title": _in_each_language(lambda: LABELS[label]),
+        "signatories": signatories.get(title, []),
+        "title": _in_each_language(lambda: LABELS[title]),
         "sender": sender,
         "consignee": consignee,
         "packages": _packages(shipment),
