@@ -313,6 +313,21 @@ def test_offers_list_with_lines_and_filters(partnership, need, donor, client_of)
     assert client.get(url, {"status": "declined"}).json()["count"] == 0
 
 
+def test_offer_detail_shows_what_is_pledged_of_each_line(
+    partnership, need, offer, receiver, client_of
+):
+    services.pledge_confirm(
+        offer_line=offer.lines.get(), need_line=need.lines.get(), quantity=Decimal(45), by=receiver
+    )
+
+    body = client_of(receiver).get(f"{base(partnership)}/offers/{offer.pk}").json()
+
+    [line] = body["lines"]
+    assert body["status"] == "accepted"
+    assert body["side"] == 1
+    assert [Decimal(line[name]) for name in ("quantity", "pledged", "remaining")] == [60, 45, 15]
+
+
 # --- retried requests ---
 
 
@@ -456,7 +471,7 @@ def test_an_offer_for_a_line_of_another_need_or_an_unknown_need_is_refused(
     assert Offer.objects.count() == 0
 
 
-def test_pledging_more_than_needed_or_unknown_lines_is_refused(
+def test_pledging_more_than_needed_negative_or_unknown_lines_is_refused(
     partnership, need, receiver, donor, client_of
 ):
     big = offer_make(
@@ -472,7 +487,7 @@ def test_pledging_more_than_needed_or_unknown_lines_is_refused(
 
     assert (too_much.status_code, too_much.json()["code"]) == (400, "more_than_needed")
     assert (negative.status_code, negative.json()["code"]) == (422, "invalid")
-    assert (unknown.status_code, unknown.json()["code"]) == (400, "unknown_need_line")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "not_found")
     assert Pledge.objects.count() == 0
 
 
@@ -519,25 +534,23 @@ def test_partners_and_observers_never_see_the_address(partnership, people, need,
 # --- queries ---
 
 
-def _grow(partnership, receiver, donor, needs: int) -> None:
-    lines = [
-        {"item": "Bandage", "quantity": Decimal(10), "unit": "box"},
-        {"item": "Saline", "quantity": Decimal(4), "unit": "l"},
-    ]
+def _grow(partnership, receiver, donor, needs: int, lines: int) -> None:
+    """`needs` needs of `lines` lines each, every line half pledged by an offer for the need."""
+    items = [{"item": f"Item {n}", "quantity": Decimal(10), "unit": "box"} for n in range(lines)]
     for _number in range(needs):
-        need = need_post(partnership, receiver, lines=lines)
-        offer = offer_make(partnership, donor, need=need)
-        services.pledge_confirm(
-            offer_line=offer.lines.get(),
-            need_line=need.lines.order_by("pk").first(),
-            quantity=Decimal(5),
-            by=receiver,
-        )
+        need = need_post(partnership, receiver, lines=items)
+        offer = offer_make(partnership, donor, need=need, lines=items)
+        for offer_line, need_line in zip(
+            offer.lines.order_by("pk"), need.lines.order_by("pk"), strict=True
+        ):
+            services.pledge_confirm(
+                offer_line=offer_line, need_line=need_line, quantity=Decimal(5), by=receiver
+            )
 
 
-def _queries(client, path) -> int:
+def _queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
-        assert client.get(path).status_code == 200
+        assert client.get(url).status_code == 200
     return len(context)
 
 
@@ -546,12 +559,16 @@ def test_lists_and_details_make_the_same_number_of_queries_as_data_grows(
     partnership, receiver, donor, client_of, path, django_assert_max_num_queries
 ):
     client = client_of(receiver)
-    _grow(partnership, receiver, donor, 1)
-    need, offer = Need.objects.get(), Offer.objects.get()
-    url = f"{base(partnership)}/{path.format(need=need.pk, offer=offer.pk)}"
 
-    few = _queries(client, url)
-    _grow(partnership, receiver, donor, 8)
+    def newest_url() -> str:
+        need, offer = Need.objects.order_by("-pk")[0], Offer.objects.order_by("-pk")[0]
+        return f"{base(partnership)}/{path.format(need=need.pk, offer=offer.pk)}"
+
+    _grow(partnership, receiver, donor, needs=1, lines=1)
+    few = _queries(client, newest_url())
+    # More records for the lists, more lines and pledges for the details.
+    _grow(partnership, receiver, donor, needs=6, lines=5)
+    url = newest_url()
     with django_assert_max_num_queries(few):
         assert client.get(url).status_code == 200
     assert few <= 12

@@ -22,7 +22,6 @@ from pobratym.partnerships.models import Partnership
 
 from . import selectors, services
 from .hxl import public_needs, write_hxl
-from .models import Offer, OfferLine, Pledge
 from .schemas import (
     ErrorOut,
     MatchOut,
@@ -30,6 +29,7 @@ from .schemas import (
     NeedFilters,
     NeedIn,
     NeedOut,
+    OfferDetailOut,
     OfferFilters,
     OfferIn,
     OfferOut,
@@ -93,22 +93,8 @@ def _fields(data: dict) -> dict:
     return {name: getattr(value, "value", value) for name, value in data.items()}
 
 
-# Offers are not sensitive, and every member sees all of the partnership's offers; these reads
-# stay here until `selectors` has offer reads of its own.
-def _offers(partnership):
-    return (
-        Offer.objects.filter(partnership=partnership)
-        .select_related("side")
-        .prefetch_related("lines")
-        .order_by("-created_at", "-pk")
-    )
-
-
-def _offer(partnership, offer_id: int) -> Offer:
-    offer = _offers(partnership).filter(pk=offer_id).first()
-    if offer is None:
-        raise Http404
-    return offer
+def _offer(request, partnership, offer_id: int):
+    return selectors.offer_detail(viewer=request.user, partnership=partnership, offer_id=offer_id)
 
 
 # --- needs ---
@@ -194,7 +180,9 @@ def need_matches(request, slug: str, need_id: int):
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def offer_list(request, slug: str, filters: Query[OfferFilters]):
     """The partnership's offers, newest first, with their lines."""
-    offers = _offers(partnership_for(request, slug, VIEW))
+    partnership = partnership_for(request, slug, VIEW)
+    offers = selectors.offer_list(viewer=request.user, partnership=partnership)
+    offers = offers.prefetch_related("lines")
     if filters.status:
         offers = offers.filter(status=filters.status.value)
     if filters.need_id:
@@ -202,9 +190,10 @@ def offer_list(request, slug: str, filters: Query[OfferFilters]):
     return offers
 
 
-@router.get(f"{BASE}/offers/{{offer_id}}", response=OfferOut, url_name="aid_offer_detail")
+@router.get(f"{BASE}/offers/{{offer_id}}", response=OfferDetailOut, url_name="aid_offer_detail")
 def offer_detail(request, slug: str, offer_id: int):
-    return _offer(partnership_for(request, slug, VIEW), offer_id)
+    """One offer with its lines and how much of each is pledged."""
+    return _offer(request, partnership_for(request, slug, VIEW), offer_id)
 
 
 def _offer_lines(data: dict, need) -> list[dict]:
@@ -227,7 +216,7 @@ def _offer_lines(data: dict, need) -> list[dict]:
 
 @router.post(
     f"{BASE}/offers",
-    response={201: OfferOut, 200: OfferOut, 400: ErrorOut, 403: ErrorOut},
+    response={201: OfferDetailOut, 200: OfferDetailOut, 400: ErrorOut, 403: ErrorOut},
     url_name="aid_offer_create",
 )
 def offer_create(
@@ -255,16 +244,16 @@ def offer_create(
         need=need,
         **_fields(data),
     )
-    return _made(offer, started, _offer(partnership, offer.pk))
+    return _made(offer, started, _offer(request, partnership, offer.pk))
 
 
 def _offer_action(request, slug: str, offer_id: int, action):
     partnership = partnership_for(request, slug, VIEW)
-    action(offer=_offer(partnership, offer_id), by=request.user)
-    return _offer(partnership, offer_id)
+    action(offer=_offer(request, partnership, offer_id), by=request.user)
+    return _offer(request, partnership, offer_id)
 
 
-OFFER_ACTION = {"response": {200: OfferOut, 400: ErrorOut, 403: ErrorOut}}
+OFFER_ACTION = {"response": {200: OfferDetailOut, 400: ErrorOut, 403: ErrorOut}}
 
 
 @router.post(f"{BASE}/offers/{{offer_id}}/accept", **OFFER_ACTION, url_name="aid_offer_accept")
@@ -282,22 +271,6 @@ def offer_decline(request, slug: str, offer_id: int):
 # --- pledges ---
 
 
-def _pledge_lines(partnership, payload: PledgeIn):
-    offer_line = OfferLine.objects.filter(
-        pk=payload.offer_line_id, offer__partnership=partnership
-    ).first()
-    need_line = (
-        selectors.lines_with_coverage()
-        .filter(pk=payload.need_line_id, need__partnership=partnership)
-        .first()
-    )
-    if offer_line is None:
-        raise DomainError("unknown_offer_line", _("There is no such offer line here."))
-    if need_line is None:
-        raise DomainError("unknown_need_line", _("There is no such need line here."))
-    return offer_line, need_line
-
-
 @router.post(
     f"{BASE}/pledges",
     response={201: PledgeOut, 200: PledgeOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
@@ -305,19 +278,28 @@ def _pledge_lines(partnership, payload: PledgeIn):
 )
 def pledge_confirm(request, slug: str, payload: PledgeIn):
     """Confirm that `quantity` of an offer line serves a need line (coordinators of the
-    receiving side). 201 when confirmed.
+    receiving side). 201 when confirmed; 404 when either line is not of this partnership.
 
     Retrying is safe: an offer line is pledged to a need line at most once, so when that pair
     is already pledged with the same quantity the answer is 200 with the existing pledge;
     with another quantity it is 409 `already_pledged` (no second pledge either way)."""
     partnership = partnership_for(request, slug, VIEW)
-    offer_line, need_line = _pledge_lines(partnership, payload)
+    offer_line, need_line = selectors.pledge_lines(
+        viewer=request.user,
+        partnership=partnership,
+        offer_line_id=payload.offer_line_id,
+        need_line_id=payload.need_line_id,
+    )
     try:
         pledge = services.pledge_confirm(
             offer_line=offer_line, need_line=need_line, quantity=payload.quantity, by=request.user
         )
     except DomainError as error:
-        earlier = Pledge.objects.filter(offer_line=offer_line, need_line=need_line).first()
+        earlier = (
+            selectors.pledge_list(viewer=request.user, need=need_line.need)
+            .filter(offer_line=offer_line, need_line=need_line)
+            .first()
+        )
         if error.code not in PLEDGE_RETRY_CODES or earlier is None:
             raise
         if earlier.quantity != payload.quantity:

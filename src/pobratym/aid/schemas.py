@@ -196,6 +196,19 @@ class OfferOut(Schema):
         return list(offer.lines.all())
 
 
+class OfferLineDetailOut(OfferLineOut):
+    pledged: Decimal
+    remaining: Decimal = Field(description="Offered and not yet pledged.")
+
+
+class OfferDetailOut(OfferOut):
+    lines: list[OfferLineDetailOut]
+
+    @staticmethod
+    def resolve_lines(offer) -> list:
+        return offer.line_rows
+
+
 class MatchOut(Schema):
     offer_id: int
     offer_line_id: int
