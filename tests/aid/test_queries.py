@@ -149,3 +149,16 @@ def test_public_hxl_export_queries_do_not_grow_with_the_needs(partnership, team)
     large, response = _measure(client, url)
     assert len(_rows(response)) == 2 + 7 * 3
     _same_count(small, large)
+
+
+def test_members_hxl_export_queries_do_not_grow_with_the_needs(partnership, team, client_of):
+    url = _url("aid:need_hxl", slug=partnership.slug)
+    _grow(partnership, team, 1)
+    small = {who: _measure(client, url) for who, client in _viewers(client_of, team).items()}
+    _grow(partnership, team, 6)
+    for who, client in _viewers(client_of, team).items():
+        large, response = _measure(client, url)
+        # Every need a member sees, public or not: 3 + 2 lines per round.
+        assert len(_rows(small[who][1])) == 2 + 5
+        assert len(_rows(response)) == 2 + 7 * 5
+        _same_count(small[who][0], large)
