@@ -154,11 +154,10 @@ def test_sector_coverage_averages_each_lines_share(partnership, receiver, scenar
     # (60 % + 50 %) / 2, (40 % + 50 %) / 2, (30 % + 50 %) / 2: boxes and litres never added.
     assert (health.needs, health.lines) == (1, 2)
     assert (health.pledged, health.shipped, health.received) == (55.0, 45.0, 40.0)
-    assert health.fully_received == 0
     assert (shelter.pledged, shelter.shipped, shelter.received) == (100.0, 0.0, 0.0)
 
 
-def test_coverage_of_a_line_stops_at_one_hundred_percent(partnership, receiver, donor):
+def test_a_surplus_received_does_not_count_beyond_one_hundred_percent(partnership, receiver, donor):
     need = need_post(partnership, receiver, lines=[_line("Bandage", 10, "box")])
     offer = offer_make(partnership, donor, need=need, lines=[_line("bandage", 20, "box", 200)])
     pledge = _pledge(offer.lines.get(), need.lines.get(), 10, receiver)
@@ -178,8 +177,7 @@ def test_coverage_of_a_line_stops_at_one_hundred_percent(partnership, receiver, 
 
     (health,) = _dashboard(receiver, partnership).sectors
 
-    assert health.received == 100.0
-    assert health.fully_received == 1
+    assert (health.pledged, health.shipped, health.received) == (100.0, 100.0, 100.0)
 
 
 def test_donors_are_ranked_by_value_pledged(partnership, receiver, scenario):

@@ -11,7 +11,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db.models import (
-    Avg,
     Count,
     DateField,
     DecimalField,
@@ -114,7 +113,7 @@ class Totals:
 @dataclass(frozen=True)
 class SectorCoverage:
     """Shares are the average over the sector's item lines of what each line has pledged,
-    shipped or received, as a percentage of its own quantity and at most 100 each."""
+    shipped or received, as a percentage of its own quantity (at most 100 each)."""
 
     sector: str
     label: str
@@ -123,7 +122,6 @@ class SectorCoverage:
     pledged: float
     shipped: float
     received: float
-    fully_received: int
 
 
 @dataclass(frozen=True)
@@ -181,15 +179,19 @@ def aid_dashboard(*, viewer, partnership: Partnership, today: date | None = None
 def _needs_by_status(partnership_id: int) -> tuple[list[StatusCount], int]:
     """Counts per computed status, and of needs in progress: not yet delivered, closed or
     cancelled."""
-    counts = with_status(Need.objects.filter(partnership_id=partnership_id)).aggregate(
-        open_needs=Count("pk", filter=Q(status__in=IN_PROGRESS)),
-        **{status: Count("pk", filter=Q(status=status)) for status in NeedStatus.values},
+    # Grouped by the status, so each need's status is worked out once, not once per count.
+    rows = (
+        with_status(Need.objects.filter(partnership_id=partnership_id))
+        .order_by()
+        .values("status")
+        .annotate(count=Count("pk"))
     )
+    counts = {row["status"]: row["count"] for row in rows}
     statuses = [
-        StatusCount(status=status.value, label=status.label, count=counts[status.value])
+        StatusCount(status=status.value, label=status.label, count=counts.get(status.value, 0))
         for status in NeedStatus
     ]
-    return statuses, counts["open_needs"]
+    return statuses, sum(counts.get(status, 0) for status in IN_PROGRESS)
 
 
 def _totals(partnership_id: int) -> Totals:
@@ -215,58 +217,62 @@ def _totals(partnership_id: int) -> Totals:
     )
 
 
-def _share(quantity) -> Least:
-    """What part of its own quantity a need line has, between 0 and 1."""
-    return Least(
-        Divide(quantity, F("quantity"), output_field=FloatField()),
-        Value(1.0),
-        output_field=FloatField(),
-    )
-
-
 def _sectors(partnership_id: int) -> list[SectorCoverage]:
     """Coverage per sector over the lines of needs not cancelled (a cancelled need was never
-    going to be covered, so it would only pull the shares down)."""
-    line = OuterRef("pk")
-    pledged = _total(Pledge.objects.filter(need_line=line), "need_line")
-    shipped = _total(_shipped().filter(pledge__need_line=line), "pledge__need_line")
-    received = _total(
-        ReceiptLine.objects.filter(shipment_line__pledge__need_line=line),
-        "shipment_line__pledge__need_line",
-    )
-    rows = (
+    going to be covered, so it would only pull the shares down).
+
+    A line's share is the sum of its pledges' (loads', receipts') shares of its quantity:
+    pledges never exceed a line and loads never exceed a pledge, and a surplus received counts
+    only up to what was shipped, so no line counts for more than 100 %. Summed over joins and
+    grouped by sector, rather than a subquery per line, which PostgreSQL runs slowly."""
+    lines = (
         NeedLine.objects.filter(need__partnership_id=partnership_id)
         .exclude(need__closure=Closure.CANCELLED)
         .order_by()
         .values("need__sector")
-        .annotate(
-            needs=Count("need", distinct=True),
-            lines=Count("pk"),
-            pledged=Avg(_share(pledged)),
-            shipped=Avg(_share(shipped)),
-            received=Avg(_share(received)),
-            fully_received=Count("pk", filter=Q(quantity__lte=received)),
-        )
+        .annotate(needs=Count("need", distinct=True), lines=Count("pk"))
     )
-    by_sector = {row["need__sector"]: row for row in rows}
+    pledged = _shares(Pledge.objects.all(), "need_line", F("quantity"), partnership_id)
+    shipped = _shares(_shipped(), "pledge__need_line", F("quantity"), partnership_id)
+    received = _shares(
+        ReceiptLine.objects.all(),
+        "shipment_line__pledge__need_line",
+        Least(F("quantity"), F("shipment_line__quantity")),
+        partnership_id,
+    )
+    by_sector = {row["need__sector"]: row for row in lines}
     return [
         SectorCoverage(
             sector=sector.value,
             label=sector.label,
             needs=row["needs"],
             lines=row["lines"],
-            pledged=_percent(row["pledged"]),
-            shipped=_percent(row["shipped"]),
-            received=_percent(row["received"]),
-            fully_received=row["fully_received"],
+            pledged=_percent(pledged.get(sector.value), row["lines"]),
+            shipped=_percent(shipped.get(sector.value), row["lines"]),
+            received=_percent(received.get(sector.value), row["lines"]),
         )
         for sector in Sector
         if (row := by_sector.get(sector.value))
     ]
 
 
-def _percent(share) -> float:
-    return round(float(share or 0) * 100, 1)
+def _shares(queryset: QuerySet, need_line: str, quantity, partnership_id: int) -> dict:
+    """Per sector, the sum over `queryset` of `quantity` as a share of its need line's."""
+    need = f"{need_line}__need"
+    rows = (
+        queryset.filter(**{f"{need}__partnership_id": partnership_id})
+        .exclude(**{f"{need}__closure": Closure.CANCELLED})
+        .order_by()
+        .values(sector=F(f"{need}__sector"))
+        .annotate(
+            share=Sum(Divide(quantity, F(f"{need_line}__quantity"), output_field=FloatField()))
+        )
+    )
+    return {row["sector"]: row["share"] for row in rows}
+
+
+def _percent(shares, lines: int) -> float:
+    return round(min(float(shares or 0) / lines, 1.0) * 100, 1)
 
 
 def _donors(partnership_id: int, totals: Totals) -> tuple[list[DonorTotal], DonorTotal | None]:
