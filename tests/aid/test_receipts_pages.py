@@ -252,6 +252,10 @@ def test_every_line_traces_back_to_its_donor_offer_pledge_and_need(
     assert line.pledge.need_line.need.title in page
     assert line.pledge.need_line.item in page
     assert "Velyka Berdychivska" not in page, "the exact address stays on the need's page"
+    offer = line.pledge.offer_line.offer_id
+    need = line.pledge.need_line.need_id
+    assert reverse("aid:offer_detail", args=["alpha-beta", offer]) in page
+    assert reverse("aid:need_detail", args=["alpha-beta", need]) in page
 
 
 def test_either_sides_office_resolves_a_discrepancy_and_it_leaves_the_list(
