@@ -6,19 +6,22 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.agreements.views.access import partnership_for
+from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files
 
 from ..forms.spreadsheets import NeedExportFilterForm, SpreadsheetUploadForm
 from ..hxl import MEMBER_COLUMNS, member_needs, write_hxl
+from ..models import Shipment
 from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
+from ..spreadsheets import packing
 from ..spreadsheets.sheets import Refused, xlsx_download, xlsx_response
 
 VIEW = "aid.view_need"
@@ -130,10 +133,62 @@ def need_hxl(request, slug: str):
     return response
 
 
+@login_required
+@require_GET
+def packing_list_template(request, slug: str):
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    return xlsx_download(
+        f"{partnership.slug}-packing-list-template.xlsx", packing.packing_list_template()
+    )
+
+
+def _packed_message(result) -> str:
+    packages = ngettext("%(count)d package", "%(count)d packages", result.packages) % {
+        "count": result.packages
+    }
+    lines = ngettext("%(count)d line", "%(count)d lines", result.lines) % {"count": result.lines}
+    return _("%(packages)s with %(lines)s imported.") % {"packages": packages, "lines": lines}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def packing_list_import(request, slug: str, shipment_id: int):
+    """Pack a shipment still being loaded from a filled-in packing list (its sending office)."""
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    shipment = get_object_or_404(Shipment, partnership=partnership, pk=shipment_id)
+    require(request.user, "aid.change_shipment", shipment)
+    form = SpreadsheetUploadForm(form_data(request), form_files(request))
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = packing.packing_list_import(
+                shipment=shipment, by=request.user, upload=form.cleaned_data["file"]
+            )
+        except Refused as refused:
+            problems = _report(form, refused)
+        else:
+            messages.success(request, _packed_message(result))
+            return redirect("aid:shipment_detail", slug=partnership.slug, shipment_id=shipment.pk)
+    context = {"partnership": partnership, "shipment": shipment}
+    return _import_page(
+        request, "aid/spreadsheets/packing_list_import.html", context, form, problems
+    )
+
+
 urlpatterns = [
     path("partnerships/<slug:slug>/aid/needs/template.xlsx", need_template, name="need_template"),
     path("partnerships/<slug:slug>/aid/needs/import/", need_import, name="need_import"),
     path("partnerships/<slug:slug>/aid/needs/export.xlsx", need_export, name="need_export"),
     path("partnerships/<slug:slug>/aid/needs/export.hxl.csv", need_hxl, name="need_hxl"),
     path("partnerships/<slug:slug>/aid/offers/export.xlsx", offer_export, name="offer_export"),
+    path(
+        "partnerships/<slug:slug>/aid/packing-list-template.xlsx",
+        packing_list_template,
+        name="packing_list_template",
+    ),
+    path(
+        "partnerships/<slug:slug>/aid/shipments/<int:shipment_id>/packing-list/import/",
+        packing_list_import,
+        name="packing_list_import",
+    ),
 ]
