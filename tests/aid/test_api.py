@@ -554,7 +554,9 @@ def _queries(client, url: str) -> int:
     return len(context)
 
 
-@pytest.mark.parametrize("path", ["needs", "offers", "needs/{need}", "offers/{offer}"])
+@pytest.mark.parametrize(
+    "path", ["needs", "offers", "needs/{need}", "offers/{offer}", "needs/{need}/matches"]
+)
 def test_lists_and_details_make_the_same_number_of_queries_as_data_grows(
     partnership, receiver, donor, client_of, path, django_assert_max_num_queries
 ):
@@ -597,7 +599,7 @@ def test_openapi_schema_lists_the_aid_endpoints(partnership, staff, client_of):
         assert set(schema["paths"][path]) == methods, path
     create = schema["paths"][f"{url}/needs"]["post"]
     assert "Idempotency-Key" in {parameter["name"] for parameter in create["parameters"]}
-    assert {"200", "201", "400"} <= set(create["responses"])
+    assert {"200", "201", "400", "401", "403", "404", "422"} <= set(create["responses"])
     assert "address" not in schema["components"]["schemas"]["NeedLineOut"]["properties"]
 
 

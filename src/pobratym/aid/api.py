@@ -24,6 +24,7 @@ from . import selectors, services
 from .hxl import public_needs, write_hxl
 from .schemas import (
     ErrorOut,
+    InvalidOut,
     MatchOut,
     NeedDetailOut,
     NeedFilters,
@@ -44,6 +45,10 @@ VIEW = "aid.view_need"
 PAGE_LIMIT = 100
 BASE = "/{slug}/aid"
 IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
+# Error bodies, documented: 401 signed out, 404 not a member or no such record, 422 malformed.
+READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# 400 a broken business rule (its `code` says which), 403 a role that may not do this.
+WRITE = {**READ, 400: ErrorOut, 403: ErrorOut}
 # The `already_pledged` conflict of `pledge_confirm`, and the quantity checks a retry trips
 # first when the earlier call took everything that was left.
 PLEDGE_RETRY_CODES = {"already_pledged", "more_than_offered", "more_than_needed"}
@@ -100,7 +105,7 @@ def _offer(request, partnership, offer_id: int):
 # --- needs ---
 
 
-@router.get(f"{BASE}/needs", response=list[NeedOut], url_name="aid_need_list")
+@router.get(f"{BASE}/needs", response={200: list[NeedOut], **READ}, url_name="aid_need_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def need_list(request, slug: str, filters: Query[NeedFilters]):
     """The partnership's needs, most urgent and newest first, with their computed status."""
@@ -110,7 +115,9 @@ def need_list(request, slug: str, filters: Query[NeedFilters]):
     )
 
 
-@router.get(f"{BASE}/needs/{{need_id}}", response=NeedDetailOut, url_name="aid_need_detail")
+@router.get(
+    f"{BASE}/needs/{{need_id}}", response={200: NeedDetailOut, **READ}, url_name="aid_need_detail"
+)
 def need_detail(request, slug: str, need_id: int):
     """One need with its item lines and their coverage."""
     return _need(request, partnership_for(request, slug, VIEW), need_id)
@@ -118,7 +125,7 @@ def need_detail(request, slug: str, need_id: int):
 
 @router.post(
     f"{BASE}/needs",
-    response={201: NeedDetailOut, 200: NeedDetailOut, 400: ErrorOut, 403: ErrorOut},
+    response={201: NeedDetailOut, 200: NeedDetailOut, **WRITE},
     url_name="aid_need_create",
 )
 def need_create(request, slug: str, payload: NeedIn, idempotency_key: str | None = IdempotencyKey):
@@ -141,7 +148,7 @@ def _need_action(request, slug: str, need_id: int, action, **options):
     return _need(request, partnership, need_id)
 
 
-NEED_ACTION = {"response": {200: NeedDetailOut, 400: ErrorOut, 403: ErrorOut}}
+NEED_ACTION = {"response": {200: NeedDetailOut, **WRITE}}
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/close", **NEED_ACTION, url_name="aid_need_close")
@@ -165,7 +172,9 @@ def need_publish(request, slug: str, need_id: int, payload: PublishIn | None = N
 
 
 @router.get(
-    f"{BASE}/needs/{{need_id}}/matches", response=list[MatchOut], url_name="aid_need_matches"
+    f"{BASE}/needs/{{need_id}}/matches",
+    response={200: list[MatchOut], **READ},
+    url_name="aid_need_matches",
 )
 def need_matches(request, slug: str, need_id: int):
     """Offer lines that could serve the need: same item and unit, something left to pledge."""
@@ -176,7 +185,7 @@ def need_matches(request, slug: str, need_id: int):
 # --- offers ---
 
 
-@router.get(f"{BASE}/offers", response=list[OfferOut], url_name="aid_offer_list")
+@router.get(f"{BASE}/offers", response={200: list[OfferOut], **READ}, url_name="aid_offer_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def offer_list(request, slug: str, filters: Query[OfferFilters]):
     """The partnership's offers, newest first, with their lines."""
@@ -190,7 +199,11 @@ def offer_list(request, slug: str, filters: Query[OfferFilters]):
     return offers
 
 
-@router.get(f"{BASE}/offers/{{offer_id}}", response=OfferDetailOut, url_name="aid_offer_detail")
+@router.get(
+    f"{BASE}/offers/{{offer_id}}",
+    response={200: OfferDetailOut, **READ},
+    url_name="aid_offer_detail",
+)
 def offer_detail(request, slug: str, offer_id: int):
     """One offer with its lines and how much of each is pledged."""
     return _offer(request, partnership_for(request, slug, VIEW), offer_id)
@@ -216,7 +229,7 @@ def _offer_lines(data: dict, need) -> list[dict]:
 
 @router.post(
     f"{BASE}/offers",
-    response={201: OfferDetailOut, 200: OfferDetailOut, 400: ErrorOut, 403: ErrorOut},
+    response={201: OfferDetailOut, 200: OfferDetailOut, **WRITE},
     url_name="aid_offer_create",
 )
 def offer_create(
@@ -253,7 +266,7 @@ def _offer_action(request, slug: str, offer_id: int, action):
     return _offer(request, partnership, offer_id)
 
 
-OFFER_ACTION = {"response": {200: OfferDetailOut, 400: ErrorOut, 403: ErrorOut}}
+OFFER_ACTION = {"response": {200: OfferDetailOut, **WRITE}}
 
 
 @router.post(f"{BASE}/offers/{{offer_id}}/accept", **OFFER_ACTION, url_name="aid_offer_accept")
@@ -273,7 +286,7 @@ def offer_decline(request, slug: str, offer_id: int):
 
 @router.post(
     f"{BASE}/pledges",
-    response={201: PledgeOut, 200: PledgeOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    response={201: PledgeOut, 200: PledgeOut, **WRITE, 409: ErrorOut},
     url_name="aid_pledge_confirm",
 )
 def pledge_confirm(request, slug: str, payload: PledgeIn):

@@ -31,6 +31,12 @@ class ErrorOut(Schema):
     message: str
 
 
+class InvalidOut(ErrorOut):
+    """A request that does not fit the schema; `errors` says where (pydantic's list)."""
+
+    errors: list[dict]
+
+
 # --- needs ---
 
 
