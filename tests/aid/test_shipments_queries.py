@@ -1,0 +1,92 @@
+"""The shipment list, page and papers make as many SQL queries for many shipments, packages
+and lines as for few."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pobratym.aid import logistics
+from tests.aid.shipment_factories import people, pledge_make, shipment_loaded
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, membership, partnership, sides, the shipment's records and the form choices.
+LIST_QUERIES = 11
+DETAIL_QUERIES = 14
+PDF_QUERIES = 11
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _fill(partnership, team, size: int):
+    """`size` shipments, the first with `size` packages and `size` loaded pledges, and `size`
+    pledges waiting to be loaded."""
+    shipments = [
+        shipment_loaded(partnership, team, pledges=size, packages=size) for _index in range(size)
+    ]
+    for _index in range(size):
+        pledge_make(partnership, team)
+    logistics.shipment_advance(shipment=shipments[-1], by=team["sender"], status="packing")
+    return shipments[0]
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_list_makes_the_same_queries_for_any_number_of_shipments(
+    partnership, client_of, django_assert_max_num_queries, size
+):
+    team = people(partnership)
+    _fill(partnership, team, size)
+    client = client_of(team["receiver"])
+    url = reverse("aid:shipment_list", args=[partnership.slug])
+    client.get(url)
+
+    with django_assert_max_num_queries(LIST_QUERIES):
+        client.get(url)
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_shipment_page_makes_the_same_queries_for_any_load(
+    partnership, client_of, django_assert_max_num_queries, size
+):
+    team = people(partnership)
+    shipment = _fill(partnership, team, size)
+    client = client_of(team["sender"])  # who sees the forms and the pledges to load
+    url = reverse("aid:shipment_detail", args=[partnership.slug, shipment.pk])
+    client.get(url)
+
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        client.get(url)
+
+
+@pytest.mark.parametrize("document", ["packing-list", "waybill", "donation-certificate"])
+def test_the_papers_make_the_same_queries_for_any_load(partnership, client_of, document):
+    team = people(partnership)
+    counts = []
+    for size in (1, 3):
+        shipment = shipment_loaded(partnership, team, pledges=size, packages=size)
+        url = reverse("aid:shipment_pdf", args=[partnership.slug, shipment.pk, document])
+        counts.append(_count(client_of(team["sender"]), url))
+    assert counts[0] == counts[1] <= PDF_QUERIES
+
+
+def test_list_and_page_counts_do_not_grow_between_sizes(partnership, client_of):
+    team = people(partnership)
+    client = client_of(team["sender"])
+    counts = []
+    for size in (1, 4):
+        shipment = _fill(partnership, team, size)
+        counts.append(
+            (
+                _count(client, reverse("aid:shipment_list", args=[partnership.slug])),
+                _count(
+                    client, reverse("aid:shipment_detail", args=[partnership.slug, shipment.pk])
+                ),
+            )
+        )
+    assert counts[0] == counts[1]
