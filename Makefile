@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser clean
+.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser bench clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -47,6 +47,11 @@ test-postgres: install compilemessages
 
 test-browser: install compilemessages node_modules/.installed
 	$(BIN)/pytest -m browser tests/browser
+
+# Not part of `make test`: it generates 20,000 needs per database (bench/README.md).
+bench: install compilemessages
+	env -u DATABASE_URL $(BIN)/python -m bench.aid $(BENCH_ARGS)
+	scripts/with-postgres.sh $(BIN)/python -m bench.aid $(BENCH_ARGS)
 
 test:
 	scripts/system-packages.sh

@@ -142,10 +142,14 @@ def _targets() -> tuple[list[Target], object]:
         .first()
         .user
     )
+    # The need with the most to show: pledges (so shipments and receipts too), then lines.
     need = (
         Need.objects.filter(partnership=partnership)
-        .annotate(pledges=Count("lines__pledges"))
-        .order_by("-pledges", "pk")
+        .annotate(
+            pledges=Count("lines__pledges", distinct=True),
+            line_count=Count("lines", distinct=True),
+        )
+        .order_by("-pledges", "-line_count", "pk")
         .first()
     )
     slug = {"slug": partnership.slug}
@@ -161,7 +165,9 @@ def _targets() -> tuple[list[Target], object]:
         Target("trivial page (/healthz)", "/healthz", []),
         Target("needs list, health, page 2", url("aid:need_list", "?sector=health&page=2"), []),
         Target(
-            f"need page ({need.lines.count()} lines)", url("aid:need_detail", need_id=need.pk), []
+            f"need page ({need.line_count} lines, {need.pledges} pledged)",
+            url("aid:need_detail", need_id=need.pk),
+            [],
         ),
         Target("aid dashboard", url("aid:dashboard"), []),
         Target("HXL export, public API", url("api:aid_hxl"), []),
