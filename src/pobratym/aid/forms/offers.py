@@ -31,7 +31,7 @@ class OfferLineForm(forms.Form):
     quantity = quantity_field()
     unit = forms.ChoiceField(label=_("unit"), choices=[NO_CHOICE, *Unit.choices])
     condition = forms.ChoiceField(
-        label=_("condition"), choices=Condition.choices, initial=Condition.NEW
+        label=_("condition"), choices=Condition.choices, initial=Condition.NEW, required=False
     )
     estimated_value = forms.DecimalField(
         label=_("estimated value in EUR"),
@@ -57,9 +57,14 @@ class OfferLineForm(forms.Form):
                 choices=[NO_CHOICE, *((pk, _label(line)) for pk, line in self.need_lines.items())],
             )
 
+    def has_changed(self) -> bool:
+        # The condition always comes with a value, so it alone does not make a line filled.
+        return bool(set(self.changed_data) - {"condition"})
+
     def line(self) -> dict:
         """The line as `services.offer_create` takes it."""
         data = dict(self.cleaned_data)
         data["need_line"] = self.need_lines.get(data.get("need_line") or "")
         data["estimated_value"] = data.get("estimated_value") or Decimal(0)
+        data["condition"] = data.get("condition") or Condition.NEW
         return data

@@ -1,0 +1,591 @@
+"""The need pages over HTTP: who gets which page, what each role sees of sensitive details,
+posting a need once however often the form is sent, bad input, a constant number of queries,
+and confirming a pledge from the need's page."""
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from pobratym.aid import services
+from pobratym.aid.models import Need, NeedLine, Pledge
+from pobratym.partnerships.models import Role
+from tests.aid.factories import need_post, offer_make
+from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING, need_form, world_make
+from tests.factories import member_create, partnership_create
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [Role.COORDINATOR, Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER]
+SIDES = {"receiving side": RECEIVING, "donor side": DONOR}
+OFFICE = {Role.COORDINATOR, Role.STAFF}
+
+
+def _anyone(role, side):
+    return True
+
+
+def _office(role, side):
+    return role in OFFICE
+
+
+def _receiving_office(role, side):
+    return role in OFFICE and side == "receiving side"
+
+
+def _receiving_coordinator(role, side):
+    return role == Role.COORDINATOR and side == "receiving side"
+
+
+@dataclass
+class Action:
+    name: str
+    method: str
+    url: object
+    allowed: object
+    data: object = None
+    success: int = 200
+
+    def __str__(self):
+        return self.name
+
+
+def _url(name, *extra):
+    return lambda w: reverse(f"aid:{name}", args=[w.partnership.slug, *extra])
+
+
+def _need_url(name):
+    return lambda w: reverse(f"aid:{name}", args=[w.partnership.slug, w.need.pk])
+
+
+def _pledge(w):
+    return {
+        "offer_line": w.offer.lines.get().pk,
+        "need_line": w.need.lines.get().pk,
+        "quantity": "10",
+        "next": reverse("aid:need_detail", args=[w.partnership.slug, w.need.pk]),
+    }
+
+
+ACTIONS = [
+    Action("list", "get", _url("need_list"), _anyone),
+    Action("detail", "get", _need_url("need_detail"), _anyone),
+    Action("post a need", "get", _url("need_create"), _office),
+    Action("post a need (post)", "post", _url("need_create"), _office, lambda w: need_form(), 302),
+    Action("edit", "get", _need_url("need_edit"), _receiving_office),
+    Action(
+        "edit (post)",
+        "post",
+        _need_url("need_edit"),
+        _receiving_office,
+        lambda w: need_form(title="Dressings and gauze"),
+        302,
+    ),
+    Action(
+        "publish (post)",
+        "post",
+        _need_url("need_publish"),
+        _receiving_coordinator,
+        lambda w: {"public": "1"},
+        302,
+    ),
+    Action("close", "get", _need_url("need_close"), _receiving_office),
+    Action("close (post)", "post", _need_url("need_close"), _receiving_office, lambda w: {}, 302),
+    Action("cancel (post)", "post", _need_url("need_cancel"), _receiving_office, lambda w: {}, 302),
+    Action(
+        "confirm pledge (post)",
+        "post",
+        _url("pledge_confirm"),
+        _receiving_coordinator,
+        _pledge,
+        302,
+    ),
+]
+
+
+def _request(client, action, world):
+    url = action.url(world)
+    if action.method == "get":
+        return client.get(url)
+    return client.post(url, action.data(world))
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+@pytest.mark.parametrize("side", SIDES)
+@pytest.mark.parametrize("role", ROLES)
+def test_member_gets_page_or_403_by_role_and_side(action, side, role, client_of):
+    world = world_make()
+    person = member_create(world.partnership, role, position=SIDES[side]).user
+
+    response = _request(client_of(person), action, world)
+
+    expected = action.success if action.allowed(role, side) else 403
+    assert response.status_code == expected, response.content[:800]
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+def test_member_of_another_partnership_gets_404(action, client_of):
+    world = world_make()
+    outsider = member_create(partnership_create(), Role.COORDINATOR).user
+
+    assert _request(client_of(outsider), action, world).status_code == 404
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=str)
+def test_anonymous_visitor_is_sent_to_login(action):
+    world = world_make()
+    # Even a public need's pages are for signed-in members; the public reads open data.
+    services.need_publish(need=world.need, by=world.receiver, public=True)
+
+    response = _request(Client(), action, world)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("action", [a for a in ACTIONS if a.method == "post"], ids=str)
+def test_refused_change_changes_nothing(action, client_of):
+    world = world_make()
+    observer = member_create(world.partnership, Role.OBSERVER, position=RECEIVING).user
+    donor_coordinator = member_create(world.partnership, Role.COORDINATOR, position=DONOR).user
+    before = Need.history.count() + Pledge.objects.count()
+
+    for person in (observer, donor_coordinator):
+        if action.allowed(Role.COORDINATOR, "donor side"):
+            continue  # posting a need is open to both sides' coordinators
+        assert _request(client_of(person), action, world).status_code == 403
+
+    assert Need.history.count() + Pledge.objects.count() == before
+
+
+def test_need_of_another_partnership_is_not_found_through_ones_own(client_of):
+    world, other = world_make(), world_make()
+
+    url = reverse("aid:need_detail", args=[world.partnership.slug, other.need.pk])
+
+    assert client_of(world.receiver).get(url).status_code == 404
+
+
+SEES_SENSITIVE = [
+    (Role.COORDINATOR, "receiving side", True),
+    (Role.COORDINATOR, "donor side", True),
+    (Role.STAFF, "receiving side", True),
+    (Role.STAFF, "donor side", False),
+    (Role.PARTNER, "receiving side", False),
+    (Role.PARTNER, "donor side", False),
+    (Role.OBSERVER, "receiving side", False),
+    (Role.SIGNATORY, "donor side", False),
+]
+
+
+@pytest.mark.parametrize("page", ["need_list", "need_detail"])
+@pytest.mark.parametrize(("role", "side", "sees"), SEES_SENSITIVE)
+def test_address_and_critical_infrastructure_only_for_those_who_deliver(
+    page, role, side, sees, client_of
+):
+    world = world_make()
+    person = member_create(world.partnership, role, position=SIDES[side]).user
+    args = [world.partnership.slug] + ([world.need.pk] if page == "need_detail" else [])
+
+    html = client_of(person).get(reverse(f"aid:{page}", args=args)).content.decode()
+
+    assert world.need.title in html
+    assert (ADDRESS in html) is sees
+    assert ("critical infrastructure" in html.lower()) is sees
+
+
+def test_list_filters_by_status_and_sector(client_of):
+    world = world_make(title="Dressings")
+    need_post(world.partnership, world.receiver, title="Generators", sector="energy")
+    url = reverse("aid:need_list", args=[world.partnership.slug])
+
+    html = client_of(world.receiver).get(url, {"sector": "energy", "status": "open"}).content
+
+    assert b"Generators" in html
+    assert b"Dressings" not in html
+
+
+def test_unknown_filter_value_is_a_400_not_a_500(client_of):
+    world = world_make()
+    url = reverse("aid:need_list", args=[world.partnership.slug])
+
+    response = client_of(world.receiver).get(url, {"priority": "extreme"})
+
+    assert response.status_code == 400
+    assert b"Select a valid choice" in response.content
+
+
+def test_posted_need_has_its_lines_and_the_poster_lands_on_it(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    lines = [
+        {"item": "Generator 5 kW", "quantity": "2", "unit": "piece"},
+        {"item": "Diesel", "quantity": "400", "unit": "l", "specification": "in canisters"},
+    ]
+
+    response = client_of(world.receiver).post(url, need_form(lines=lines, title="Power"))
+
+    need = Need.objects.get(title="Power")
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "aid:need_detail", args=[world.partnership.slug, need.pk]
+    )
+    assert [(line.item, line.quantity, line.unit) for line in need.lines.all()] == [
+        ("Generator 5 kW", Decimal(2), "piece"),
+        ("Diesel", Decimal(400), "l"),
+    ]
+    assert need.side.position == RECEIVING
+
+
+def test_need_form_sent_twice_posts_one_need(client_of):
+    world = world_make()
+    client = client_of(world.receiver)
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    data = need_form(key=uuid.uuid4(), title="Blankets")
+
+    first, second = client.post(url, data), client.post(url, data)
+
+    assert Need.objects.filter(title="Blankets").count() == 1
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert NeedLine.objects.filter(need__title="Blankets").count() == 1
+
+
+def test_form_shown_first_carries_a_fresh_key(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+
+    first = client_of(world.receiver).get(url).context["form"]["idempotency_key"].value()
+    second = client_of(world.receiver).get(url).context["form"]["idempotency_key"].value()
+
+    assert first != second
+    uuid.UUID(str(first))
+
+
+BAD_LINES = [
+    ({"item": "Bandage", "quantity": "-5", "unit": "box"}, "greater than or equal to 0.001"),
+    ({"item": "Bandage", "quantity": "many", "unit": "box"}, "Enter a number"),
+    ({"item": "Bandage", "quantity": "5", "unit": "barrel"}, "Select a valid choice"),
+    ({"item": "", "quantity": "5", "unit": "box"}, "This field is required"),
+    ({"item": "", "quantity": "", "unit": ""}, "Add at least one item line."),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), BAD_LINES)
+def test_bad_line_is_a_400_with_the_reason_and_nothing_is_posted(line, message, client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    before = Need.objects.count()
+
+    response = client_of(world.receiver).post(url, need_form(lines=[line], title="Bad"))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Need.objects.count() == before
+
+
+def test_missing_title_and_bad_date_are_a_400(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    data = need_form(title="", needed_by="31.02.2027", kind="spaceship")
+
+    response = client_of(world.receiver).post(url, data)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required" in html
+    assert "Enter a valid date" in html
+    assert "Select a valid choice" in html
+    assert Need.objects.count() == 1
+
+
+def test_errors_are_in_the_persons_language(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    german = url.replace("/en/", "/de/", 1)
+
+    response = client_of(world.receiver).post(german, need_form(title=""))
+
+    assert response.status_code == 400
+    assert "Dieses Feld ist zwingend erforderlich" in response.content.decode()
+
+
+def test_more_lines_shows_what_was_typed_with_more_empty_lines_and_posts_nothing(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    data = need_form(title="Many items")
+    data["more_lines"] = "1"
+
+    response = client_of(world.receiver).post(url, data)
+
+    assert response.status_code == 200
+    lines = response.context["lines"]
+    assert lines.total_form_count() == 1 + 3
+    assert lines.forms[0]["item"].value() == "Bandage"
+    assert response.context["form"]["title"].value() == "Many items"
+    assert str(response.context["form"]["idempotency_key"].value()) == data["idempotency_key"]
+    assert b"errorlist" not in response.content
+    assert Need.objects.count() == 1
+
+
+def test_lines_added_with_more_lines_are_posted(client_of):
+    world = world_make()
+    url = reverse("aid:need_create", args=[world.partnership.slug])
+    data = need_form(title="Six items")
+    data.update({"lines-TOTAL_FORMS": "6", "lines-INITIAL_FORMS": "1"})
+    for number in range(1, 6):
+        data.update(
+            {
+                f"lines-{number}-item": f"Item {number}",
+                f"lines-{number}-quantity": "1",
+                f"lines-{number}-unit": "piece",
+            }
+        )
+
+    response = client_of(world.receiver).post(url, data)
+
+    assert response.status_code == 302
+    assert Need.objects.get(title="Six items").lines.count() == 6
+
+
+def test_edit_corrects_the_need(client_of):
+    world = world_make()
+    url = reverse("aid:need_edit", args=[world.partnership.slug, world.need.pk])
+    data = need_form(title="Dressings and gauze", priority="urgent", address="vul. Kyivska 2")
+
+    response = client_of(world.receiver).post(url, data)
+
+    world.need.refresh_from_db()
+    assert response.status_code == 302
+    assert (world.need.title, world.need.priority) == ("Dressings and gauze", "urgent")
+    assert world.need.address == "vul. Kyivska 2"
+
+
+def test_edit_with_bad_input_is_a_400_and_changes_nothing(client_of):
+    world = world_make()
+    url = reverse("aid:need_edit", args=[world.partnership.slug, world.need.pk])
+
+    response = client_of(world.receiver).post(url, need_form(title="", priority="extreme"))
+
+    world.need.refresh_from_db()
+    assert response.status_code == 400
+    assert world.need.title == "Dressings for the city hospital"
+
+
+def test_ended_need_cannot_be_ended_again_and_says_why(client_of):
+    world = world_make()
+    client = client_of(world.receiver)
+    close = reverse("aid:need_close", args=[world.partnership.slug, world.need.pk])
+    cancel = reverse("aid:need_cancel", args=[world.partnership.slug, world.need.pk])
+
+    assert client.post(close).status_code == 302
+    response = client.post(cancel)
+
+    world.need.refresh_from_db()
+    assert response.status_code == 400
+    assert "This need is closed or cancelled." in response.content.decode()
+    assert world.need.closure == "closed"
+
+
+def test_publish_and_withdraw(client_of):
+    world = world_make()
+    url = reverse("aid:need_publish", args=[world.partnership.slug, world.need.pk])
+    client = client_of(world.receiver)
+
+    client.post(url, {"public": "1"})
+    world.need.refresh_from_db()
+    assert world.need.public
+    client.post(url, {"public": "0"})
+    world.need.refresh_from_db()
+    assert not world.need.public
+
+
+def _detail(world):
+    return reverse("aid:need_detail", args=[world.partnership.slug, world.need.pk])
+
+
+def test_confirming_a_suggested_offer_updates_the_coverage(client_of):
+    world = world_make()
+    client = client_of(world.receiver)
+    page = client.get(_detail(world))
+    [suggestion] = page.context["suggestions"]
+    form = suggestion["form"]
+    assert form.initial["quantity"] == Decimal(60)  # all of the offer, less than the need
+    data = {name: form[name].value() for name in form.fields}
+
+    response = client.post(reverse("aid:pledge_confirm", args=[world.partnership.slug]), data)
+
+    assert response.status_code == 302
+    assert response["Location"] == _detail(world)
+    html = client.get(_detail(world)).content.decode()
+    assert "pledged: 60 of 100" in html
+    assert "Klinikum Dortmund" in html
+    line = client.get(_detail(world)).context["lines"][0]
+    assert (line.pledged, line.outstanding) == (Decimal(60), Decimal(40))
+
+
+def test_pledge_form_sent_twice_pledges_once_and_says_so(client_of):
+    world = world_make()
+    client = client_of(world.receiver)
+    url = reverse("aid:pledge_confirm", args=[world.partnership.slug])
+    data = {
+        "offer_line": world.offer.lines.get().pk,
+        "need_line": world.need.lines.get().pk,
+        "quantity": "30",
+        "next": _detail(world),
+    }
+
+    client.post(url, data)
+    response = client.post(url, data, follow=True)
+
+    assert response.status_code == 200
+    assert Pledge.objects.count() == 1
+    assert "This offer line is already pledged to this need." in response.content.decode()
+
+
+def test_pledge_beyond_the_offer_is_a_400_with_the_reason(client_of):
+    world = world_make()
+    url = reverse("aid:pledge_confirm", args=[world.partnership.slug])
+    data = {
+        "offer_line": world.offer.lines.get().pk,
+        "need_line": world.need.lines.get().pk,
+        "quantity": "61",
+    }
+
+    response = client_of(world.receiver).post(url, data)
+
+    assert response.status_code == 400
+    assert "Only 60 box of this offer are still available." in response.content.decode()
+    assert Pledge.objects.count() == 0
+
+
+@pytest.mark.parametrize("quantity", ["", "-1", "lots"])
+def test_bad_pledge_quantity_is_a_400(quantity, client_of):
+    world = world_make()
+    url = reverse("aid:pledge_confirm", args=[world.partnership.slug])
+    data = {
+        "offer_line": world.offer.lines.get().pk,
+        "need_line": world.need.lines.get().pk,
+        "quantity": quantity,
+    }
+
+    assert client_of(world.receiver).post(url, data).status_code == 400
+    assert Pledge.objects.count() == 0
+
+
+def test_pledge_with_lines_of_another_partnership_is_not_found(client_of):
+    world, other = world_make(), world_make()
+    url = reverse("aid:pledge_confirm", args=[world.partnership.slug])
+    data = {
+        "offer_line": other.offer.lines.get().pk,
+        "need_line": world.need.lines.get().pk,
+        "quantity": "1",
+    }
+
+    assert client_of(world.receiver).post(url, data).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
+)
+def test_pledge_never_sends_the_person_to_another_site(target, client_of):
+    world = world_make()
+    url = reverse("aid:pledge_confirm", args=[world.partnership.slug])
+    data = {
+        "offer_line": world.offer.lines.get().pk,
+        "need_line": world.need.lines.get().pk,
+        "quantity": "1",
+        "next": target,
+    }
+
+    response = client_of(world.receiver).post(url, data)
+
+    assert response["Location"] == _detail(world)
+
+
+def _grow(world, needs: int, pledges: bool = True) -> None:
+    """More needs with several lines each, offers and pledges for them."""
+    for number in range(needs):
+        need = need_post(
+            world.partnership,
+            world.receiver,
+            title=f"Need {number}",
+            lines=[
+                {"item": "Bandage", "quantity": Decimal(10), "unit": "box"},
+                {"item": f"Thing {number}", "quantity": Decimal(3), "unit": "piece"},
+            ],
+        )
+        offer = offer_make(world.partnership, world.donor)
+        if pledges:
+            services.pledge_confirm(
+                offer_line=offer.lines.get(),
+                need_line=need.lines.order_by("pk").first(),
+                quantity=Decimal(5),
+                by=world.receiver,
+            )
+
+
+# Session, person, two-factor checks, partnership, sides, membership, unread messages, and
+# the page's own reads: the same for 1 need or 13, 1 line or 12.
+LIST_QUERIES = 11
+DETAIL_QUERIES = 14
+
+
+@pytest.mark.parametrize("needs", [0, 12])
+def test_list_queries_do_not_grow_with_the_needs(needs, client_of, django_assert_max_num_queries):
+    world = world_make()
+    _grow(world, needs)
+    client = client_of(world.receiver)
+    url = reverse("aid:need_list", args=[world.partnership.slug])
+
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = client.get(url, {"sector": "health"})
+
+    assert response.status_code == 200
+    assert len(response.context["page"]) == needs + 1
+
+
+@pytest.mark.parametrize("lines", [1, 12])
+def test_detail_queries_do_not_grow_with_lines_pledges_and_offers(
+    lines, client_of, django_assert_max_num_queries
+):
+    world = world_make()
+    items = [{"item": f"Item {n}", "quantity": Decimal(9), "unit": "box"} for n in range(lines)]
+    need = need_post(world.partnership, world.receiver, lines=items)
+    for line in need.lines.all():
+        offer = offer_make(
+            world.partnership,
+            world.donor,
+            lines=[{"item": line.item, "quantity": Decimal(5), "unit": "box"}],
+        )
+        offer_make(
+            world.partnership,
+            world.donor,
+            lines=[{"item": line.item, "quantity": Decimal(5), "unit": "box"}],
+        )
+        services.pledge_confirm(
+            offer_line=offer.lines.get(), need_line=line, quantity=Decimal(2), by=world.receiver
+        )
+    client = client_of(world.receiver)
+    url = reverse("aid:need_detail", args=[world.partnership.slug, need.pk])
+
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        response = client.get(url)
+
+    assert len(response.context["pledges"]) == lines
+    # Two offers per line; the one already pledged to the line is not suggested again.
+    assert len(response.context["suggestions"]) == lines
+
+
+def test_humanitarian_aid_link_in_the_partnership_menu(client_of):
+    world = world_make()
+    dashboard = reverse("partnerships:dashboard", args=[world.partnership.slug])
+    observer = member_create(world.partnership, Role.OBSERVER, position=DONOR).user
+
+    html = client_of(observer).get(dashboard).content.decode()
+
+    assert reverse("aid:need_list", args=[world.partnership.slug]) in html
+    assert "Humanitarian aid" in html
