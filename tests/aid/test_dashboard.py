@@ -11,9 +11,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from pobratym.aid import logistics, services, statistics
 from pobratym.aid.models import Pledge
+from pobratym.aid.views import dashboard as dashboard_views
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
 from tests.factories import member_create
@@ -268,8 +270,24 @@ def test_page_shows_figures_without_sensitive_details(partnership, receiver, cli
     page = response.content.decode()
     assert "1,200" in page and "Klinikum Dortmund" in page and "Red Cross Dortmund" in page
     assert "<caption>" in page and 'scope="row"' in page
-    assert "<title>" in page
+    month = date_format(timezone.localdate(), "F Y")
+    assert f"<title>{month}, pledged: 1,200 EUR</title>" in page
+    assert 'aria-current="page">Dashboard' in page
     assert ADDRESS not in page
+
+
+def test_month_bars_scale_to_the_largest_and_a_small_one_stays_visible():
+    months = [
+        statistics.MonthTotal(date(2026, 1, 1), Decimal(1000), Decimal(1), Decimal(0)),
+        statistics.MonthTotal(date(2026, 2, 1), Decimal(0), Decimal(0), Decimal(500)),
+    ]
+
+    chart = dashboard_views.month_chart(months)
+
+    heights = [[bar.height for bar in group["bars"]] for group in chart["groups"]]
+    full = dashboard_views.CHART_BASE - dashboard_views.CHART_TOP
+    assert heights == [[full, 1, 0], [0, 0, full // 2]]
+    assert all(bar.y + bar.height == chart["base"] for g in chart["groups"] for bar in g["bars"])
 
 
 def test_numbers_follow_the_language_and_svg_stays_machine_readable(
@@ -330,5 +348,25 @@ def test_page_queries_do_not_grow_with_aid(
         )
         _pledge(offer.lines.get(), need.lines.get(), 5, receiver)
 
+    pledges = list(Pledge.objects.filter(need_line__need=need))
+    shipment = logistics.shipment_create(
+        partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-2"
+    )
+    for pledge in pledges:
+        logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=5)
+    logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    logistics.receipt_record(
+        shipment=shipment,
+        by=receiver,
+        lines={
+            line.pk: {"quantity": Decimal(4), "state": "intact"} for line in shipment.lines.all()
+        },
+        number="GRN-3",
+        received_on=timezone.localdate(),
+        received_by="Storekeeper",
+    )
+
     with django_assert_max_num_queries(len(few)):
-        assert client.get(_url(partnership)).status_code == 200
+        response = client.get(_url(partnership))
+    assert response.status_code == 200
+    assert "All other donors" in response.content.decode()
