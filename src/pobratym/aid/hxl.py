@@ -21,7 +21,7 @@ from pobratym.partnerships.models import Partnership
 
 from .models import Need, NeedLine
 from .selectors import lines_with_coverage, need_list, with_status
-from .spreadsheets.sheets import yes_no_text
+from .spreadsheets.columns import yes_no_text
 
 
 @dataclass(frozen=True)

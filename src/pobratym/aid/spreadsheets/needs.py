@@ -15,19 +15,17 @@ from pobratym.core.errors import DomainError
 from .. import services
 from ..models import InstitutionType, Need, NeedKind, NeedLine, Priority, Sector, Unit
 from ..selectors import lines_with_coverage, need_list
-from .sheets import (
+from .columns import (
     GROUP,
-    Problem,
-    Refused,
     choice_column,
     date_column,
     number_column,
-    read_groups,
-    template_bytes,
     text_column,
     yes_no_column,
     yes_no_text,
 )
+from .reading import Problem, Refused, read_groups
+from .writing import template_bytes
 
 # Fixed for ever: keys made from it identify an uploaded file's needs across retries.
 IMPORT_NAMESPACE = uuid.UUID("6f1c1d2e-5b8a-4f0e-9c1a-3d7e2b9a4c55")

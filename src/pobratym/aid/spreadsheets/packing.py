@@ -12,19 +12,9 @@ from pobratym.core.errors import DomainError, require
 
 from .. import logistics
 from ..models import NeedLine, Package, PackageKind, Pledge, Shipment, Unit, item_key_of
-from .sheets import (
-    GROUP,
-    CellError,
-    Column,
-    Problem,
-    Refused,
-    capfirst,
-    choice_column,
-    number_column,
-    read_groups,
-    template_bytes,
-    text_column,
-)
+from .columns import GROUP, CellError, Column, capfirst, choice_column, number_column, text_column
+from .reading import Problem, Refused, read_groups
+from .writing import template_bytes
 
 
 def _label(model, name):

@@ -16,13 +16,15 @@ from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files
 
-from ..forms.spreadsheets import NeedExportFilterForm, SpreadsheetUploadForm
+from ..forms.needs import NeedFilterForm
+from ..forms.spreadsheets import SpreadsheetUploadForm
 from ..hxl import MEMBER_COLUMNS, member_needs, write_hxl
 from ..models import Shipment
 from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
 from ..spreadsheets import packing
-from ..spreadsheets.sheets import Refused, xlsx_download, xlsx_response
+from ..spreadsheets.reading import Refused
+from ..spreadsheets.writing import xlsx_download, xlsx_response
 
 VIEW = "aid.view_need"
 SHOWN_PROBLEMS = 500
@@ -99,7 +101,7 @@ def need_import(request, slug: str):
 def need_export(request, slug: str):
     """The needs list as XLSX, with the list page's filters, one row per item line."""
     partnership = partnership_for(request, slug, VIEW)
-    form = NeedExportFilterForm(request.GET)
+    form = NeedFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(_("The filters of this list are not valid."))
     needs = need_sheets.needs_for_export(
