@@ -149,16 +149,18 @@ def test_anonymous_visitor_is_sent_to_login(action):
 @pytest.mark.parametrize("action", [a for a in ACTIONS if a.method == "post"], ids=str)
 def test_refused_change_changes_nothing(action, client_of):
     world = world_make()
-    observer = member_create(world.partnership, Role.OBSERVER, position=RECEIVING).user
-    donor_coordinator = member_create(world.partnership, Role.COORDINATOR, position=DONOR).user
-    before = Need.history.count() + Pledge.objects.count()
+    refused = [
+        (role, side, member_create(world.partnership, role, position=SIDES[side]).user)
+        for role, side in [(Role.OBSERVER, "receiving side"), (Role.COORDINATOR, "donor side")]
+        if not action.allowed(role, side)
+    ]
+    before = Need.history.count() + NeedLine.objects.count() + Pledge.objects.count()
 
-    for person in (observer, donor_coordinator):
-        if action.allowed(Role.COORDINATOR, "donor side"):
-            continue  # posting a need is open to both sides' coordinators
+    for _role, _side, person in refused:
         assert _request(client_of(person), action, world).status_code == 403
 
-    assert Need.history.count() + Pledge.objects.count() == before
+    assert refused
+    assert Need.history.count() + NeedLine.objects.count() + Pledge.objects.count() == before
 
 
 def test_need_of_another_partnership_is_not_found_through_ones_own(client_of):
@@ -589,3 +591,20 @@ def test_humanitarian_aid_link_in_the_partnership_menu(client_of):
 
     assert reverse("aid:need_list", args=[world.partnership.slug]) in html
     assert "Humanitarian aid" in html
+
+
+def test_list_links_to_spreadsheets_and_the_other_aid_pages(client_of):
+    world = world_make()
+    slug = world.partnership.slug
+    observer = member_create(world.partnership, Role.OBSERVER, position=DONOR).user
+    url = reverse("aid:need_list", args=[slug])
+
+    office = client_of(world.receiver).get(url).content.decode()
+    looking = client_of(observer).get(url).content.decode()
+
+    for name in ("need_export", "need_hxl", "offer_list", "shipment_list", "dashboard"):
+        assert reverse(f"aid:{name}", args=[slug]) in office
+        assert reverse(f"aid:{name}", args=[slug]) in looking
+    for name in ("need_import", "need_create"):
+        assert reverse(f"aid:{name}", args=[slug]) in office
+        assert reverse(f"aid:{name}", args=[slug]) not in looking
