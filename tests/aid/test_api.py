@@ -380,7 +380,10 @@ def test_a_retried_pledge_answers_the_existing_one(partnership, need, offer, rec
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["id"] == first.json()["id"]
     assert other.status_code == 409
-    assert other.json()["code"] == "already_pledged"
+    assert other.json() == {
+        "code": "already_pledged",
+        "message": "This offer line is already pledged to this need line: 60 box.",
+    }
     assert Pledge.objects.get().quantity == 60
 
 

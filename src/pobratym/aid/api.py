@@ -284,6 +284,14 @@ def offer_decline(request, slug: str, offer_id: int):
 # --- pledges ---
 
 
+def _already_pledged(pledge) -> dict:
+    message = _("This offer line is already pledged to this need line: %(quantity)s %(unit)s.")
+    # "60", not "6E+1" as normalize() alone would give.
+    quantity = format(pledge.quantity.normalize(), "f")
+    amount = {"quantity": quantity, "unit": pledge.need_line.get_unit_display()}
+    return {"code": "already_pledged", "message": message % amount}
+
+
 @router.post(
     f"{BASE}/pledges",
     response={201: PledgeOut, 200: PledgeOut, **WRITE, 409: ErrorOut},
@@ -316,13 +324,6 @@ def pledge_confirm(request, slug: str, payload: PledgeIn):
         if error.code not in PLEDGE_RETRY_CODES or earlier is None:
             raise
         if earlier.quantity != payload.quantity:
-            message = _("This offer line is already pledged to this need line, with %(quantity)s.")
-            return Status(
-                409,
-                {
-                    "code": "already_pledged",
-                    "message": message % {"quantity": earlier.quantity.normalize()},
-                },
-            )
+            return Status(409, _already_pledged(earlier))
         return Status(200, earlier)
     return Status(201, pledge)
