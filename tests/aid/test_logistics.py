@@ -3,10 +3,12 @@ stages only move forward, what arrived is recorded as it is, and a need is deliv
 every line arrived."""
 
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from pobratym.aid import logistics, services
 from pobratym.aid.models import NeedStatus, ShipmentEvent, ShipmentLine, ShipmentStatus
@@ -216,3 +218,22 @@ def test_a_discrepancy_stays_open_until_someone_says_how_it_was_settled(
     assert refused.value.code == "discrepancy_resolved"
     line.refresh_from_db()
     assert line.resolved_by == donor
+
+
+def test_a_stage_is_never_earlier_than_the_one_before_nor_in_the_future(partnership, donor, pledge):
+    shipment = _shipment(partnership, donor, planned_at=timezone.now() - timedelta(days=3))
+    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
+    logistics.shipment_advance(
+        shipment=shipment, by=donor, status="packing", occurred_at=timezone.now() - timedelta(2)
+    )
+    for moment, code in (
+        (timezone.now() - timedelta(days=2, hours=1), "stage_before_last"),
+        (timezone.now() + timedelta(hours=1), "stage_in_future"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            logistics.shipment_advance(
+                shipment=shipment, by=donor, status="in_transit", occurred_at=moment
+            )
+        assert refused.value.code == code
+    shipment.refresh_from_db()
+    assert shipment.status == "packing"

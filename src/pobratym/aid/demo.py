@@ -174,6 +174,7 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
         partnership=partnership,
         by=sender,
         idempotency_key=_key(partnership, "shipment:medical"),
+        planned_at=timezone.now() - timedelta(days=9),
         reference="DO-ZT-2026-014",
         carrier="Spedition Westfalen-Ost (Demo)",
         vehicle="Sattelzug, DO-HX 417",

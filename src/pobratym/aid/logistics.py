@@ -64,9 +64,15 @@ def _still_loading(shipment: Shipment) -> None:
 
 @transaction.atomic
 def shipment_create(
-    *, partnership: Partnership, by: User, idempotency_key: uuid.UUID, **fields
+    *,
+    partnership: Partnership,
+    by: User,
+    idempotency_key: uuid.UUID,
+    planned_at: datetime | None = None,
+    **fields,
 ) -> Shipment:
-    """Plan a shipment from the person's own side to the other side."""
+    """Plan a shipment from the person's own side to the other side; `planned_at` records
+    one planned earlier (now if not given)."""
     require(by, "aid.add_shipment", partnership)
     earlier = Shipment.objects.filter(
         partnership=partnership, created_by=by, idempotency_key=idempotency_key
@@ -89,7 +95,10 @@ def shipment_create(
             partnership=partnership, created_by=by, idempotency_key=idempotency_key
         )
     ShipmentEvent.objects.create(
-        shipment=shipment, status=ShipmentStatus.PLANNED, occurred_at=timezone.now(), recorded_by=by
+        shipment=shipment,
+        status=ShipmentStatus.PLANNED,
+        occurred_at=_not_in_future(planned_at or timezone.now()),
+        recorded_by=by,
     )
     return shipment
 
@@ -197,12 +206,25 @@ def shipment_line_set(
     return line
 
 
+def _not_in_future(moment: datetime) -> datetime:
+    if moment > timezone.now():
+        raise DomainError("stage_in_future", _("A stage can only be recorded once it happened."))
+    return moment
+
+
 def _record_stage(shipment: Shipment, by: User, status: str, occurred_at, note: str) -> None:
     if STAGES.index(status) <= STAGES.index(shipment.status):
         raise DomainError(
             "stage_recorded",
             _("This shipment is already %(status)s.")
             % {"status": ShipmentStatus(shipment.status).label},
+        )
+    last = shipment.events.order_by("-occurred_at").first()
+    if last is not None and occurred_at < last.occurred_at:
+        raise DomainError(
+            "stage_before_last",
+            _("A stage cannot be earlier than the one before it (%(status)s).")
+            % {"status": ShipmentStatus(last.status).label},
         )
     event = ShipmentEvent(
         shipment=shipment, status=status, occurred_at=occurred_at, note=note, recorded_by=by
@@ -230,9 +252,7 @@ def shipment_advance(
         raise DomainError("stage_unknown", _("Choose a stage of the shipment."))
     if status in DEPARTED and not shipment.lines.exists():
         raise DomainError("shipment_empty", _("Load at least one pledge before it leaves."))
-    occurred_at = occurred_at or timezone.now()
-    if occurred_at > timezone.now():
-        raise DomainError("stage_in_future", _("A stage can only be recorded once it happened."))
+    occurred_at = _not_in_future(occurred_at or timezone.now())
     _record_stage(shipment, by, status, occurred_at, note.strip())
     return shipment
 
