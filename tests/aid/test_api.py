@@ -347,6 +347,34 @@ def test_a_retried_post_returns_the_first_record(partnership, staff, client_of, 
     assert post(client, url, body, uuid.uuid4()).status_code == 201
 
 
+def test_an_idempotency_key_belongs_to_the_person_who_sent_it(
+    partnership, staff, coordinator, client_of
+):
+    key = uuid.uuid4()
+    url = f"{base(partnership)}/needs"
+
+    mine = post(client_of(staff), url, need_body(), key)
+    theirs = post(client_of(coordinator), url, need_body(), key)
+
+    assert (mine.status_code, theirs.status_code) == (201, 201)
+    assert mine.json()["id"] != theirs.json()["id"]
+
+
+def test_an_offer_answers_lines_of_its_need(partnership, need, donor, client_of):
+    line = {"item": "bandage", "quantity": "5", "unit": "box", "need_line_id": need.lines.get().pk}
+
+    response = post(
+        client_of(donor),
+        f"{base(partnership)}/offers",
+        offer_body(need_id=need.pk, lines=[line]),
+        uuid.uuid4(),
+    )
+
+    assert response.status_code == 201
+    assert response.json()["need_id"] == need.pk
+    assert response.json()["lines"][0]["need_line_id"] == need.lines.get().pk
+
+
 @pytest.mark.parametrize("path", ["needs", "offers"])
 @pytest.mark.parametrize(
     ("key", "code"),
