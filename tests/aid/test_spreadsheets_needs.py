@@ -13,6 +13,7 @@ from django.utils import translation
 
 from pobratym.aid.models import Need, NeedLine, Unit
 from pobratym.aid.spreadsheets.needs import COLUMNS
+from pobratym.aid.spreadsheets.packing import COLUMNS as PACKING_COLUMNS
 from pobratym.partnerships.models import Role
 from tests.aid.spreadsheet_factories import (
     template_filled,
@@ -423,3 +424,25 @@ def test_outsiders_find_nothing(partnership, outsider, client_of):
 def test_signed_out_people_are_sent_to_sign_in(partnership, client):
     assert client.get(_url("need_template", partnership)).status_code == 302
     assert client.post(_url("need_import", partnership)).status_code == 302
+
+
+@pytest.mark.parametrize("columns", [COLUMNS, PACKING_COLUMNS], ids=["needs", "packing"])
+def test_no_header_in_any_language_could_mean_two_columns(columns):
+    for one in columns:
+        for other in columns:
+            if one is not other:
+                assert not one.headers() & other.headers(), (one.name, other.name)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "uk"])
+def test_every_choice_reads_back_as_itself_from_its_label_in_any_language(language):
+    for column in COLUMNS:
+        for code, label in column.choices:
+            with translation.override(language):
+                text = str(label)
+            with translation.override("en"):
+                value = column.parse(text)
+            if column.name == "critical_infrastructure":
+                assert value is (code == "yes")
+            else:
+                assert value == code

@@ -87,22 +87,29 @@ def text_column(name, label, max_length: int, **options) -> Column:
     return Column(name, label, parse, **options)
 
 
-def _choice_lookup(choices) -> dict[str, str]:
-    """Code or label, in any language, to the code; codes win, then the active language."""
+def _choice_lookup(choices, built: dict | None = None) -> dict[str, str]:
+    """Code or label, in any language, to the code; codes win, then the active language.
+    Kept in `built` per active language, as every cell of a column asks again."""
+    active = translation.get_language()
+    if built is not None and active in built:
+        return built[active]
     lookup = {normalized(code): code for code, _label in choices}
     languages = [translation.get_language()] + [code for code, _name in settings.LANGUAGES]
     for language in languages:
         with translation.override(language):
             for code, label in choices:
                 lookup.setdefault(normalized(str(label)), code)
+    if built is not None:
+        built[active] = lookup
     return lookup
 
 
 def choice_column(name, label, choices, **options) -> Column:
     choices = tuple(choices)
+    built = {}
 
     def parse(value) -> str:
-        code = _choice_lookup(choices).get(normalized(_plain_text(value)))
+        code = _choice_lookup(choices, built).get(normalized(_plain_text(value)))
         if code is None:
             raise CellError(
                 _("“%(value)s” is not in the list. Choose one of: %(choices)s.")
@@ -182,11 +189,13 @@ def _yes_no() -> tuple[tuple[str, object], ...]:
 
 
 def yes_no_column(name, label, **options) -> Column:
+    built = {}
+
     def parse(value) -> bool:
         if isinstance(value, bool):
             return value
         word = normalized(_plain_text(value))
-        lookup = _choice_lookup(_yes_no())
+        lookup = _choice_lookup(_yes_no(), built)
         if word in YES or lookup.get(word) == "yes":
             return True
         if word in NO or lookup.get(word) == "no":
