@@ -361,6 +361,8 @@ def test_a_stage_with_time_and_note_is_recorded_in_the_readers_time_zone(
 ):
     team["sender"].time_zone = "Europe/Kyiv"
     team["sender"].save()
+    # Planned yesterday, so a stage three hours ago comes after it.
+    shipment.events.update(occurred_at=timezone.now() - timedelta(days=1))
     client = client_of(team["sender"])
     when = timezone.localtime(timezone.now() - timedelta(hours=3), timezone.get_fixed_timezone(120))
     # 2 hours east of UTC in winter, as Kyiv is; the form's time is read in Kyiv time.

@@ -77,9 +77,7 @@ def shipment_edit(request, slug: str, shipment_id: int):
     saved = submit(
         request,
         form,
-        lambda: logistics.shipment_update(
-            shipment=Shipment.objects.get(pk=shipment.pk), by=request.user, **form.cleaned_data
-        ),
+        lambda: logistics.shipment_update(shipment=shipment, by=request.user, **form.cleaned_data),
     )
     if saved is not None:
         messages.success(request, _("The shipment was saved."))
