@@ -6,7 +6,7 @@ pledge (or what was shipped or received of it) is worth its share of the line's 
 Quantities are compared only within a need line, since lines have different units.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -103,6 +103,9 @@ class StatusCount:
 
 @dataclass(frozen=True)
 class Totals:
+    """Values in EUR. Received is what the goods received notes say arrived, a surplus
+    included; open discrepancies are received lines not as shipped nor yet resolved."""
+
     pledges: int
     pledged: Decimal
     shipped: Decimal
@@ -153,13 +156,13 @@ class Dashboard:
     sectors: list[SectorCoverage]
     donors: list[DonorTotal]
     other_donors: DonorTotal | None
-    months: list[MonthTotal] = field(default_factory=list)
+    months: list[MonthTotal]
 
 
 def aid_dashboard(*, viewer, partnership: Partnership, today: date | None = None) -> Dashboard:
     """Every figure of the aid dashboard, for members of the partnership only (404 for anyone
-    else); eight queries however much aid there is. Months are the viewer's current time
-    zone's, the last twelve up to `today`."""
+    else); twelve queries however much aid there is. Months are those of the viewer's
+    current time zone, the last twelve up to `today`."""
     if membership_of(viewer, partnership) is None:
         raise Http404
     statuses, open_needs = _needs_by_status(partnership.pk)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from pobratym.agreements.views.access import partnership_for
@@ -18,10 +18,11 @@ CHART_TOP = 30
 CHART_BASE = 220
 GROUP = 60
 BAR = 14
+# Named after what the bar measures: value pledged, shipped or received in a month.
 SERIES = (
-    ("pledged", _("pledged")),
-    ("shipped", _("shipped")),
-    ("received", _("received")),
+    ("pledged", pgettext_lazy("value in a month", "pledged")),
+    ("shipped", pgettext_lazy("value in a month", "shipped")),
+    ("received", pgettext_lazy("value in a month", "received")),
 )
 
 
