@@ -177,6 +177,9 @@ def test_arrival_before_departure_is_refused_and_nothing_planned(partnership, te
         },
     )
     assert response.status_code == 400
+    assert "The planned arrival cannot be before the planned departure." in (
+        response.content.decode()
+    )
     assert not Shipment.objects.exists()
 
 
@@ -320,6 +323,7 @@ def test_a_package_with_a_negative_weight_is_refused(partnership, team, client_o
         {"kind": "box", "gross_weight": "-5", "idempotency_key": uuid.uuid4()},
     )
     assert response.status_code == 400
+    assert "Ensure this value is greater than or equal to 0.01." in response.content.decode()
     assert not Package.objects.exists()
 
 

@@ -5,8 +5,11 @@ message the service gives (a negative quantity, more than pledged, a stage going
 """
 
 import uuid
+from decimal import Decimal
 
 from django import forms
+from django.core.validators import MinValueValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..logistics import PACKAGE_FIELDS, SHIPMENT_FIELDS
@@ -36,6 +39,16 @@ class ShipmentForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean(self):
+        data = super().clean()
+        departure, arrival = data.get("planned_departure"), data.get("planned_arrival")
+        if departure and arrival and arrival < departure:
+            # Said plainly here; the database's check would only name itself.
+            self.add_error(
+                "planned_arrival", _("The planned arrival cannot be before the planned departure.")
+            )
+        return data
+
 
 class ShipmentCreateForm(ShipmentForm):
     # Chosen when the form is first shown and sent back with it, so a form sent twice plans
@@ -52,16 +65,22 @@ class PackageForm(forms.ModelForm):
         model = Package
         fields = PACKAGE_FIELDS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain messages for what the database checks too (weight and volume above zero).
+        self.fields["gross_weight"].validators.append(MinValueValidator(Decimal("0.01")))
+        self.fields["volume"].validators.append(MinValueValidator(Decimal("0.001")))
+
 
 class LoadForm(forms.Form):
     """Set how much of a pledge is in a package (or loose); 0 unloads it."""
 
-    pledge = forms.ModelChoiceField(label=_("pledge"), queryset=None)
+    pledge = forms.ModelChoiceField(label=capfirst(_("pledge")), queryset=None)
     package = forms.ModelChoiceField(
-        label=_("package"), queryset=None, required=False, empty_label=_("loose")
+        label=capfirst(_("package")), queryset=None, required=False, empty_label=_("loose")
     )
     quantity = forms.DecimalField(
-        label=_("quantity"),
+        label=capfirst(_("quantity")),
         max_digits=QUANTITY["max_digits"],
         decimal_places=QUANTITY["decimal_places"],
     )
@@ -75,16 +94,19 @@ class LoadForm(forms.Form):
 class AdvanceForm(forms.Form):
     """Record the stage a shipment reached; only later stages are offered."""
 
-    status = forms.ChoiceField(label=_("stage"), choices=RECORDABLE)
+    status = forms.ChoiceField(label=capfirst(_("stage")), choices=RECORDABLE)
     occurred_at = forms.DateTimeField(
-        label=_("time"),
+        label=capfirst(_("time")),
         required=False,
         help_text=_("In your time zone; leave empty for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
     )
     note = forms.CharField(
-        label=_("note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=capfirst(_("note")),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, current: str, **kwargs):
