@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..models import QUANTITY, Need, NeedKind, NeedStatus, Priority, Sector, Unit
@@ -22,7 +23,7 @@ def key_field():
 
 def quantity_field(**options):
     return forms.DecimalField(
-        label=options.pop("label", _("quantity")),
+        label=options.pop("label", capfirst(_("quantity"))),
         min_value=Decimal("0.001"),
         max_digits=QUANTITY["max_digits"],
         decimal_places=QUANTITY["decimal_places"],
@@ -36,12 +37,16 @@ def date_input():
 
 class NeedFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("status"), required=False, choices=[ALL, *NeedStatus.choices]
+        label=capfirst(_("status")), required=False, choices=[ALL, *NeedStatus.choices]
     )
-    kind = forms.ChoiceField(label=_("kind"), required=False, choices=[ALL, *NeedKind.choices])
-    sector = forms.ChoiceField(label=_("sector"), required=False, choices=[ALL, *Sector.choices])
+    kind = forms.ChoiceField(
+        label=capfirst(_("kind")), required=False, choices=[ALL, *NeedKind.choices]
+    )
+    sector = forms.ChoiceField(
+        label=capfirst(_("sector")), required=False, choices=[ALL, *Sector.choices]
+    )
     priority = forms.ChoiceField(
-        label=_("priority"), required=False, choices=[ALL, *Priority.choices]
+        label=capfirst(_("priority")), required=False, choices=[ALL, *Priority.choices]
     )
 
 
@@ -71,14 +76,14 @@ class NeedCreateForm(NeedForm):
 class NeedLineForm(forms.Form):
     """One item line; a line left empty is ignored."""
 
-    item = forms.CharField(label=_("item"), max_length=300)
+    item = forms.CharField(label=capfirst(_("item")), max_length=300)
     specification = forms.CharField(
-        label=_("specification"),
+        label=capfirst(_("specification")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     quantity = quantity_field()
-    unit = forms.ChoiceField(label=_("unit"), choices=[NO_CHOICE, *Unit.choices])
+    unit = forms.ChoiceField(label=capfirst(_("unit")), choices=[NO_CHOICE, *Unit.choices])
 
 
 class BaseLineFormSet(forms.BaseFormSet):
@@ -128,5 +133,5 @@ def shown_again(form_class, posted, **kwargs):
 class PledgeForm(forms.Form):
     offer_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     need_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    quantity = quantity_field(label=_("quantity to pledge"))
+    quantity = quantity_field(label=capfirst(_("quantity to pledge")))
     next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..models import MONEY, Condition, Offer, Unit
@@ -27,21 +28,24 @@ class OfferForm(forms.ModelForm):
 class OfferLineForm(forms.Form):
     """One offered item; `need_lines` are the lines of the need the offer answers, if any."""
 
-    item = forms.CharField(label=_("item"), max_length=300)
+    item = forms.CharField(label=capfirst(_("item")), max_length=300)
     quantity = quantity_field()
-    unit = forms.ChoiceField(label=_("unit"), choices=[NO_CHOICE, *Unit.choices])
+    unit = forms.ChoiceField(label=capfirst(_("unit")), choices=[NO_CHOICE, *Unit.choices])
     condition = forms.ChoiceField(
-        label=_("condition"), choices=Condition.choices, initial=Condition.NEW, required=False
+        label=capfirst(_("condition")),
+        choices=Condition.choices,
+        initial=Condition.NEW,
+        required=False,
     )
     estimated_value = forms.DecimalField(
-        label=_("estimated value in EUR"),
+        label=capfirst(_("estimated value in EUR")),
         required=False,
         min_value=Decimal(0),
         max_digits=MONEY["max_digits"],
         decimal_places=MONEY["decimal_places"],
     )
     expires_on = forms.DateField(
-        label=_("expires on"),
+        label=capfirst(_("expires on")),
         required=False,
         widget=date_input(),
         help_text=_("For medical goods."),
@@ -52,7 +56,7 @@ class OfferLineForm(forms.Form):
         self.need_lines = {str(line.pk): line for line in need_lines}
         if self.need_lines:
             self.fields["need_line"] = forms.ChoiceField(
-                label=_("for need line"),
+                label=capfirst(_("for need line")),
                 required=False,
                 choices=[NO_CHOICE, *((pk, _label(line)) for pk, line in self.need_lines.items())],
             )
