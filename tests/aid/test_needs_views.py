@@ -2,6 +2,7 @@
 posting a need once however often the form is sent, bad input, a constant number of queries,
 and confirming a pledge from the need's page."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -608,3 +609,25 @@ def test_list_links_to_spreadsheets_and_the_other_aid_pages(client_of):
     for name in ("need_import", "need_create"):
         assert reverse(f"aid:{name}", args=[slug]) in office
         assert reverse(f"aid:{name}", args=[slug]) not in looking
+
+
+@pytest.mark.parametrize(
+    "page", ["need_list", "need_create", "need_detail", "need_edit", "offer_create", "offer_list"]
+)
+def test_pages_have_no_inline_code_and_every_field_has_a_label(page, client_of):
+    world = world_make()
+    args = [world.partnership.slug]
+    if page in ("need_detail", "need_edit"):
+        args.append(world.need.pk)
+
+    html = client_of(world.receiver).get(reverse(f"aid:{page}", args=args)).content.decode()
+
+    assert "<script" not in html
+    assert " style=" not in html
+    assert not re.search(r"\son[a-z]+=", html)
+    fields = re.findall(
+        r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\sid="([^"]+)"', html
+    )
+    assert fields
+    for field in fields:
+        assert f'for="{field}"' in html, field
