@@ -474,3 +474,8 @@ def test_the_receiving_office_is_led_to_the_goods_received_note_once_it_left(
     page = client_of(team["receiver"]).get(_url("shipment_detail", partnership, shipment.pk))
     assert page.status_code == 200
     assert page.context["receivable"] is True
+    receipt = reverse("aid:receipt_create", args=[partnership.slug, shipment.pk])
+    assert f'href="{receipt}"' in page.content.decode()
+    # The sending side does not write it, so it is not led there.
+    page = client_of(team["sender"]).get(_url("shipment_detail", partnership, shipment.pk))
+    assert f'href="{receipt}"' not in page.content.decode()
