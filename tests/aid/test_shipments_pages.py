@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from pobratym.aid import logistics
 from pobratym.aid.models import Package, Shipment, ShipmentEvent, ShipmentLine
@@ -479,3 +480,18 @@ def test_the_receiving_office_is_led_to_the_goods_received_note_once_it_left(
     # The sending side does not write it, so it is not led there.
     page = client_of(team["sender"]).get(_url("shipment_detail", partnership, shipment.pk))
     assert f'href="{receipt}"' not in page.content.decode()
+
+
+def test_a_refusal_is_in_the_readers_language(partnership, team, client_of):
+    shipment = shipment_plan(partnership, team["sender"])
+    pledge = pledge_make(partnership, team)
+    with translation.override("de"):
+        # The German address of the page, as a German reader follows it.
+        response = _load(client_of(team["sender"]), partnership, shipment, pledge, "-2")
+
+    assert response.status_code == 400
+    with translation.override("de"):
+        message = gettext("The quantity cannot be negative.")
+    assert message != "The quantity cannot be negative."
+    assert message in response.content.decode()
+    assert not ShipmentLine.objects.exists()
