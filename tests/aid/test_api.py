@@ -650,5 +650,6 @@ def test_posts_with_a_session_need_the_csrf_token(partnership, staff):
     )
 
     assert refused.status_code == 403
+    assert refused.json()["code"] == "forbidden"
     assert accepted.status_code == 201
     assert Need.objects.count() == 1

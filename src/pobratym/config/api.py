@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
 from pobratym.agreements.api import router as agreements_router
@@ -55,3 +55,11 @@ def invalid(request, error: ValidationError):
         {"code": "invalid", "message": _("The request is not valid."), "errors": error.errors},
         status=422,
     )
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error: HttpError):
+    """Ninja's own refusals (a failed CSRF check) in the same shape as ours."""
+    if error.status_code == 403:
+        return _error(request, 403, "forbidden", _("The request was refused: reload the page."))
+    return _error(request, error.status_code, "error", _("The request could not be handled."))
