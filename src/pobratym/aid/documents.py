@@ -135,6 +135,8 @@ def money(value: Decimal) -> str:
 
 def _city_administration(side) -> str:
     # City level only: the consignee is the city, never the address of a need.
+    if side is None:
+        return "–"
     return both_of(lambda: _("City administration of %(city)s") % {"city": side.city.name})
 
 

@@ -95,7 +95,8 @@ def shipment_detail(*, viewer, partnership: Partnership, shipment_id: int) -> Sh
     )
     sides = list(Side.objects.filter(partnership=partnership).select_related("city"))
     shipment.sending_side = next(side for side in sides if side.pk == shipment.side_id)
-    shipment.receiving_side = next(side for side in sides if side.pk != shipment.side_id)
+    # A partnership has two sides; the goods go to the one that did not send them.
+    shipment.receiving_side = next((side for side in sides if side.pk != shipment.side_id), None)
     shipment.total_value = sum((line.estimated_value for line in shipment.line_rows), Decimal(0))
     return shipment
 
