@@ -22,21 +22,21 @@ class ReceiptForm(forms.Form):
     `-remark`; the quantity starts at what was shipped, so an intact delivery is one click."""
 
     number = forms.CharField(
-        label=_("number of the goods received note"),
+        label=_("Number of the goods received note"),
         max_length=100,
         help_text=_("As your office numbered it."),
     )
-    received_on = forms.DateField(label=_("received on"), widget=_date_input())
+    received_on = forms.DateField(label=_("Received on"), widget=_date_input())
     received_by = forms.CharField(
-        label=_("received by"),
+        label=_("Received by"),
         max_length=300,
         help_text=_("Name and position of who took delivery."),
     )
     note = forms.CharField(
-        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     scan = forms.FileField(
-        label=_("signed note (scan)"),
+        label=_("Signed note (scan)"),
         required=False,
         help_text=_("PDF, PNG or JPEG. You can also add it later."),
     )
@@ -48,19 +48,19 @@ class ReceiptForm(forms.Form):
         for line in self.shipment_lines:
             item = line.pledge.offer_line.item
             self.fields[f"line-{line.pk}-quantity"] = forms.DecimalField(
-                label=_("quantity received of %(item)s") % {"item": item},
+                label=_("Quantity received of %(item)s") % {"item": item},
                 min_value=Decimal(0),
                 max_digits=QUANTITY["max_digits"],
                 decimal_places=QUANTITY["decimal_places"],
                 initial=_plain(line.quantity),
             )
             self.fields[f"line-{line.pk}-state"] = forms.ChoiceField(
-                label=_("state of %(item)s") % {"item": item},
+                label=_("State of %(item)s") % {"item": item},
                 choices=ArrivalState.choices,
                 initial=ArrivalState.INTACT,
             )
             self.fields[f"line-{line.pk}-remark"] = forms.CharField(
-                label=_("remark on %(item)s") % {"item": item},
+                label=_("Remark on %(item)s") % {"item": item},
                 required=False,
                 max_length=1000,
             )
@@ -101,18 +101,18 @@ class ReceiptForm(forms.Form):
 
 
 class ScanForm(forms.Form):
-    scan = forms.FileField(label=_("signed note (scan)"), help_text=_("PDF, PNG or JPEG."))
+    scan = forms.FileField(label=_("Signed note (scan)"), help_text=_("PDF, PNG or JPEG."))
 
 
 class PhotoForm(forms.Form):
     """A photo of what arrived, of the whole delivery or of one line."""
 
     photo = forms.ImageField(
-        label=_("photo"),
+        label=_("Photo"),
         help_text=_("PNG or JPEG. Location and camera data are removed."),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
     )
-    line = forms.TypedChoiceField(label=_("shows"), required=False, coerce=int, empty_value=None)
+    line = forms.TypedChoiceField(label=_("Shows"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, receipt_lines=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,7 +131,7 @@ class PhotoForm(forms.Form):
 
 class ResolveForm(forms.Form):
     resolution = forms.CharField(
-        label=_("how it was settled"),
+        label=_("How it was settled"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: replaced with the next shipment, written off, returned."),
