@@ -446,3 +446,30 @@ def test_every_choice_reads_back_as_itself_from_its_label_in_any_language(langua
                 assert value is (code == "yes")
             else:
                 assert value == code
+
+
+def test_a_header_below_empty_rows_is_found_and_named_by_its_row(partnership, receiver, client_of):
+    headers = [*HEADERS, "Colour"]
+    row = [*(_row().get(header) for header in HEADERS), "blue"]
+    data = workbook_bytes([None] * len(headers), [[None] * len(headers), headers, row])
+    text = _refused(_post(client_of(receiver), partnership, data), "“Colour” is not a column")
+    assert '<th scope="row">3</th>' in text  # the header is on the third row of the sheet
+
+
+def test_a_later_row_may_not_fill_in_what_its_needs_first_row_left_empty(
+    partnership, receiver, client_of
+):
+    rows = [_row(**{"Exact address": None}), _second_line(**{"Exact address": "vul. Kyivska 5"})]
+    _refused(_post(client_of(receiver), partnership, _sheet(rows)), "This differs from row 2")
+
+
+def test_a_wrong_cell_on_a_needs_first_row_is_reported_once(partnership, receiver, client_of):
+    rows = [_row(**{"Kind *": "weapons"}), _second_line(**{"Kind *": "goods"})]
+    text = _refused(_post(client_of(receiver), partnership, _sheet(rows)), "“weapons”")
+    assert "This differs" not in text
+
+
+def test_cells_far_to_the_right_are_not_read(partnership, receiver, client_of):
+    far = [*HEADERS, *([None] * 200), "Notes of the office"]
+    rows = [[*[_row().get(header) for header in HEADERS], *([None] * 200), "call first"]]
+    assert _post(client_of(receiver), partnership, workbook_bytes(far, rows)).status_code == 302

@@ -19,9 +19,12 @@ from openpyxl import load_workbook
 from .columns import GROUP, LINE, CellError, Column, capfirst, normalized
 
 # A workbook unpacks to a few times its size; far more is a zip bomb, refused before reading.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 200
 DEFAULT_MAX_ROWS = 2000
+# Cells beyond this column are not read: a stray cell far to the right would otherwise make
+# every row that wide.
+MAX_COLUMNS = 60
 
 
 def max_rows() -> int:
@@ -74,9 +77,22 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_rows(upload) -> tuple[tuple, list[tuple[int, tuple]], bytes]:
-    """The header row and the filled rows (with their row numbers) of the first sheet of an
-    uploaded workbook, and the file's bytes. Raises Refused for a file that is too large,
+def _too_long(most: int) -> Refused:
+    return _refuse(
+        ngettext(
+            "A sheet may have at most %(count)d row below its header; "
+            "split the list into several files.",
+            "A sheet may have at most %(count)d rows below its header; "
+            "split the list into several files.",
+            most,
+        )
+        % {"count": most}
+    )
+
+
+def read_rows(upload) -> tuple[tuple[int, tuple], list[tuple[int, tuple]], bytes]:
+    """The header row and the filled rows of the first sheet of an uploaded workbook, each
+    with its row number, and the file's bytes. Raises Refused for a file that is too large,
     not a workbook, damaged, or longer than the row limit."""
     limit = settings.POBRATYM_UPLOAD_MAX_BYTES
     if upload.size > limit:
@@ -91,24 +107,19 @@ def read_rows(upload) -> tuple[tuple, list[tuple[int, tuple]], bytes]:
     except Exception as error:  # openpyxl raises many types for a damaged file; all mean that
         raise _not_xlsx() from error
     try:
-        for number, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), 1):
+        sheet = workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        for number, row in enumerate(sheet, 1):
+            # Empty rows are skipped, but not without end: formatting alone can reach far.
+            if number > 20 * most:
+                raise _too_long(most)
             if all(_blank(value) for value in row):
                 continue
             if header is None:
-                header = row
+                header = (number, row)
                 continue
             rows.append((number, row))
             if len(rows) > most:
-                raise _refuse(
-                    ngettext(
-                        "A sheet may have at most %(count)d row below its header; "
-                        "split the list into several files.",
-                        "A sheet may have at most %(count)d rows below its header; "
-                        "split the list into several files.",
-                        most,
-                    )
-                    % {"count": most}
-                )
+                raise _too_long(most)
     except Refused:
         raise
     except Exception as error:  # a damaged sheet fails while it is read, not when opened
@@ -120,28 +131,31 @@ def read_rows(upload) -> tuple[tuple, list[tuple[int, tuple]], bytes]:
     return header, rows, data
 
 
-def match_headers(header: Sequence, columns: Sequence[Column]) -> dict[str, int]:
-    """Where each column is, from the header row in any of the site's languages. Raises
-    Refused naming unknown, repeated and missing columns."""
+def match_headers(header: tuple[int, tuple], columns: Sequence[Column]) -> dict[str, int]:
+    """Where each column is, from the header row (its number, its cells) in any of the
+    site's languages. Raises Refused naming unknown, repeated and missing columns."""
     problems, positions = [], {}
+    number, cells = header
     known = {text: column for column in columns for text in column.headers()}
-    for index, cell in enumerate(header):
+    for index, cell in enumerate(cells):
         if _blank(cell):
             continue
         column = known.get(normalized(str(cell)))
         if column is None:
             problems.append(
                 Problem(
-                    1, str(cell), _("“%(column)s” is not a column of this list.") % {"column": cell}
+                    number,
+                    str(cell),
+                    _("“%(column)s” is not a column of this list.") % {"column": cell},
                 )
             )
         elif column.name in positions:
-            problems.append(Problem(1, str(cell), _("This column appears twice.")))
+            problems.append(Problem(number, str(cell), _("This column appears twice.")))
         else:
             positions[column.name] = index
     for column in columns:
         if column.required and column.name not in positions:
-            problems.append(Problem(1, capfirst(column.label), _("This column is missing.")))
+            problems.append(Problem(number, capfirst(column.label), _("This column is missing.")))
     if problems:
         raise Refused(problems)
     return positions
@@ -180,16 +194,25 @@ class Group:
     """The rows of one record (a need, a package): its own values from its first row, and
     the values of each row's line."""
 
-    key: str
+    key: object
     row: int
     values: dict
+    filled: set
     lines: list[tuple[int, dict]] = field(default_factory=list)
+
+
+def _contradicts(column: Column, row: Row, group: Group) -> bool:
+    if column.name not in row.filled or row.values[column.name] is None:
+        return False
+    if column.name in group.filled and group.values[column.name] is None:
+        return False  # the first row's own cell is wrong, and reported there
+    return row.values[column.name] != group.values[column.name]
 
 
 def group_rows(rows: Iterable[Row], key: Column, columns: Sequence[Column]):
     """Rows with the same `key` value belong to one record. Its own columns are read from
     its first row; a later row may leave them empty or repeat them, never contradict them."""
-    groups: dict[str, Group] = {}
+    groups: dict[object, Group] = {}
     problems = []
     own = [column for column in columns if column.level == GROUP]
     lines = [column for column in columns if column.level == LINE and column is not key]
@@ -202,7 +225,7 @@ def group_rows(rows: Iterable[Row], key: Column, columns: Sequence[Column]):
         group = groups.get(reference)
         if group is None:
             values = {column.name: row.values[column.name] for column in own}
-            group = groups[reference] = Group(reference, row.number, values)
+            group = groups[reference] = Group(reference, row.number, values, row.filled)
             problems += [
                 Problem(row.number, capfirst(column.label), _("Fill in this cell."))
                 for column in own
@@ -217,9 +240,7 @@ def group_rows(rows: Iterable[Row], key: Column, columns: Sequence[Column]):
                     % {"row": group.row, "key": reference},
                 )
                 for column in own
-                if column.name in row.filled
-                and row.values[column.name] is not None
-                and row.values[column.name] != group.values[column.name]
+                if _contradicts(column, row, group)
             ]
         problems += [
             Problem(row.number, capfirst(column.label), _("Fill in this cell."))
