@@ -495,3 +495,22 @@ def test_a_refusal_is_in_the_readers_language(partnership, team, client_of):
     assert message != "The quantity cannot be negative."
     assert message in response.content.decode()
     assert not ShipmentLine.objects.exists()
+
+
+def test_a_number_already_given_to_another_shipment_is_refused(
+    partnership, shipment, team, client_of
+):
+    client = client_of(team["sender"])
+    created = client.post(
+        _url("shipment_create", partnership),
+        {"reference": shipment.reference, "idempotency_key": uuid.uuid4()},
+    )
+    other = shipment_plan(partnership, team["sender"], reference="CMR-OTHER")
+    edited = client.post(
+        _url("shipment_edit", partnership, other.pk), {"reference": shipment.reference}
+    )
+
+    assert created.status_code == edited.status_code == 400
+    assert Shipment.objects.filter(reference=shipment.reference).count() == 1
+    other.refresh_from_db()
+    assert other.reference == "CMR-OTHER"
