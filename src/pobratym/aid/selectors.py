@@ -83,8 +83,7 @@ def _pledged_for_offer_line(outer: str = "pk"):
 
 
 def with_status(needs: QuerySet) -> QuerySet:
-    """Annotate `requested`, `pledged`, `shipped`, `received`, `line_count`,
-    `uncovered_line_count`, `undelivered_line_count` and `status`.
+    """Annotate `requested`, `pledged`, `shipped`, `received`, `line_count` and `status`.
 
     Status rule: closed or cancelled when a person ended the need; delivered when every line
     has at least its quantity received; covered when every line has at least its quantity
@@ -108,18 +107,16 @@ def with_status(needs: QuerySet) -> QuerySet:
         shipped=_decimal(_sum(shipped, "pledge__need_line__need")),
         received=_decimal(_sum(received, "shipment_line__pledge__need_line__need")),
         line_count=_count(lines),
-        uncovered_line_count=_count(uncovered),
-        undelivered_line_count=_count(undelivered),
     ).annotate(
         status=Case(
             When(closure=Closure.CLOSED, then=Value(NeedStatus.CLOSED.value)),
             When(closure=Closure.CANCELLED, then=Value(NeedStatus.CANCELLED.value)),
             When(
-                Q(line_count__gt=0, undelivered_line_count=0),
+                Exists(lines) & ~Exists(undelivered),
                 then=Value(NeedStatus.DELIVERED.value),
             ),
             When(
-                Q(line_count__gt=0, uncovered_line_count=0),
+                Exists(lines) & ~Exists(uncovered),
                 then=Value(NeedStatus.COVERED.value),
             ),
             When(pledged__gt=0, then=Value(NeedStatus.PARTLY_COVERED.value)),
