@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from pobratym.aid.notifications import receipt_notify
 from pobratym.aid.tasks import receipt_notify_task
+from pobratym.core.errors import DomainError
 from pobratym.partnerships.models import Role
 from tests import smtp
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
@@ -129,3 +130,26 @@ def test_a_line_break_in_the_reference_does_not_stop_the_e_mail(partnership, peo
     [mail, _other] = smtp_inbox.messages
     assert "CMR-1 Bcc: x@example.org" in mail["Subject"]
     assert not smtp_inbox.to("x@example.org")
+
+
+def test_a_refused_note_queues_no_e_mail(
+    people, shipment, smtp_inbox, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(DomainError),
+    ):
+        receipt_make(shipment, people["zhytomyr"], quantities=[60, -1])
+    assert callbacks == []
+    run_worker()
+    assert not DBTaskResult.objects.exists()
+    assert smtp_inbox.messages == []
+
+
+def test_a_reader_without_a_saved_language_gets_the_site_language(
+    partnership, people, shipment, smtp_inbox
+):
+    quiet = member_create(partnership, Role.STAFF, 1, language="").user
+    receipt_notify(receipt_make(shipment, people["zhytomyr"]).pk)
+    [mail] = smtp_inbox.to(quiet.email)
+    assert "/en/partnerships/" in smtp_inbox.text(mail)

@@ -293,3 +293,16 @@ def test_a_line_that_arrived_as_shipped_cannot_be_resolved(client_of, receiver, 
     response = client_of(receiver).post(address, {"resolution": "nothing"})
     assert response.status_code == 400
     assert "arrived as shipped" in response.content.decode()
+
+
+def test_a_photo_is_found_only_under_its_own_note(
+    client_of, partnership, donor, receiver, shipment
+):
+    receipt_make(shipment, receiver)
+    other = shipment_in_transit(partnership, donor, receiver)
+    photo = logistics.receipt_photo_add(
+        receipt=receipt_make(other, receiver), by=receiver, upload=upload("a.jpg", jpeg_with_gps())
+    )
+    client = client_of(receiver)
+    assert client.get(url("receipt_photo", other, photo_id=photo.pk)).status_code == 200
+    assert client.get(url("receipt_photo", shipment, photo_id=photo.pk)).status_code == 404
