@@ -11,7 +11,6 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..logistics import PACKAGE_FIELDS, SHIPMENT_FIELDS
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
@@ -78,10 +77,7 @@ class LoadForm(forms.Form):
 
     pledge = forms.ModelChoiceField(label=capfirst(_("pledge")), queryset=None)
     package = forms.ModelChoiceField(
-        label=capfirst(_("package")),
-        queryset=None,
-        required=False,
-        empty_label=pgettext_lazy("not in a package", "loose"),
+        label=capfirst(_("package")), queryset=None, required=False, empty_label=_("loose")
     )
     quantity = forms.DecimalField(
         label=capfirst(_("quantity")),
