@@ -103,7 +103,6 @@ def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
         "receivable": shipment.status in DEPARTED
         and shipment.status != ShipmentStatus.RECEIPT_CONFIRMED,
         "time_zone": timezone.get_current_timezone_name(),
-        "documents": list(DOCUMENTS),
         "loadable": (
             list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
             if can_change and loading
