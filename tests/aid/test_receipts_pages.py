@@ -306,3 +306,11 @@ def test_a_photo_is_found_only_under_its_own_note(
     client = client_of(receiver)
     assert client.get(url("receipt_photo", other, photo_id=photo.pk)).status_code == 200
     assert client.get(url("receipt_photo", shipment, photo_id=photo.pk)).status_code == 404
+
+
+def test_quantities_are_taken_as_the_office_writes_them(client_of, receiver, shipment):
+    address = url("receipt_create", shipment).replace("/en/", "/uk/")
+    response = client_of(receiver).post(address, form(shipment, quantities=["55,5", "60"]))
+    assert response.status_code == 302
+    quantities = ReceiptLine.objects.order_by("pk").values_list("quantity", flat=True)
+    assert list(quantities) == [Decimal("55.5"), Decimal(60)]

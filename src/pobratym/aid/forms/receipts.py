@@ -53,6 +53,9 @@ class ReceiptForm(forms.Form):
                 max_digits=QUANTITY["max_digits"],
                 decimal_places=QUANTITY["decimal_places"],
                 initial=_plain(line.quantity),
+                # "55,5" as Ukrainian and German offices write it, and "55.5" too.
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}),
             )
             self.fields[f"line-{line.pk}-state"] = forms.ChoiceField(
                 label=_("State of %(item)s") % {"item": item},
