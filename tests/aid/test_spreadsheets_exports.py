@@ -3,6 +3,7 @@ members, each scoped to the person and hiding what their role may not see."""
 
 import csv
 import io
+import uuid
 from decimal import Decimal
 
 import hxl
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from pobratym.aid import services
+from pobratym.aid import logistics, services
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
 from tests.factories import member_create
@@ -213,7 +214,37 @@ def _queries(client, url) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("name", ["need_export", "need_hxl", "offer_export"])
+def test_the_shipments_export_has_a_row_per_shipment_with_its_totals(
+    partnership, receiver, donor, client_of
+):
+    need = _pledged_need(partnership, receiver, donor)
+    shipment = logistics.shipment_create(
+        partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-7"
+    )
+    package = logistics.package_add(shipment=shipment, by=donor, kind="pallet", gross_weight=120)
+    logistics.package_add(shipment=shipment, by=donor, kind="box", gross_weight="7.5", volume=1)
+    pledge = need.lines.order_by("pk")[0].pledges.get()
+    logistics.shipment_line_set(
+        shipment=shipment, by=donor, pledge=pledge, quantity=10, package=package
+    )
+
+    rows = _as_dicts(_sheet(client_of(receiver).get(_url("shipment_export", partnership))))
+
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["Shipment"], row["Waybill or consignment number"]) == (shipment.pk, "CMR-7")
+    assert row["Status"] == "planned" and row["Packages"] == 2
+    assert (row["Gross weight (kg)"], row["Volume (m³)"]) == (127.5, 1)
+
+
+def _shipments(partnership, donor, count):
+    for number in range(count):
+        logistics.shipment_create(
+            partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), route=f"R{number}"
+        )
+
+
+@pytest.mark.parametrize("name", ["need_export", "need_hxl", "offer_export", "shipment_export"])
 def test_exports_make_the_same_queries_for_few_and_many(
     partnership, receiver, donor, client_of, django_assert_max_num_queries, name
 ):
@@ -223,13 +254,14 @@ def test_exports_make_the_same_queries_for_few_and_many(
     def queries_for(count):
         for _ in range(count):
             _pledged_need(partnership, receiver, donor)
+        _shipments(partnership, donor, count)
         with django_assert_max_num_queries(12):
             return _queries(client, url)
 
     assert queries_for(1) == queries_for(10)
 
 
-@pytest.mark.parametrize("name", ["need_export", "need_hxl", "offer_export"])
+@pytest.mark.parametrize("name", ["need_export", "need_hxl", "offer_export", "shipment_export"])
 def test_outsiders_find_no_export(partnership, outsider, client_of, client, name):
     assert client_of(outsider).get(_url(name, partnership)).status_code == 404
     assert client.get(_url(name, partnership)).status_code == 302  # to sign in

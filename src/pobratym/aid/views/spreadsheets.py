@@ -24,6 +24,7 @@ from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
 from ..spreadsheets import packing
 from ..spreadsheets.reading import Refused
+from ..spreadsheets.shipments import shipment_table
 from ..spreadsheets.writing import xlsx_download, xlsx_response
 
 VIEW = "aid.view_need"
@@ -123,6 +124,15 @@ def offer_export(request, slug: str):
 
 @login_required
 @require_GET
+def shipment_export(request, slug: str):
+    """The shipments list as XLSX, one row per shipment."""
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    headers, rows = shipment_table(viewer=request.user, partnership=partnership)
+    return xlsx_response(f"{partnership.slug}-shipments.xlsx", headers, rows, title=_("Shipments"))
+
+
+@login_required
+@require_GET
 def need_hxl(request, slug: str):
     """The open-data columns over every need the member may see, with the exact address and
     critical-infrastructure mark where their role may see them."""
@@ -183,6 +193,11 @@ urlpatterns = [
     path("partnerships/<slug:slug>/aid/needs/export.xlsx", need_export, name="need_export"),
     path("partnerships/<slug:slug>/aid/needs/export.hxl.csv", need_hxl, name="need_hxl"),
     path("partnerships/<slug:slug>/aid/offers/export.xlsx", offer_export, name="offer_export"),
+    path(
+        "partnerships/<slug:slug>/aid/shipments/export.xlsx",
+        shipment_export,
+        name="shipment_export",
+    ),
     path(
         "partnerships/<slug:slug>/aid/packing-list-template.xlsx",
         packing_list_template,

@@ -1,0 +1,52 @@
+"""The shipments list as a spreadsheet: one row per shipment with its packages' totals."""
+
+from django.utils.translation import gettext as _
+
+from ..models import Shipment
+from ..selectors_shipments import shipment_list
+
+
+def _label(name):
+    return Shipment._meta.get_field(name).verbose_name
+
+
+def shipment_table(*, viewer, partnership) -> tuple[list, list]:
+    """Headers and rows of the shipments list the viewer may see (members only); one query
+    for the list whatever its length."""
+    headers = [
+        _("Shipment"),
+        _label("reference"),
+        _label("side"),
+        _label("status"),
+        _label("carrier"),
+        _label("vehicle"),
+        _label("route"),
+        _label("planned_departure"),
+        _label("planned_arrival"),
+        _label("departed_on"),
+        _label("arrived_on"),
+        _("packages"),
+        _("gross weight (kg)"),
+        _("volume (m³)"),
+    ]
+    shipments = shipment_list(viewer=viewer, partnership=partnership)
+    rows = (
+        [
+            shipment.pk,
+            shipment.reference,
+            shipment.side.city.name,
+            shipment.get_status_display(),
+            shipment.carrier,
+            shipment.vehicle,
+            shipment.route,
+            shipment.planned_departure,
+            shipment.planned_arrival,
+            shipment.departed_on,
+            shipment.arrived_on,
+            shipment.package_count,
+            shipment.total_weight,
+            shipment.total_volume,
+        ]
+        for shipment in shipments
+    )
+    return headers, rows
