@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
@@ -34,7 +35,9 @@ from pobratym.partnerships.predicates import membership_of
 from .models import (
     DEPARTED,
     QUANTITY,
+    ArrivalState,
     Closure,
+    GoodsReceivedNote,
     Need,
     NeedLine,
     NeedStatus,
@@ -42,6 +45,8 @@ from .models import (
     OfferLine,
     Pledge,
     ReceiptLine,
+    ReceiptPhoto,
+    Shipment,
     ShipmentLine,
 )
 from .predicates import sees_sensitive
@@ -357,11 +362,8 @@ def pledge_lines(
 
 
 # Goods received notes and their discrepancies, as the receipt pages and the e-mail to the
-# sending side show them. (Imported here so this block stays whole as others append theirs.)
+# sending side show them.
 
-from django.utils.translation import pgettext_lazy  # noqa: E402
-
-from .models import ArrivalState, GoodsReceivedNote, ReceiptPhoto, Shipment  # noqa: E402
 
 DISCREPANCY_KINDS = {
     "missing": pgettext_lazy("discrepancy", "missing"),
