@@ -81,8 +81,8 @@ def test_outsiders_post_nothing(partnership, outsider):
 @pytest.mark.parametrize(
     ("line", "code"),
     [
-        ({"item": "Bandage", "quantity": Decimal(0), "unit": "box"}, "invalid"),
-        ({"item": "Bandage", "quantity": Decimal(-3), "unit": "box"}, "invalid"),
+        ({"item": "Bandage", "quantity": Decimal(0), "unit": "box"}, "quantity_not_positive"),
+        ({"item": "Bandage", "quantity": Decimal(-3), "unit": "box"}, "quantity_not_positive"),
         ({"item": "Bandage", "quantity": Decimal(1), "unit": "barrel"}, "invalid"),
     ],
 )
@@ -91,6 +91,14 @@ def test_bad_lines_are_refused_and_nothing_is_kept(partnership, receiver, line, 
         need_post(partnership, receiver, lines=[line])
     assert error.value.code == code
     assert not Need.objects.exists()
+
+
+def test_an_offer_line_of_negative_value_is_refused(partnership, donor):
+    line = {"item": "Bandage", "quantity": Decimal(1), "unit": "box", "estimated_value": -1}
+    with pytest.raises(DomainError) as error:
+        offer_make(partnership, donor, lines=[line])
+    assert error.value.code == "value_negative"
+    assert not Offer.objects.exists()
 
 
 def test_a_need_without_lines_is_refused(partnership, receiver):

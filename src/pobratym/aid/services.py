@@ -78,10 +78,20 @@ def _no_lines() -> DomainError:
     return DomainError("no_lines", _("Add at least one item line."))
 
 
+def _not_positive() -> DomainError:
+    return DomainError("quantity_not_positive", _("The quantity must be greater than zero."))
+
+
 def _line(record, allowed, fields: Mapping, by: User):
     _set(record, allowed, fields)
     record.item_key = item_key_of(record.item or "")
-    validate(audited(record, by))
+    if record.quantity is not None and Decimal(record.quantity) <= 0:
+        raise _not_positive()
+    if (getattr(record, "estimated_value", None) or 0) < 0:
+        raise DomainError("value_negative", _("The estimated value cannot be negative."))
+    # Choices are checked field by field; the database holds the check constraints too.
+    # Checking them here would cost one query each, for every line of a large import.
+    validate(audited(record, by), validate_constraints=False)
     record.save()
     return record
 
@@ -135,7 +145,7 @@ def need_create(
         idempotency_key=idempotency_key,
     )
     _set(need, NEED_FIELDS, fields)
-    validate(need, exclude=["idempotency_key"])
+    validate(need, exclude=["idempotency_key"], validate_constraints=False)
     need, created = _save_once(need, Need, by)
     if created:
         for line in lines:
@@ -295,7 +305,7 @@ def pledge_confirm(
         raise DomainError("unit_mismatch", _("The unit must be the same as the need's."))
     quantity = Decimal(quantity)
     if quantity <= 0:
-        raise DomainError("quantity_not_positive", _("The quantity must be greater than zero."))
+        raise _not_positive()
     available = offer_line.quantity - _pledged(offer_line=offer_line)
     if quantity > available:
         raise DomainError(
