@@ -21,14 +21,13 @@ from .columns import GROUP, LINE, CellError, Column, capfirst, normalized
 # A workbook unpacks to a few times its size; far more is a zip bomb, refused before reading.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 200
-DEFAULT_MAX_ROWS = 2000
 # Cells beyond this column are not read: a stray cell far to the right would otherwise make
 # every row that wide.
 MAX_COLUMNS = 60
 
 
 def max_rows() -> int:
-    return getattr(settings, "POBRATYM_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+    return settings.POBRATYM_IMPORT_MAX_ROWS
 
 
 @dataclass(frozen=True)

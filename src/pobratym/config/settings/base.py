@@ -156,6 +156,8 @@ POBRATYM_TRANSLATION_RETRY_SECONDS = env.int("POBRATYM_TRANSLATION_RETRY_SECONDS
 INVITATION_VALID_DAYS = 14
 # Scans and photos larger than this are refused (bytes; default 20 MB).
 POBRATYM_UPLOAD_MAX_BYTES = env.int("POBRATYM_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# A spreadsheet import (needs list, packing list) with more data rows is refused whole.
+POBRATYM_IMPORT_MAX_ROWS = env.int("POBRATYM_IMPORT_MAX_ROWS", default=2000)
 # Messages longer than this many characters are refused (default 20,000).
 POBRATYM_MESSAGE_MAX_CHARS = env.int("POBRATYM_MESSAGE_MAX_CHARS", default=20_000)
 POBRATYM_DEMO = False
