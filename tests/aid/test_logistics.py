@@ -237,3 +237,20 @@ def test_a_stage_is_never_earlier_than_the_one_before_nor_in_the_future(partners
         assert refused.value.code == code
     shipment.refresh_from_db()
     assert shipment.status == "packing"
+
+
+def test_the_same_package_form_twice_adds_one_package(partnership, donor):
+    shipment = _shipment(partnership, donor)
+    key = uuid.uuid4()
+    first = logistics.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
+    again = logistics.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
+    other = logistics.package_add(shipment=shipment, by=donor, kind="box")
+    assert again.pk == first.pk
+    assert [p.number for p in shipment.packages.all()] == [first.number, other.number] == [1, 2]
+
+
+def test_a_package_of_no_weight_is_refused_with_a_plain_message(partnership, donor):
+    shipment = _shipment(partnership, donor)
+    with pytest.raises(DomainError) as refused:
+        logistics.package_add(shipment=shipment, by=donor, kind="box", gross_weight=0)
+    assert "gross weight must be greater than zero" in refused.value.message

@@ -117,13 +117,20 @@ def shipment_update(*, shipment: Shipment, by: User, **fields) -> Shipment:
 
 
 @transaction.atomic
-def package_add(*, shipment: Shipment, by: User, **fields) -> Package:
-    """Add the next numbered pallet, box or parcel."""
+def package_add(
+    *, shipment: Shipment, by: User, idempotency_key: uuid.UUID | None = None, **fields
+) -> Package:
+    """Add the next numbered pallet, box or parcel; the same key again returns the package
+    added the first time."""
     require(by, "aid.change_shipment", shipment)
     shipment = _locked(shipment)
+    if idempotency_key and (
+        earlier := shipment.packages.filter(idempotency_key=idempotency_key).first()
+    ):
+        return earlier
     _still_loading(shipment)
     last = shipment.packages.aggregate(last=Max("number"))["last"] or 0
-    package = Package(shipment=shipment, number=last + 1)
+    package = Package(shipment=shipment, number=last + 1, idempotency_key=idempotency_key)
     _set(package, PACKAGE_FIELDS, fields)
     validate(package)
     audited(package, by).save()

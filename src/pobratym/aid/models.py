@@ -491,6 +491,9 @@ class Shipment(BaseModel):
                 | Q(planned_departure__isnull=True)
                 | Q(planned_arrival__gte=F("planned_departure")),
                 name="shipment_planned_in_order",
+                violation_error_message=_(
+                    "The planned arrival cannot be before the planned departure."
+                ),
             ),
         ]
 
@@ -515,6 +518,8 @@ class Package(BaseModel):
         _("volume (m³)"), max_digits=10, decimal_places=3, null=True, blank=True
     )
     marks = models.CharField(_("marks"), max_length=200, blank=True)
+    # Chosen by the form: the same form sent twice adds one package (empty for imports).
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -523,13 +528,19 @@ class Package(BaseModel):
         ordering = ["shipment", "number"]
         constraints = [
             models.UniqueConstraint(fields=["shipment", "number"], name="package_number_unique"),
+            models.UniqueConstraint(
+                fields=["shipment", "idempotency_key"], name="package_added_once"
+            ),
             models.CheckConstraint(condition=_choices("kind", PackageKind), name="package_kind"),
             models.CheckConstraint(
                 condition=Q(gross_weight__isnull=True) | Q(gross_weight__gt=0),
                 name="package_weight_positive",
+                violation_error_message=_("The gross weight must be greater than zero."),
             ),
             models.CheckConstraint(
-                condition=Q(volume__isnull=True) | Q(volume__gt=0), name="package_volume_positive"
+                condition=Q(volume__isnull=True) | Q(volume__gt=0),
+                name="package_volume_positive",
+                violation_error_message=_("The volume must be greater than zero."),
             ),
         ]
 

@@ -3,7 +3,6 @@ their papers as bilingual PDFs."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +23,6 @@ from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreate
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus
 
 PAGE_SIZE = 50
-KEY_LIFETIME = 24 * 60 * 60
 VIEW = "aid.view_shipment"
 CHANGE = "aid.change_shipment"
 
@@ -159,14 +157,9 @@ def package_add(request, slug: str, shipment_id: int):
     form = PackageForm(request.POST)
     if not form.is_valid():
         return _detail(request, partnership, shipment.pk, status=400, package_form=form)
-    fields = dict(form.cleaned_data)
-    seen = f"aid:package_add:{shipment.pk}:{request.user.pk}:{fields.pop('idempotency_key')}"
-    if not cache.add(seen, True, timeout=KEY_LIFETIME):
-        return _to_detail(slug, shipment.pk)  # the same form again: added the first time
     try:
-        logistics.package_add(shipment=shipment, by=request.user, **fields)
+        logistics.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
     except DomainError as error:
-        cache.delete(seen)  # nothing was added, so the corrected form may be sent again
         form.add_error(None, error.message)
         return _detail(request, partnership, shipment.pk, status=400, package_form=form)
     messages.success(request, _("The package was added."))
