@@ -7,7 +7,7 @@ import pytest
 from django.http import Http404
 
 from pobratym.aid import logistics
-from pobratym.aid.selectors_shipments import loadable_pledges, shipment_detail, shipment_list
+from pobratym.aid.selectors import loadable_pledges, shipment_detail, shipment_list
 from pobratym.partnerships.models import Role
 from tests.aid.shipment_factories import people, pledge_make, shipment_loaded, shipment_plan
 from tests.factories import member_create

@@ -226,7 +226,7 @@ def _donors(shipment: Shipment) -> list[dict]:
 
 def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     """The file name and bytes of one of a shipment's papers (`document` is a key of
-    DOCUMENTS); `shipment` as `selectors_shipments.shipment_detail` returns it."""
+    DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it."""
     title, template = DOCUMENTS[document]
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from ..models import Shipment
-from ..selectors_shipments import shipment_list
+from ..selectors import shipment_list
 
 
 def _label(name):

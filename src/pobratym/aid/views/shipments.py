@@ -16,8 +16,7 @@ from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 
-from .. import logistics
-from .. import selectors_shipments as selectors
+from .. import logistics, selectors
 from ..documents import DOCUMENTS, shipment_pdf
 from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreateForm, ShipmentForm
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus

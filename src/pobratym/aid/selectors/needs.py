@@ -1,4 +1,4 @@
-"""What aid screens and exports read, scoped to the viewer: needs with their computed status
+"""Needs as aid screens and exports read them, scoped to the viewer: their computed status
 and coverage, and the offers and needs that could match each other.
 
 Sensitive fields (exact address, critical infrastructure) come back blanked for viewers who may
@@ -27,17 +27,14 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
 
-from .models import (
+from ..models import (
     DEPARTED,
     QUANTITY,
-    ArrivalState,
     Closure,
-    GoodsReceivedNote,
     Need,
     NeedLine,
     NeedStatus,
@@ -45,12 +42,10 @@ from .models import (
     OfferLine,
     Pledge,
     ReceiptLine,
-    ReceiptPhoto,
-    Shipment,
     ShipmentLine,
 )
-from .predicates import sees_sensitive
-from .services import OPEN_OFFER_STATUSES
+from ..predicates import sees_sensitive
+from ..services import OPEN_OFFER_STATUSES
 
 FILTERS = ("status", "kind", "sector", "priority")
 
@@ -280,242 +275,3 @@ def matching_needs(*, viewer, offer: Offer) -> QuerySet:
     )
     lines._iterable_class = _masking(membership, need_of=lambda line: line.need)
     return lines
-
-
-# Offers and pledges as the offer and need pages show them.
-
-
-def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
-    """The partnership's offers, newest first, with `line_count`, `total_value` (EUR) and the
-    need each answers; members only (nothing for anyone else). Only the need's title is meant
-    for display: it is not blanked."""
-    if membership_of(viewer, partnership) is None:
-        return Offer.objects.none()
-    lines = OfferLine.objects.filter(offer=OuterRef("pk"))
-    count = lines.order_by().values("offer").annotate(total=Count("pk")).values("total")[:1]
-    return (
-        Offer.objects.filter(partnership=partnership)
-        .select_related("side__city", "need")
-        .annotate(
-            line_count=Coalesce(Subquery(count), 0),
-            total_value=_decimal(_sum(lines, "offer", "estimated_value")),
-        )
-        .order_by("-created_at", "-pk")
-    )
-
-
-def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
-    """One offer with `line_rows`: its lines with `pledged` and `remaining`; 404 for an offer
-    the viewer may not see."""
-    offer = (
-        offer_list(viewer=viewer, partnership=partnership)
-        .select_related("created_by", "decided_by")
-        .filter(pk=offer_id)
-        .first()
-    )
-    if offer is None:
-        raise Http404
-    offer.line_rows = list(
-        OfferLine.objects.filter(offer=offer)
-        .annotate(pledged=_pledged_for_offer_line())
-        .annotate(remaining=F("quantity") - F("pledged"))
-        .select_related("need_line")
-        .order_by("pk")
-    )
-    return offer
-
-
-def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None) -> QuerySet:
-    """The pledges to a need's lines or from an offer's lines, oldest first; members only."""
-    record = need if need is not None else offer
-    if record is None or membership_of(viewer, record) is None:
-        return Pledge.objects.none()
-    if need is not None:
-        pledges = Pledge.objects.filter(need_line__need=need)
-    else:
-        pledges = Pledge.objects.filter(offer_line__offer=offer)
-    return pledges.select_related("offer_line__offer", "need_line__need", "confirmed_by").order_by(
-        "confirmed_at", "pk"
-    )
-
-
-def pledge_lines(
-    *, viewer, partnership: Partnership, offer_line_id: int, need_line_id: int
-) -> tuple[OfferLine, NeedLine]:
-    """The offer line and need line a pledge would join, both of this partnership; 404 if
-    either is not, or the viewer is not a member."""
-    if membership_of(viewer, partnership) is None:
-        raise Http404
-    offer_line = (
-        OfferLine.objects.filter(pk=offer_line_id, offer__partnership=partnership)
-        .select_related("offer")
-        .first()
-    )
-    need_line = (
-        NeedLine.objects.filter(pk=need_line_id, need__partnership=partnership)
-        .select_related("need")
-        .first()
-    )
-    if offer_line is None or need_line is None:
-        raise Http404
-    return offer_line, need_line
-
-
-# Goods received notes and their discrepancies, as the receipt pages and the e-mail to the
-# sending side show them.
-
-
-DISCREPANCY_KINDS = {
-    "missing": pgettext_lazy("discrepancy", "missing"),
-    "surplus": pgettext_lazy("discrepancy", "surplus"),
-    "damaged": pgettext_lazy("discrepancy", "damaged"),
-    "unusable": pgettext_lazy("discrepancy", "unusable"),
-}
-# Each received line traces back through these to its pledge, donor and need.
-_TRACE = (
-    "shipment_line__package",
-    "shipment_line__pledge__offer_line__offer",
-    "shipment_line__pledge__need_line__need",
-)
-
-
-def _discrepant() -> Q:
-    return ~Q(quantity=F("shipment_line__quantity")) | ~Q(state=ArrivalState.INTACT)
-
-
-def described(line: ReceiptLine) -> ReceiptLine:
-    """Give a received line (with its shipment line loaded) `shipped`, `received`,
-    `difference` (received minus shipped), all without trailing zeros for display;
-    `kinds` (codes of DISCREPANCY_KINDS, none when it arrived as shipped) with `kind_labels`,
-    and `open` (a discrepancy not yet resolved)."""
-    line.shipped = line.shipment_line.quantity.normalize()
-    line.received = line.quantity.normalize()
-    line.difference = (line.quantity - line.shipment_line.quantity).normalize()
-    line.kinds = []
-    if line.difference < 0:
-        line.kinds.append("missing")
-    elif line.difference > 0:
-        line.kinds.append("surplus")
-    if line.state != ArrivalState.INTACT:
-        line.kinds.append(line.state)
-    line.kind_labels = [DISCREPANCY_KINDS[kind] for kind in line.kinds]
-    line.open = bool(line.kinds) and line.resolved_at is None
-    return line
-
-
-class _Described(ModelIterable):
-    def __iter__(self):
-        for line in super().__iter__():
-            yield described(line)
-
-
-def _member_or_404(viewer, partnership: Partnership) -> None:
-    if membership_of(viewer, partnership) is None:
-        raise Http404
-
-
-def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> Shipment:
-    """A shipment of the partnership for the goods received note form, with `line_rows`
-    (each with its pledge, offer and need line, and `shipped` for display) and
-    `existing_receipt` (or None); 404 for people outside the partnership and for another
-    partnership's shipment."""
-    _member_or_404(viewer, partnership)
-    shipment = (
-        Shipment.objects.filter(partnership=partnership, pk=shipment_id)
-        .select_related("side__city")
-        .first()
-    )
-    if shipment is None:
-        raise Http404
-    shipment.line_rows = list(
-        shipment.lines.select_related(
-            "package", "pledge__offer_line__offer", "pledge__need_line__need"
-        ).order_by("pk")
-    )
-    for line in shipment.line_rows:
-        line.shipped = line.quantity.normalize()
-    shipment.existing_receipt = GoodsReceivedNote.objects.filter(shipment=shipment).first()
-    return shipment
-
-
-def _receipt_rows(receipt: GoodsReceivedNote) -> GoodsReceivedNote:
-    lines = (
-        ReceiptLine.objects.filter(receipt=receipt)
-        .select_related(*_TRACE, "resolved_by")
-        .order_by("pk")
-    )
-    receipt.line_rows = []
-    for line in lines:
-        line.receipt = receipt  # so permission checks on a line ask no more queries
-        receipt.line_rows.append(described(line))
-    rows = {line.pk: line for line in receipt.line_rows}
-    receipt.photo_list = list(ReceiptPhoto.objects.filter(receipt=receipt).order_by("pk"))
-    for photo in receipt.photo_list:
-        photo.shown_line = rows.get(photo.line_id)
-    return receipt
-
-
-def receipt_detail(*, viewer, partnership: Partnership, shipment_id: int) -> GoodsReceivedNote:
-    """A shipment's goods received note with `line_rows` (see `described`; each with its
-    shipment line, package, pledge, offer line, offer, need line, need and who resolved it)
-    and `photo_list` (each with `shown_line`, the row it shows, or None); 404 for people
-    outside the partnership or when there is no note.
-    Nothing sensitive of the need (address, critical infrastructure) is meant for display."""
-    _member_or_404(viewer, partnership)
-    receipt = (
-        GoodsReceivedNote.objects.filter(shipment__partnership=partnership, shipment=shipment_id)
-        .select_related("shipment__side__city", "recorded_by")
-        .first()
-    )
-    if receipt is None:
-        raise Http404
-    return _receipt_rows(receipt)
-
-
-def receipt_notice(*, receipt_id: int) -> GoodsReceivedNote | None:
-    """A goods received note as `receipt_detail` gives it, unscoped: for the e-mail to the
-    sending side's office, who may see its shipment."""
-    receipt = (
-        GoodsReceivedNote.objects.filter(pk=receipt_id)
-        .select_related("shipment__partnership", "shipment__side__city")
-        .first()
-    )
-    return _receipt_rows(receipt) if receipt else None
-
-
-def receipt_photo_get(*, receipt: GoodsReceivedNote, photo_id: int) -> ReceiptPhoto:
-    """A photo of this note (found through `receipt_detail`, so already scoped); 404 else."""
-    photo = ReceiptPhoto.objects.filter(receipt=receipt, pk=photo_id).first()
-    if photo is None:
-        raise Http404
-    return photo
-
-
-def discrepancy_list(*, viewer, partnership: Partnership) -> QuerySet:
-    """The partnership's received lines whose discrepancy is not yet resolved, oldest note
-    first, each `described` and with its note, shipment and trace loaded; members only."""
-    if membership_of(viewer, partnership) is None:
-        return ReceiptLine.objects.none()
-    lines = (
-        ReceiptLine.objects.filter(
-            receipt__shipment__partnership=partnership, resolved_at__isnull=True
-        )
-        .filter(_discrepant())
-        .select_related("receipt__shipment", *_TRACE)
-        .order_by("receipt__received_on", "receipt_id", "pk")
-    )
-    lines._iterable_class = _Described
-    return lines
-
-
-def discrepancy_get(*, viewer, partnership: Partnership, line_id: int) -> ReceiptLine:
-    """One received line of the partnership, `described`; 404 for people outside it."""
-    _member_or_404(viewer, partnership)
-    line = (
-        ReceiptLine.objects.filter(receipt__shipment__partnership=partnership, pk=line_id)
-        .select_related("receipt__shipment", "resolved_by", *_TRACE)
-        .first()
-    )
-    if line is None:
-        raise Http404
-    return described(line)

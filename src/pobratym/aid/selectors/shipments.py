@@ -13,8 +13,8 @@ from django.http import Http404
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 
-from .models import Package, Pledge, Shipment, ShipmentLine
-from .selectors import _decimal, _masking, _sum, blank
+from ..models import Package, Pledge, Shipment, ShipmentLine
+from .needs import _decimal, _masking, _sum, blank
 
 CENT = Decimal("0.01")
 

@@ -1,0 +1,99 @@
+"""Offers and pledges as the offer and need pages show them."""
+
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from pobratym.partnerships.models import Partnership
+from pobratym.partnerships.predicates import membership_of
+
+from ..models import (
+    Need,
+    NeedLine,
+    Offer,
+    OfferLine,
+    Pledge,
+)
+from .needs import _decimal, _pledged_for_offer_line, _sum
+
+
+def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
+    """The partnership's offers, newest first, with `line_count`, `total_value` (EUR) and the
+    need each answers; members only (nothing for anyone else). Only the need's title is meant
+    for display: it is not blanked."""
+    if membership_of(viewer, partnership) is None:
+        return Offer.objects.none()
+    lines = OfferLine.objects.filter(offer=OuterRef("pk"))
+    count = lines.order_by().values("offer").annotate(total=Count("pk")).values("total")[:1]
+    return (
+        Offer.objects.filter(partnership=partnership)
+        .select_related("side__city", "need")
+        .annotate(
+            line_count=Coalesce(Subquery(count), 0),
+            total_value=_decimal(_sum(lines, "offer", "estimated_value")),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
+    """One offer with `line_rows`: its lines with `pledged` and `remaining`; 404 for an offer
+    the viewer may not see."""
+    offer = (
+        offer_list(viewer=viewer, partnership=partnership)
+        .select_related("created_by", "decided_by")
+        .filter(pk=offer_id)
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    offer.line_rows = list(
+        OfferLine.objects.filter(offer=offer)
+        .annotate(pledged=_pledged_for_offer_line())
+        .annotate(remaining=F("quantity") - F("pledged"))
+        .select_related("need_line")
+        .order_by("pk")
+    )
+    return offer
+
+
+def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None) -> QuerySet:
+    """The pledges to a need's lines or from an offer's lines, oldest first; members only."""
+    record = need if need is not None else offer
+    if record is None or membership_of(viewer, record) is None:
+        return Pledge.objects.none()
+    if need is not None:
+        pledges = Pledge.objects.filter(need_line__need=need)
+    else:
+        pledges = Pledge.objects.filter(offer_line__offer=offer)
+    return pledges.select_related("offer_line__offer", "need_line__need", "confirmed_by").order_by(
+        "confirmed_at", "pk"
+    )
+
+
+def pledge_lines(
+    *, viewer, partnership: Partnership, offer_line_id: int, need_line_id: int
+) -> tuple[OfferLine, NeedLine]:
+    """The offer line and need line a pledge would join, both of this partnership; 404 if
+    either is not, or the viewer is not a member."""
+    if membership_of(viewer, partnership) is None:
+        raise Http404
+    offer_line = (
+        OfferLine.objects.filter(pk=offer_line_id, offer__partnership=partnership)
+        .select_related("offer")
+        .first()
+    )
+    need_line = (
+        NeedLine.objects.filter(pk=need_line_id, need__partnership=partnership)
+        .select_related("need")
+        .first()
+    )
+    if offer_line is None or need_line is None:
+        raise Http404
+    return offer_line, need_line
