@@ -237,6 +237,38 @@ def test_the_shipments_export_has_a_row_per_shipment_with_its_totals(
     assert (row["Gross weight (kg)"], row["Volume (m³)"]) == (127.5, 1)
 
 
+def test_the_discrepancies_export_lists_what_is_not_settled(
+    partnership, receiver, donor, client_of
+):
+    need = _pledged_need(partnership, receiver, donor)
+    pledge = need.lines.order_by("pk")[0].pledges.get()
+    shipment = logistics.shipment_create(
+        partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-8"
+    )
+    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=10)
+    shipment = logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    line = shipment.lines.get()
+    logistics.receipt_record(
+        shipment=shipment,
+        by=receiver,
+        number="GRN-1",
+        received_on=shipment.departed_on,
+        received_by="Store keeper",
+        lines={line.pk: {"quantity": 12, "state": "damaged", "remark": "wet"}},
+    )
+
+    rows = _as_dicts(_sheet(client_of(receiver).get(_url("discrepancy_export", partnership))))
+
+    assert len(rows) == 1
+    assert (rows[0]["Shipment"], rows[0]["Goods received note"]) == ("CMR-8", "GRN-1")
+    assert (rows[0]["Shipped"], rows[0]["Received"]) == (10, 12)
+    assert rows[0]["Discrepancy"] == "surplus, damaged"
+    logistics.discrepancy_resolve(line=line.receipt_line, by=receiver, resolution="kept")
+    assert _sheet(client_of(receiver).get(_url("discrepancy_export", partnership))) == [
+        list(rows[0])
+    ]
+
+
 def _shipments(partnership, donor, count):
     for number in range(count):
         logistics.shipment_create(
@@ -261,7 +293,9 @@ def test_exports_make_the_same_queries_for_few_and_many(
     assert queries_for(1) == queries_for(10)
 
 
-@pytest.mark.parametrize("name", ["need_export", "need_hxl", "offer_export", "shipment_export"])
+@pytest.mark.parametrize(
+    "name", ["need_export", "need_hxl", "offer_export", "shipment_export", "discrepancy_export"]
+)
 def test_outsiders_find_no_export(partnership, outsider, client_of, client, name):
     assert client_of(outsider).get(_url(name, partnership)).status_code == 404
     assert client.get(_url(name, partnership)).status_code == 302  # to sign in

@@ -23,6 +23,7 @@ from ..models import Shipment
 from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
 from ..spreadsheets import packing
+from ..spreadsheets.discrepancies import discrepancy_table
 from ..spreadsheets.reading import Refused
 from ..spreadsheets.shipments import shipment_table
 from ..spreadsheets.writing import xlsx_download, xlsx_response
@@ -133,6 +134,17 @@ def shipment_export(request, slug: str):
 
 @login_required
 @require_GET
+def discrepancy_export(request, slug: str):
+    """The open discrepancies as XLSX, one row per received line not yet settled."""
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    headers, rows = discrepancy_table(viewer=request.user, partnership=partnership)
+    return xlsx_response(
+        f"{partnership.slug}-discrepancies.xlsx", headers, rows, title=_("Open discrepancies")
+    )
+
+
+@login_required
+@require_GET
 def need_hxl(request, slug: str):
     """The open-data columns over every need the member may see, with the exact address and
     critical-infrastructure mark where their role may see them."""
@@ -197,6 +209,11 @@ urlpatterns = [
         "partnerships/<slug:slug>/aid/shipments/export.xlsx",
         shipment_export,
         name="shipment_export",
+    ),
+    path(
+        "partnerships/<slug:slug>/aid/discrepancies/export.xlsx",
+        discrepancy_export,
+        name="discrepancy_export",
     ),
     path(
         "partnerships/<slug:slug>/aid/packing-list-template.xlsx",

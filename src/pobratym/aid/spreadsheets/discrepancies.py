@@ -1,0 +1,38 @@
+"""The open discrepancies as a spreadsheet: one row per received line not yet settled."""
+
+from django.utils.translation import gettext as _
+
+from ..selectors import discrepancy_list
+
+
+def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
+    """Headers and rows of the open discrepancies the viewer may see (members only); one
+    query whatever their number."""
+    headers = [
+        _("Shipment"),
+        _("Goods received note"),
+        _("Received on"),
+        _("Item"),
+        _("Unit"),
+        _("Donor"),
+        _("Shipped"),
+        _("Received"),
+        _("Discrepancy"),
+        _("Remark"),
+    ]
+    rows = (
+        [
+            str(line.receipt.shipment),
+            line.receipt.number,
+            line.receipt.received_on,
+            line.shipment_line.pledge.offer_line.item,
+            line.shipment_line.pledge.offer_line.get_unit_display(),
+            line.shipment_line.pledge.offer_line.offer.donor,
+            line.shipped,
+            line.received,
+            ", ".join(str(label) for label in line.kind_labels),
+            line.remark,
+        ]
+        for line in discrepancy_list(viewer=viewer, partnership=partnership)
+    )
+    return headers, rows
