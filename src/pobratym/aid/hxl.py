@@ -11,15 +11,17 @@ serves both.
 """
 
 import csv
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.partnerships.models import Partnership
 
-from .models import Need, NeedLine
+from .models import InstitutionType, Need, NeedKind, NeedLine, NeedStatus, Priority, Sector, Unit
 from .selectors import lines_with_coverage, need_list, with_status
 from .spreadsheets.columns import yes_no_text
 
@@ -35,6 +37,17 @@ def _number(value) -> str:
     return format(value.normalize(), "f")
 
 
+@functools.cache
+def _translated(choices, value: str, language: str) -> str:
+    return str(choices(value).label)
+
+
+def _label(choices, value: str) -> str:
+    """A choice's label, translated once per language: `get_FOO_display()` translates it
+    again for every row, which was most of the time of a large export."""
+    return _translated(choices, value, get_language())
+
+
 COLUMNS = (
     Column(_("Need"), "#meta+id", lambda need, line: need.pk),
     Column(_("Title"), "#meta+title", lambda need, line: need.title),
@@ -45,21 +58,21 @@ COLUMNS = (
     Column(
         _("Type of institution"),
         "#org+type+recipient",
-        lambda need, line: need.get_institution_type_display(),
+        lambda need, line: _label(InstitutionType, need.institution_type),
     ),
     Column(_("Sector code"), "#sector+code", lambda need, line: need.sector),
-    Column(_("Sector"), "#sector+name", lambda need, line: need.get_sector_display()),
-    Column(_("Kind"), "#item+type", lambda need, line: need.get_kind_display()),
-    Column(_("Priority"), "#meta+priority", lambda need, line: need.get_priority_display()),
+    Column(_("Sector"), "#sector+name", lambda need, line: _label(Sector, need.sector)),
+    Column(_("Kind"), "#item+type", lambda need, line: _label(NeedKind, need.kind)),
+    Column(_("Priority"), "#meta+priority", lambda need, line: _label(Priority, need.priority)),
     Column(
         _("Needed by"),
         "#date+deadline",
         lambda need, line: need.needed_by.isoformat() if need.needed_by else "",
     ),
-    Column(_("Status"), "#status", lambda need, line: Need.Status(need.status).label),
+    Column(_("Status"), "#status", lambda need, line: _label(NeedStatus, need.status)),
     Column(_("Item"), "#item+name", lambda need, line: line.item),
     Column(_("Specification"), "#item+description", lambda need, line: line.specification),
-    Column(_("Unit"), "#item+unit", lambda need, line: line.get_unit_display()),
+    Column(_("Unit"), "#item+unit", lambda need, line: _label(Unit, line.unit)),
     Column(_("Requested"), "#value+requested", lambda need, line: _number(line.quantity)),
     Column(_("Pledged"), "#value+pledged", lambda need, line: _number(line.pledged)),
 )
