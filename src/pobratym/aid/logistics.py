@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ from .models import (
     ShipmentLine,
     ShipmentStatus,
 )
-from .services import _own_side, _plain, _set
+from .services import _created_before, _own_side, _plain, _save_once, _set
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -74,10 +74,7 @@ def shipment_create(
     """Plan a shipment from the person's own side to the other side; `planned_at` records
     one planned earlier (now if not given)."""
     require(by, "aid.add_shipment", partnership)
-    earlier = Shipment.objects.filter(
-        partnership=partnership, created_by=by, idempotency_key=idempotency_key
-    ).first()
-    if earlier:
+    if earlier := _created_before(Shipment, partnership, by, idempotency_key):
         return earlier
     shipment = Shipment(
         partnership=partnership,
@@ -87,13 +84,9 @@ def shipment_create(
     )
     _set(shipment, SHIPMENT_FIELDS, fields)
     validate(shipment, exclude=["idempotency_key"])
-    try:
-        with transaction.atomic():
-            audited(shipment, by).save()
-    except IntegrityError:
-        return Shipment.objects.get(
-            partnership=partnership, created_by=by, idempotency_key=idempotency_key
-        )
+    shipment, created = _save_once(shipment, Shipment, by)
+    if not created:
+        return shipment
     ShipmentEvent.objects.create(
         shipment=shipment,
         status=ShipmentStatus.PLANNED,
