@@ -10,7 +10,6 @@ every need they may see, with those two filled only where their role may see the
 serves both.
 """
 
-import csv
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core import csv
 from pobratym.partnerships.models import Partnership
 
 from .models import InstitutionType, Need, NeedKind, NeedLine, NeedStatus, Priority, Sector, Unit
@@ -119,7 +119,8 @@ def public_needs(*, partnership: Partnership) -> QuerySet:
 
 def write_hxl(out, needs: Iterable[Need], columns: Sequence[Column] = COLUMNS) -> None:
     """Write the CSV to the text file `out` (opened with newline=""): `columns` over the
-    lines (`need.coverage`) of `needs`. Open data uses the default, public columns."""
+    lines (`need.coverage`) of `needs`. Open data uses the default, public columns. Text that
+    a spreadsheet would run as a formula is written as text (`core.csv`)."""
     writer = csv.writer(out)
     writer.writerow([str(column.label) for column in columns])
     writer.writerow([column.hashtag for column in columns])
