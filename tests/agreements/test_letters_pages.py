@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.actions import JavaScript
 
 from pobratym.agreements.models import Letter, LetterScan
 from pobratym.agreements.services import letters as services
@@ -168,6 +170,43 @@ def test_scan_is_sent_only_through_the_permission_check(partnership, staff, outs
     page = client_of(staff).get(_detail_url(letter)).content.decode()
     assert url in page
     assert "/media/" not in page
+
+
+@pytest.mark.parametrize("upload", [pdf_upload, jpeg_with_gps], ids=["pdf", "image"])
+def test_scan_is_a_download_the_browser_does_not_sniff(upload, partnership, staff, client_of):
+    letter = letter_register(partnership, staff)
+    scan = services.letter_scan_add(letter=letter, by=staff, upload=upload())
+    url = reverse("agreements:letter_scan", args=[partnership.slug, letter.pk, scan.pk])
+
+    response = client_of(staff).get(url)
+
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pdf_with_a_script_is_refused_at_the_scan_field_in_the_persons_language(
+    partnership, staff, client_of
+):
+    letter = letter_register(partnership, staff)
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_open_action(JavaScript("app.alert(1)"))
+    output = io.BytesIO()
+    writer.write(output)
+    upload = SimpleUploadedFile("letter.pdf", output.getvalue(), "application/pdf")
+
+    with_letter, as_scan = _upload_refused(client_of(staff), partnership, letter, upload, "de")
+
+    with translation.override("de"):
+        message = gettext(
+            "This PDF contains scripts. Print it to a new PDF or scan the paper again, "
+            "and upload that file."
+        )
+    assert with_letter.status_code == as_scan.status_code == 400
+    assert with_letter.context["form"].errors["scans"] == [message]
+    assert as_scan.context["scan_form"].errors["scan"] == [message]
+    assert Letter.objects.count() == 1
+    assert not LetterScan.objects.exists()
 
 
 def test_letter_page_shows_the_reply_both_ways_and_the_registration_time(

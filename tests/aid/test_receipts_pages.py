@@ -232,6 +232,26 @@ def test_a_photo_loses_its_gps_data_and_is_shown_through_the_permission_check(
     assert url("receipt_photo", shipment, photo_id=photo.pk) in page
 
 
+def test_the_signed_note_is_a_download_and_a_photo_is_shown_in_the_page(
+    client_of, receiver, donor, shipment
+):
+    receipt = receipt_make(shipment, receiver)
+    logistics.receipt_scan_set(receipt=receipt, by=receiver, upload=upload("note.pdf", PDF))
+    photo = logistics.receipt_photo_add(
+        receipt=receipt, by=receiver, upload=upload("IMG_1.jpg", jpeg_with_gps())
+    )
+
+    scan = client_of(donor).get(url("receipt_scan", shipment))
+    shown = client_of(donor).get(url("receipt_photo", shipment, photo_id=photo.pk))
+
+    assert scan["Content-Type"] == "application/pdf"
+    assert scan["Content-Disposition"].startswith("attachment; filename=")
+    assert shown["Content-Type"] == "image/jpeg"
+    assert shown["Content-Disposition"].startswith("inline; filename=")
+    for response in (scan, shown):
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_only_images_are_taken_as_photos(client_of, receiver, shipment):
     receipt_make(shipment, receiver)
     response = client_of(receiver).post(

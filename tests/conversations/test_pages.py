@@ -148,6 +148,22 @@ def test_attachment_is_sent_under_its_checked_type(partnership, coordinator, sta
     assert response["Cache-Control"] == "private, no-store"
 
 
+@pytest.mark.parametrize("upload", [pdf_upload, png_upload], ids=["pdf", "image"])
+def test_attachment_is_a_download_the_browser_does_not_sniff(
+    upload, partnership, coordinator, staff, client_of
+):
+    thread = thread_start(partnership, coordinator)
+    attachment = post(thread, coordinator, attachments=[upload()]).attachments.get()
+
+    response = client_of(staff).get(
+        reverse("conversations:attachment", args=[partnership.slug, thread.pk, attachment.pk])
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_reader_sees_the_translation_marked_with_the_original_one_click_away(
     partnership, coordinator, other_side_coordinator, client_of
 ):

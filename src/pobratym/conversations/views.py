@@ -2,19 +2,19 @@
 messages in the reader's language, replies, translations, attachments (sent only after a
 permission check) and the choice of e-mail notifications."""
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
+from pobratym.core.uploads import UPLOAD_ERRORS
 from pobratym.partnerships import selectors as partnership_selectors
 
 from . import records, selectors, services
@@ -26,8 +26,6 @@ from .forms import (
     ThreadForm,
     TranslationForm,
 )
-
-UPLOAD_ERRORS = ("file_type", "file_size")
 
 
 def _partnership(request, slug: str):
@@ -250,9 +248,7 @@ def attachment(request, slug: str, thread_id: int, attachment_id: int):
     Sent under its checked name, so its type is that of its content."""
     thread = _thread(request, slug, thread_id)[1]
     item = selectors.attachment_get(viewer=request.user, thread=thread, attachment_id=attachment_id)
-    response = FileResponse(item.file.open("rb"), filename=PurePath(item.file.name).name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(item.file)
 
 
 @login_required

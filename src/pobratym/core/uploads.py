@@ -1,4 +1,5 @@
-"""Uploaded scans and photos: only PDF, PNG and JPEG, checked by content, no image metadata."""
+"""Uploaded scans and photos: only PDF, PNG and JPEG, checked by content, no image metadata,
+no PDF that runs scripts, carries other files or hides data after its end (decision 0009)."""
 
 import io
 import uuid
@@ -11,25 +12,98 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from .errors import DomainError
 
 ALLOWED = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg")}
 Image.MAX_IMAGE_PIXELS = 50_000_000  # a decompression bomb is refused, not decoded
+# The codes of every refusal below, for views that show them at the upload field.
+UPLOAD_ERRORS = ("file_type", "file_size", "pdf_unsafe")
+
+# Names as pypdf reads them (`#xx` escapes already decoded), wherever they occur in the file.
+SCRIPT_KEYS = {"/JS", "/JavaScript", "/AA", "/XFA"}
+SCRIPT_ACTIONS = {"/JavaScript"}
+EMBEDDED_KEYS = {"/EmbeddedFiles", "/EF"}
+EMBEDDED_ACTIONS = {"/Launch", "/GoToE"}
+EMBEDDED_TYPES = {"/EmbeddedFile"}
+# What the PDF standard counts as white space may follow the last `%%EOF`; nothing else.
+PDF_WHITESPACE = b" \t\r\n\f\0"
 
 
 def _refuse() -> DomainError:
     return DomainError("file_type", _("Only PDF, PNG and JPEG files can be uploaded."))
 
 
+def _resolved(value):
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def _pdf_contents(reader: PdfReader) -> tuple[bool, bool]:
+    """Whether any object of the file, reachable or not, is a script or an embedded file.
+
+    Every object in the cross-reference table and in object streams is read, not only those a
+    viewer reaches from the catalogue: a repaired or lenient viewer may find the others."""
+    pending: list = [reader.trailer]
+    pending += [
+        IndirectObject(number, generation, reader)
+        for generation, numbers in reader.xref.items()
+        for number in numbers
+    ]
+    pending += [IndirectObject(number, 0, reader) for number in reader.xref_objStm]
+    seen: set[tuple[int, int]] = set()
+    scripts = embedded = False
+    while pending and not (scripts and embedded):
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            action = _resolved(item.get("/S"))
+            scripts |= bool(SCRIPT_KEYS & item.keys()) or action in SCRIPT_ACTIONS
+            embedded |= (
+                bool(EMBEDDED_KEYS & item.keys())
+                or action in EMBEDDED_ACTIONS
+                or _resolved(item.get("/Type")) in EMBEDDED_TYPES
+            )
+            pending.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return scripts, embedded
+
+
 def _clean_pdf(data: bytes) -> bytes:
+    """Refuse, rather than rewrite, a PDF with active or hidden content (decision 0009)."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) == 0:
             raise _refuse()
-    except (PyPdfError, ValueError, OSError) as error:
+        scripts, embedded = _pdf_contents(reader)
+    except (PyPdfError, ValueError, OSError, RecursionError) as error:
         raise _refuse() from error
-    return data
+    end = data.rfind(b"%%EOF")
+    if end < 0:
+        raise _refuse()
+    if scripts:
+        message = _(
+            "This PDF contains scripts. Print it to a new PDF or scan the paper again, "
+            "and upload that file."
+        )
+    elif embedded:
+        message = _(
+            "This PDF contains other files or opens them. Print it to a new PDF or scan the "
+            "paper again, and upload that file."
+        )
+    elif data[end + len(b"%%EOF") :].strip(PDF_WHITESPACE):
+        message = _(
+            "This PDF has data after its end. Print it to a new PDF or scan the paper again, "
+            "and upload that file."
+        )
+    else:
+        return data
+    raise DomainError("pdf_unsafe", message)
 
 
 def _clean_image(data: bytes) -> tuple[bytes, str]:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.partnerships.predicates import membership_of
@@ -25,7 +26,7 @@ from ..forms import (
 from ..models import AgreementState, Approval, Notice, Signature
 from ..selectors import agreements as selectors
 from ..services import agreements as services
-from .access import partnership_for, private_file
+from .access import partnership_for
 
 LANGUAGES = dict(settings.LANGUAGES)
 

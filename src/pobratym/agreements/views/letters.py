@@ -9,19 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
+from pobratym.core.uploads import UPLOAD_ERRORS
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import LetterCreateForm, LetterForm, LetterSearchForm, ScanForm
 from ..models import Letter
 from ..selectors import letters as selectors
 from ..services import letters as services
-from .access import partnership_for, private_file
+from .access import partnership_for
 
 PAGE_SIZE = 50
-UPLOAD_ERRORS = ("file_type", "file_size")
-
 
 VIEW = "agreements.view_letter"
 

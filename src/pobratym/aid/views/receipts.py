@@ -10,9 +10,11 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.agreements.views.access import partnership_for, private_file
+from pobratym.agreements.views.access import partnership_for
+from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
+from pobratym.core.uploads import UPLOAD_ERRORS
 
 from .. import logistics, selectors
 from ..forms.receipts import PhotoForm, ReceiptForm, ResolveForm, ScanForm
@@ -21,7 +23,6 @@ from ..models import DEPARTED
 VIEW = "aid.view_shipment"
 RECEIVE = "aid.receive_shipment"
 RESOLVE = "aid.resolve_discrepancy"
-UPLOAD_ERRORS = ("file_type", "file_size")
 PAGE_SIZE = 50
 
 
@@ -168,7 +169,7 @@ def receipt_scan(request, slug: str, shipment_id: int):
 def receipt_photo(request, slug: str, shipment_id: int, photo_id: int):
     receipt = _receipt(request, slug, shipment_id)[1]
     photo = selectors.receipt_photo_get(receipt=receipt, photo_id=photo_id)
-    return private_file(photo.file)
+    return private_file(photo.file, inline_image=True)
 
 
 @login_required
