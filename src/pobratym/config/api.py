@@ -1,5 +1,8 @@
 """The one API: each app adds its router; every error is `{code, message}`."""
 
+from functools import wraps
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -12,12 +15,27 @@ from pobratym.aid.api import router as aid_router
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.api import router as partnerships_router
 
+
+def _unless_docs_are_off(view):
+    """The documentation and schema answer 404 where the operator switched them off
+    (POBRATYM_API_DOCS); read per request, so the setting needs no second URL list."""
+
+    @wraps(view)
+    def docs(request, *args, **kwargs):
+        if not settings.POBRATYM_API_DOCS:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return docs
+
+
 api = NinjaAPI(
     title="Pobratym API",
     version="1",
     auth=django_auth,
     urls_namespace="api",
     docs_url="/docs",
+    docs_decorator=_unless_docs_are_off,
 )
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/partnerships", agreements_router)

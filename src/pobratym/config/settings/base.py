@@ -162,6 +162,9 @@ POBRATYM_IMPORT_MAX_ROWS = env.int("POBRATYM_IMPORT_MAX_ROWS", default=2000)
 # Messages longer than this many characters are refused (default 20,000).
 POBRATYM_MESSAGE_MAX_CHARS = env.int("POBRATYM_MESSAGE_MAX_CHARS", default=20_000)
 POBRATYM_DEMO = False
+# The API's interactive documentation and OpenAPI schema (/api/v1/docs, /api/v1/openapi.json);
+# an operator may switch them off (docs/operations.md).
+POBRATYM_API_DOCS = env.bool("POBRATYM_API_DOCS", default=True)
 
 # Machine translation of messages (docs/operations.md, "Machine translation"): "none" (messages
 # wait for a human translation), "libretranslate" (self-hosted) or "deepl".
