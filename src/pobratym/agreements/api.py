@@ -4,6 +4,8 @@ from datetime import date
 
 from ninja import Router, Schema
 
+from pobratym.core.inputs import Id, Slug
+
 from .selectors import agreements as selectors
 from .views.access import partnership_for
 
@@ -71,7 +73,7 @@ def _texts(texts) -> list[dict]:
 
 
 @router.get("/{slug}/agreements", response=list[AgreementOut])
-def agreement_list(request, slug: str):
+def agreement_list(request, slug: Slug):
     partnership = partnership_for(request, slug, "agreements.view_agreement")
     return [
         _agreement(a)
@@ -80,7 +82,7 @@ def agreement_list(request, slug: str):
 
 
 @router.get("/{slug}/agreements/{agreement_id}", response=AgreementDetailOut)
-def agreement_detail(request, slug: str, agreement_id: int):
+def agreement_detail(request, slug: Slug, agreement_id: Id):
     partnership = partnership_for(request, slug, "agreements.view_agreement")
     agreement = selectors.agreement_get(
         viewer=request.user, partnership=partnership, agreement_id=agreement_id

@@ -7,7 +7,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.forms import bounded_formfield
+from pobratym.core.inputs import TEXT_MAX_LENGTH
+
 from .models import Agreement, ApprovalMethod, Letter, LetterDirection
+
+# The text of an agreement or amendment in one language: some sixty pages.
+BODY_MAX_LENGTH = 200_000
 
 # agreements
 
@@ -34,6 +40,7 @@ class TextsForm(forms.Form):
                 label=_("Text"),
                 required=False,
                 strip=False,
+                max_length=BODY_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"lang": code, "rows": 10}),
             )
 
@@ -81,6 +88,7 @@ class TermsForm(forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "title", *TERMS]
+        formfield_callback = bounded_formfield
         widgets = {
             "term_end": _date_input(),
             "effective_from": _date_input(),
@@ -174,7 +182,10 @@ class ApprovalForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -184,7 +195,10 @@ class NoticeForm(forms.Form):
     letter_date = forms.DateField(label=_("Date of the letter"), widget=_date_input())
     effective_on = forms.DateField(label=_("Ends on"), widget=_date_input())
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     scan = forms.FileField(
         label=_("Scan of the letter"), required=False, help_text=_("PDF, PNG or JPEG.")
@@ -199,6 +213,7 @@ class LetterForm(forms.ModelForm):
 
     class Meta:
         model = Letter
+        formfield_callback = bounded_formfield
         fields = [
             "direction",
             "registration_number",

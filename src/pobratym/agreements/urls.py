@@ -8,10 +8,10 @@ from .views import versions as version_views
 app_name = "agreements"
 
 base = "partnerships/<slug:slug>/"
-agreement = f"{base}agreements/<int:agreement_id>/"
-version = f"{agreement}versions/<int:number>/"
-amendment = f"{agreement}amendments/<int:number>/"
-letter = f"{base}letters/<int:letter_id>/"
+agreement = f"{base}agreements/<id:agreement_id>/"
+version = f"{agreement}versions/<id:number>/"
+amendment = f"{agreement}amendments/<id:number>/"
+letter = f"{base}letters/<id:letter_id>/"
 
 urlpatterns = [
     # letters register
@@ -19,9 +19,9 @@ urlpatterns = [
     path(f"{base}letters/new/", letter_views.letter_create, name="letter_create"),
     path(letter, letter_views.letter_detail, name="letter_detail"),
     path(f"{letter}edit/", letter_views.letter_edit, name="letter_edit"),
-    path(f"{letter}scans/<int:scan_id>/", letter_views.letter_scan, name="letter_scan"),
+    path(f"{letter}scans/<id:scan_id>/", letter_views.letter_scan, name="letter_scan"),
     path(
-        f"{letter}scans/<int:scan_id>/remove/",
+        f"{letter}scans/<id:scan_id>/remove/",
         letter_views.letter_scan_remove,
         name="letter_scan_remove",
     ),
@@ -46,7 +46,7 @@ urlpatterns = [
     path(f"{amendment}reject/", amendment_views.amendment_reject, name="amendment_reject"),
     path(f"{amendment}withdraw/", amendment_views.amendment_withdraw, name="amendment_withdraw"),
     path(
-        f"{base}agreements/scans/<slug:kind>/<int:record_id>/",
+        f"{base}agreements/scans/<slug:kind>/<id:record_id>/",
         agreement_views.scan,
         name="scan",
     ),

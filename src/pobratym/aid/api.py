@@ -14,10 +14,11 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError
+from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
 from pobratym.partnerships.models import Partnership
 
 from . import selectors, services
@@ -55,7 +56,7 @@ PLEDGE_RETRY_CODES = {"already_pledged", "more_than_offered", "more_than_needed"
 
 
 @router.get("/{slug}/aid.hxl.csv", auth=None, url_name="aid_hxl")
-def aid_hxl(request, slug: str):
+def aid_hxl(request, slug: Slug):
     """The partnership's public needs, one row per item line, as HXL-tagged CSV."""
     partnership = Partnership.objects.filter(slug=slug).first()
     if partnership is None:
@@ -107,7 +108,7 @@ def _offer(request, partnership, offer_id: int):
 
 @router.get(f"{BASE}/needs", response={200: list[NeedOut], **READ}, url_name="aid_need_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
-def need_list(request, slug: str, filters: Query[NeedFilters]):
+def need_list(request, slug: Slug, filters: Query[NeedFilters]):
     """The partnership's needs, most urgent and newest first, with their computed status."""
     partnership = partnership_for(request, slug, VIEW)
     return selectors.need_list(
@@ -118,7 +119,7 @@ def need_list(request, slug: str, filters: Query[NeedFilters]):
 @router.get(
     f"{BASE}/needs/{{need_id}}", response={200: NeedDetailOut, **READ}, url_name="aid_need_detail"
 )
-def need_detail(request, slug: str, need_id: int):
+def need_detail(request, slug: Slug, need_id: Id):
     """One need with its item lines and their coverage."""
     return _need(request, partnership_for(request, slug, VIEW), need_id)
 
@@ -128,7 +129,7 @@ def need_detail(request, slug: str, need_id: int):
     response={201: NeedDetailOut, 200: NeedDetailOut, **WRITE},
     url_name="aid_need_create",
 )
-def need_create(request, slug: str, payload: NeedIn, idempotency_key: str | None = IdempotencyKey):
+def need_create(request, slug: Slug, payload: NeedIn, idempotency_key: str | None = IdempotencyKey):
     """Post a need for your own side (coordinators and staff). 201 when made; 200 with the
     same need when the Idempotency-Key was used before by you (the body is then ignored)."""
     partnership = partnership_for(request, slug, VIEW)
@@ -152,19 +153,19 @@ NEED_ACTION = {"response": {200: NeedDetailOut, **WRITE}}
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/close", **NEED_ACTION, url_name="aid_need_close")
-def need_close(request, slug: str, need_id: int):
+def need_close(request, slug: Slug, need_id: Id):
     """End a need as served (coordinators and staff of its side)."""
     return _need_action(request, slug, need_id, services.need_close)
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/cancel", **NEED_ACTION, url_name="aid_need_cancel")
-def need_cancel(request, slug: str, need_id: int):
+def need_cancel(request, slug: Slug, need_id: Id):
     """Withdraw a need (coordinators and staff of its side); pledges stay on record."""
     return _need_action(request, slug, need_id, services.need_cancel)
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/publish", **NEED_ACTION, url_name="aid_need_publish")
-def need_publish(request, slug: str, need_id: int, payload: PublishIn | None = None):
+def need_publish(request, slug: Slug, need_id: Id, payload: PublishIn | None = None):
     """Show a need in public and open data, or with `{"public": false}` withdraw it from
     there (coordinators of its side). Sensitive fields are never published."""
     public = payload.public if payload else True
@@ -176,7 +177,7 @@ def need_publish(request, slug: str, need_id: int, payload: PublishIn | None = N
     response={200: list[MatchOut], **READ},
     url_name="aid_need_matches",
 )
-def need_matches(request, slug: str, need_id: int):
+def need_matches(request, slug: Slug, need_id: Id):
     """Offer lines that could serve the need: same item and unit, something left to pledge."""
     need = _need(request, partnership_for(request, slug, VIEW), need_id)
     return list(selectors.matching_offers(viewer=request.user, need=need))
@@ -187,7 +188,7 @@ def need_matches(request, slug: str, need_id: int):
 
 @router.get(f"{BASE}/offers", response={200: list[OfferOut], **READ}, url_name="aid_offer_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
-def offer_list(request, slug: str, filters: Query[OfferFilters]):
+def offer_list(request, slug: Slug, filters: Query[OfferFilters]):
     """The partnership's offers, newest first, with their lines."""
     partnership = partnership_for(request, slug, VIEW)
     offers = selectors.offer_list(viewer=request.user, partnership=partnership)
@@ -204,7 +205,7 @@ def offer_list(request, slug: str, filters: Query[OfferFilters]):
     response={200: OfferDetailOut, **READ},
     url_name="aid_offer_detail",
 )
-def offer_detail(request, slug: str, offer_id: int):
+def offer_detail(request, slug: Slug, offer_id: Id):
     """One offer with its lines and how much of each is pledged."""
     return _offer(request, partnership_for(request, slug, VIEW), offer_id)
 
@@ -270,13 +271,13 @@ OFFER_ACTION = {"response": {200: OfferDetailOut, **WRITE}}
 
 
 @router.post(f"{BASE}/offers/{{offer_id}}/accept", **OFFER_ACTION, url_name="aid_offer_accept")
-def offer_accept(request, slug: str, offer_id: int):
+def offer_accept(request, slug: Slug, offer_id: Id):
     """Accept an offer (coordinators of the receiving side); its lines can then be pledged."""
     return _offer_action(request, slug, offer_id, services.offer_accept)
 
 
 @router.post(f"{BASE}/offers/{{offer_id}}/decline", **OFFER_ACTION, url_name="aid_offer_decline")
-def offer_decline(request, slug: str, offer_id: int):
+def offer_decline(request, slug: Slug, offer_id: Id):
     """Decline an offer (coordinators of the receiving side)."""
     return _offer_action(request, slug, offer_id, services.offer_decline)
 
@@ -297,7 +298,7 @@ def _already_pledged(pledge) -> dict:
     response={201: PledgeOut, 200: PledgeOut, **WRITE, 409: ErrorOut},
     url_name="aid_pledge_confirm",
 )
-def pledge_confirm(request, slug: str, payload: PledgeIn):
+def pledge_confirm(request, slug: Slug, payload: PledgeIn):
     """Confirm that `quantity` of an offer line serves a need line (coordinators of the
     receiving side). 201 when confirmed; 404 when either line is not of this partnership.
 

@@ -21,6 +21,10 @@ from pobratym.partnerships.models import Partnership, Side
 
 QUANTITY = {"max_digits": 14, "decimal_places": 3}
 MONEY = {"max_digits": 14, "decimal_places": 2}
+# What a person may send, the same on the pages, in the API and in imports (a text column
+# holds any length, so the bounds live where input comes in; core.inputs has the general ones).
+LINES_MAX = 200
+SPECIFICATION_MAX_LENGTH = 2_000
 
 
 def item_key_of(item: str) -> str:

@@ -2,6 +2,8 @@
 
 Quantities and amounts are decimals (sent as JSON strings, to keep them exact). Sensitive fields
 (`address`, `critical_infrastructure`) are null unless `sensitive_shown` is true for the row.
+What comes in is bounded: text (`Text`, without NUL characters) to a length, ids (`Id`) to what
+the database holds, item lines to `LINES_MAX` per need or offer.
 """
 
 from datetime import date, datetime
@@ -9,7 +11,11 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, Text
+
 from .models import (
+    LINES_MAX,
+    SPECIFICATION_MAX_LENGTH,
     Condition,
     Currency,
     DonorType,
@@ -48,8 +54,8 @@ class NeedFilters(Schema):
 
 
 class NeedLineIn(Schema):
-    item: str = Field(min_length=1, max_length=300)
-    specification: str = ""
+    item: Text = Field(min_length=1, max_length=300)
+    specification: Text = Field("", max_length=SPECIFICATION_MAX_LENGTH)
     quantity: Decimal = Field(gt=0, **QUANTITY)
     unit: Unit
 
@@ -57,16 +63,16 @@ class NeedLineIn(Schema):
 class NeedIn(Schema):
     kind: NeedKind
     sector: Sector
-    title: str = Field(min_length=1, max_length=300)
-    description: str = ""
+    title: Text = Field(min_length=1, max_length=300)
+    description: Text = Field("", max_length=TEXT_MAX_LENGTH)
     priority: Priority = Priority.NORMAL
-    institution: str = Field(min_length=1, max_length=300)
+    institution: Text = Field(min_length=1, max_length=300)
     institution_type: InstitutionType
-    area: str = Field(min_length=1, max_length=200, description="City or district.")
-    address: str = Field("", max_length=500, description="Exact address; sensitive.")
+    area: Text = Field(min_length=1, max_length=200, description="City or district.")
+    address: Text = Field("", max_length=500, description="Exact address; sensitive.")
     critical_infrastructure: bool = False
     needed_by: date | None = None
-    lines: list[NeedLineIn] = Field(min_length=1)
+    lines: list[NeedLineIn] = Field(min_length=1, max_length=LINES_MAX)
 
 
 class PublishIn(Schema):
@@ -147,26 +153,26 @@ class NeedDetailOut(NeedOut):
 
 class OfferFilters(Schema):
     status: OfferStatus | None = None
-    need_id: int | None = None
+    need_id: Id | None = None
 
 
 class OfferLineIn(Schema):
-    item: str = Field(min_length=1, max_length=300)
+    item: Text = Field(min_length=1, max_length=300)
     quantity: Decimal = Field(gt=0, **QUANTITY)
     unit: Unit
     condition: Condition = Condition.NEW
     estimated_value: Decimal = Field(Decimal(0), ge=0, **MONEY)
     currency: Currency = Currency.EUR
     expires_on: date | None = None
-    need_line_id: int | None = Field(None, description="A line of the offer's need.")
+    need_line_id: Id | None = Field(None, description="A line of the offer's need.")
 
 
 class OfferIn(Schema):
-    donor: str = Field(min_length=1, max_length=300)
+    donor: Text = Field(min_length=1, max_length=300)
     donor_type: DonorType
-    note: str = ""
-    need_id: int | None = Field(None, description="Empty for a free offer.")
-    lines: list[OfferLineIn] = Field(min_length=1)
+    note: Text = Field("", max_length=TEXT_MAX_LENGTH)
+    need_id: Id | None = Field(None, description="Empty for a free offer.")
+    lines: list[OfferLineIn] = Field(min_length=1, max_length=LINES_MAX)
 
 
 class OfferLineOut(Schema):
@@ -243,8 +249,8 @@ class MatchOut(Schema):
 
 
 class PledgeIn(Schema):
-    offer_line_id: int
-    need_line_id: int
+    offer_line_id: Id
+    need_line_id: Id
     quantity: Decimal = Field(gt=0, **QUANTITY)
 
 

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.agreements.forms import ScansField
+from pobratym.core.forms import RecordsField
+from pobratym.core.inputs import ID_MAX
 
 from .models import EmailNotification, NotificationSetting
 
@@ -38,7 +40,7 @@ class MessageForm(forms.Form):
 
 class ThreadForm(MessageForm):
     subject = forms.CharField(label=_("Subject"), max_length=300)
-    participants = forms.ModelMultipleChoiceField(
+    participants = RecordsField(
         label=_("People taking part"),
         queryset=None,
         required=False,
@@ -50,7 +52,7 @@ class ThreadForm(MessageForm):
         required=False,
         help_text=_("Other members of the partnership do not see this thread."),
     )
-    about = forms.CharField(widget=forms.HiddenInput, required=False)
+    about = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     field_order = ["subject", "body", "participants", "restricted", "attachments"]
 
@@ -63,7 +65,7 @@ class ThreadForm(MessageForm):
 
 class TranslationForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    revision = forms.IntegerField(min_value=0, max_value=ID_MAX, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Translation"), strip=False, widget=forms.Textarea)
 
 

@@ -1,6 +1,11 @@
-"""What every form view shares."""
+"""What every form view shares, and the form fields that keep input within bounds."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 
 from .errors import DomainError
+from .inputs import ID_MAX, TEXT_MAX_LENGTH, parse_id
 
 
 def form_data(request):
@@ -28,3 +33,39 @@ def submit(request, form, action):
 def status_of(form) -> int:
     """400 for a form shown again with errors, so clients and tests can tell."""
     return 400 if form.errors else 200
+
+
+# Bounded fields. Django's CharField already refuses NUL characters; a ModelForm's integer
+# fields carry the database's range. What is left: lengths of text columns, plain ids, and
+# choices of records by id.
+
+
+def bounded_formfield(model_field, **options):
+    """`Meta.formfield_callback` of every ModelForm: a text column holds any length, so its
+    form field takes at most TEXT_MAX_LENGTH characters unless the model sets a length."""
+    if isinstance(model_field, models.TextField) and model_field.max_length is None:
+        options.setdefault("max_length", TEXT_MAX_LENGTH)
+    return model_field.formfield(**options)
+
+
+class IdField(forms.IntegerField):
+    """A record id a form sends back (a hidden field): a whole number the database holds."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(min_value=1, max_value=ID_MAX, **options)
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Records chosen by id. An id beyond what the database holds is an invalid choice with
+    Django's message; unchecked, SQLite fails on it in the query that checks the choices."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            for pk in value:
+                if pk not in self.empty_values and parse_id(pk) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super().clean(value)

@@ -5,6 +5,7 @@ from datetime import date
 from ninja import Router, Schema
 
 from pobratym.core.errors import require
+from pobratym.core.inputs import Slug
 
 from . import selectors
 
@@ -64,7 +65,7 @@ def partnership_list(request):
 
 
 @router.get("/{slug}", response=PartnershipDetailOut)
-def partnership_detail(request, slug: str):
+def partnership_detail(request, slug: Slug):
     partnership = selectors.partnership_get(viewer=request.user, slug=slug)
     require(request.user, "partnerships.view_partnership", partnership)
     dashboard = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)

@@ -5,12 +5,15 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.forms import bounded_formfield
+
 from .models import FocusArea, Partnership, Role, Side
 
 
 class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
+        formfield_callback = bounded_formfield
         fields = [
             "kind",
             "status",

@@ -10,18 +10,18 @@ urlpatterns = [
     path("partnerships/<slug:slug>/edit/", views.partnership_edit, name="edit"),
     path("partnerships/<slug:slug>/members/", views.members, name="members"),
     path(
-        "partnerships/<slug:slug>/members/<int:membership_id>/",
+        "partnerships/<slug:slug>/members/<id:membership_id>/",
         views.membership_change,
         name="membership_change",
     ),
     path(
-        "partnerships/<slug:slug>/invitations/<int:invitation_id>/revoke/",
+        "partnerships/<slug:slug>/invitations/<id:invitation_id>/revoke/",
         views.invitation_revoke,
         name="invitation_revoke",
     ),
     path("partnerships/<slug:slug>/focus-areas/", views.focus_areas, name="focus_areas"),
     path(
-        "partnerships/<slug:slug>/focus-areas/<int:focus_area_id>/delete/",
+        "partnerships/<slug:slug>/focus-areas/<id:focus_area_id>/delete/",
         views.focus_area_delete,
         name="focus_area_delete",
     ),

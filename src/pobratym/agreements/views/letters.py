@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
+from pobratym.core.inputs import parse_id
 from pobratym.core.uploads import UPLOAD_ERRORS
 from pobratym.partnerships.predicates import membership_of
 
@@ -69,8 +70,8 @@ def letter_create(request, slug: str):
         "registered_at": timezone.localtime().replace(second=0, microsecond=0),
         "language": request.LANGUAGE_CODE,
     }
-    reply_to_id = request.GET.get("in_reply_to", "")
-    reply_to = links.letters.filter(pk=reply_to_id).first() if reply_to_id.isdigit() else None
+    reply_to_id = parse_id(request.GET.get("in_reply_to", ""))
+    reply_to = links.letters.filter(pk=reply_to_id).first() if reply_to_id else None
     if reply_to is not None:
         initial.update(in_reply_to=reply_to, direction=Letter.Direction.OUTGOING)
     form = LetterCreateForm(form_data(request), form_files(request), links=links, initial=initial)

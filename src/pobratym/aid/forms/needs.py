@@ -8,7 +8,19 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ..models import QUANTITY, Need, NeedKind, NeedStatus, Priority, Sector, Unit
+from pobratym.core.forms import IdField, bounded_formfield
+
+from ..models import (
+    LINES_MAX,
+    QUANTITY,
+    SPECIFICATION_MAX_LENGTH,
+    Need,
+    NeedKind,
+    NeedStatus,
+    Priority,
+    Sector,
+    Unit,
+)
 from ..services import NEED_FIELDS
 
 ALL = ("", _("all"))
@@ -56,6 +68,7 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = NEED_FIELDS
+        formfield_callback = bounded_formfield
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "needed_by": date_input(),
@@ -80,6 +93,7 @@ class NeedLineForm(forms.Form):
     specification = forms.CharField(
         label=capfirst(_("specification")),
         required=False,
+        max_length=SPECIFICATION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     quantity = quantity_field()
@@ -112,7 +126,11 @@ def line_formset(form_class, data=None, *, more_from=None, **kwargs):
     (`more_from`: the posted data), shown again unbound with what they typed and more empty
     lines, so no error appears before they send the form."""
     formset_class = forms.formset_factory(
-        form_class, formset=BaseLineFormSet, extra=EXTRA_LINES, max_num=200, absolute_max=200
+        form_class,
+        formset=BaseLineFormSet,
+        extra=EXTRA_LINES,
+        max_num=LINES_MAX,
+        absolute_max=LINES_MAX,
     )
     if more_from is None:
         return formset_class(data, prefix=PREFIX, **kwargs)
@@ -131,7 +149,7 @@ def shown_again(form_class, posted, **kwargs):
 
 
 class PledgeForm(forms.Form):
-    offer_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    need_line = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    offer_line = IdField(widget=forms.HiddenInput)
+    need_line = IdField(widget=forms.HiddenInput)
     quantity = quantity_field(label=capfirst(_("quantity to pledge")))
     next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.forms import bounded_formfield
+
 from ..models import MONEY, Condition, Offer, Unit
 from ..services import OFFER_FIELDS
 from .needs import NO_CHOICE, date_input, key_field, quantity_field
@@ -20,6 +22,7 @@ class OfferForm(forms.ModelForm):
     class Meta:
         model = Offer
         fields = OFFER_FIELDS
+        formfield_callback = bounded_formfield
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     idempotency_key = key_field()

@@ -7,6 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.inputs import TEXT_MAX_LENGTH
+
 from ..models import QUANTITY, ArrivalState
 from ..services import _plain
 
@@ -33,7 +35,10 @@ class ReceiptForm(forms.Form):
         help_text=_("Name and position of who took delivery."),
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     scan = forms.FileField(
         label=_("Signed note (scan)"),

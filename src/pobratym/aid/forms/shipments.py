@@ -12,6 +12,8 @@ from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.forms import bounded_formfield
+
 from ..logistics import PACKAGE_FIELDS, SHIPMENT_FIELDS
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
 
@@ -33,6 +35,7 @@ class ShipmentForm(forms.ModelForm):
     class Meta:
         model = Shipment
         fields = SHIPMENT_FIELDS
+        formfield_callback = bounded_formfield
         widgets = {
             "planned_departure": date_input(),
             "planned_arrival": date_input(),
@@ -64,6 +67,7 @@ class PackageForm(forms.ModelForm):
     class Meta:
         model = Package
         fields = PACKAGE_FIELDS
+        formfield_callback = bounded_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,9 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pobratym.core.errors import DomainError
+from pobratym.core.inputs import TEXT_MAX_LENGTH
 
 from .. import services
-from ..models import InstitutionType, Need, NeedKind, NeedLine, Priority, Sector, Unit
+from ..models import (
+    SPECIFICATION_MAX_LENGTH,
+    InstitutionType,
+    Need,
+    NeedKind,
+    NeedLine,
+    Priority,
+    Sector,
+    Unit,
+)
 from ..selectors import lines_with_coverage, need_list
 from .columns import (
     GROUP,
@@ -66,9 +76,9 @@ COLUMNS = (
     text_column("address", _label(Need, "address"), _length(Need, "address"), level=GROUP),
     yes_no_column("critical_infrastructure", _label(Need, "critical_infrastructure"), level=GROUP),
     date_column("needed_by", _label(Need, "needed_by"), level=GROUP),
-    text_column("description", _label(Need, "description"), 10_000, level=GROUP),
+    text_column("description", _label(Need, "description"), TEXT_MAX_LENGTH, level=GROUP),
     text_column("item", _label(NeedLine, "item"), _length(NeedLine, "item"), required=True),
-    text_column("specification", _label(NeedLine, "specification"), 2_000),
+    text_column("specification", _label(NeedLine, "specification"), SPECIFICATION_MAX_LENGTH),
     number_column("quantity", _label(NeedLine, "quantity"), required=True),
     choice_column("unit", _label(NeedLine, "unit"), Unit.choices, required=True),
 )

@@ -275,7 +275,7 @@ def _safe_next(target, partnership, need_line) -> str:
 
 
 NEEDS = "partnerships/<slug:slug>/aid/needs/"
-NEED = NEEDS + "<int:need_id>/"
+NEED = NEEDS + "<id:need_id>/"
 
 urlpatterns = [
     path(NEEDS, need_list, name="need_list"),

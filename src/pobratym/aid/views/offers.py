@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, submit
+from pobratym.core.inputs import parse_id
 
 from .. import selectors, services
 from ..forms.needs import PledgeForm, line_formset, shown_again
@@ -34,12 +35,13 @@ def offer_list(request, slug: str):
 
 def _need_offered_for(request, partnership):
     """The need named by ?need=, as the viewer may see it; 404 for one they may not."""
-    need_id = request.GET.get("need", "")
-    if not need_id:
+    written = request.GET.get("need", "")
+    if not written:
         return None
-    if not need_id.isdigit():
+    need_id = parse_id(written)
+    if need_id is None:
         raise Http404
-    return selectors.need_detail(viewer=request.user, need_id=int(need_id), partnership=partnership)
+    return selectors.need_detail(viewer=request.user, need_id=need_id, partnership=partnership)
 
 
 @login_required
@@ -165,6 +167,6 @@ OFFERS = "partnerships/<slug:slug>/aid/offers/"
 urlpatterns = [
     path(OFFERS, offer_list, name="offer_list"),
     path(OFFERS + "new/", offer_create, name="offer_create"),
-    path(OFFERS + "<int:offer_id>/", offer_detail, name="offer_detail"),
-    path(OFFERS + "<int:offer_id>/decide/", offer_decide, name="offer_decide"),
+    path(OFFERS + "<id:offer_id>/", offer_detail, name="offer_detail"),
+    path(OFFERS + "<id:offer_id>/decide/", offer_decide, name="offer_decide"),
 ]

@@ -209,7 +209,7 @@ def discrepancy_list(request, slug: str):
     return render(request, "aid/receipts/discrepancies.html", context)
 
 
-RECEIPT = "partnerships/<slug:slug>/aid/shipments/<int:shipment_id>/receipt/"
+RECEIPT = "partnerships/<slug:slug>/aid/shipments/<id:shipment_id>/receipt/"
 
 urlpatterns = [
     path(f"{RECEIPT}new/", receipt_create, name="receipt_create"),
@@ -217,9 +217,9 @@ urlpatterns = [
     path(f"{RECEIPT}scan/", receipt_scan, name="receipt_scan"),
     path(f"{RECEIPT}scan/add/", receipt_scan_add, name="receipt_scan_add"),
     path(f"{RECEIPT}photos/add/", receipt_photo_add, name="receipt_photo_add"),
-    path(f"{RECEIPT}photos/<int:photo_id>/", receipt_photo, name="receipt_photo"),
+    path(f"{RECEIPT}photos/<id:photo_id>/", receipt_photo, name="receipt_photo"),
     path(
-        "partnerships/<slug:slug>/aid/discrepancies/<int:line_id>/resolve/",
+        "partnerships/<slug:slug>/aid/discrepancies/<id:line_id>/resolve/",
         discrepancy_resolve,
         name="discrepancy_resolve",
     ),

@@ -236,7 +236,7 @@ def shipment_document(request, slug: str, shipment_id: int, document: str):
 
 
 PREFIX = "partnerships/<slug:slug>/aid/shipments/"
-ONE = PREFIX + "<int:shipment_id>/"
+ONE = PREFIX + "<id:shipment_id>/"
 
 urlpatterns = [
     path(PREFIX, shipment_list, name="shipment_list"),
@@ -245,7 +245,7 @@ urlpatterns = [
     path(ONE + "edit/", shipment_edit, name="shipment_edit"),
     path(ONE + "load/", shipment_load, name="shipment_load"),
     path(ONE + "packages/", package_add, name="package_add"),
-    path(ONE + "packages/<int:package_id>/remove/", package_remove, name="package_remove"),
+    path(ONE + "packages/<id:package_id>/remove/", package_remove, name="package_remove"),
     path(ONE + "stages/", shipment_advance, name="shipment_advance"),
     path(ONE + "<slug:document>.pdf", shipment_document, name="shipment_pdf"),
 ]

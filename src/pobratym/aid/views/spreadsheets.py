@@ -221,7 +221,7 @@ urlpatterns = [
         name="packing_list_template",
     ),
     path(
-        "partnerships/<slug:slug>/aid/shipments/<int:shipment_id>/packing-list/import/",
+        "partnerships/<slug:slug>/aid/shipments/<id:shipment_id>/packing-list/import/",
         packing_list_import,
         name="packing_list_import",
     ),
