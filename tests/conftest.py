@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.factories import member_create, partnership_create
+from tests.factories import member_create, partnership_create, sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +59,19 @@ def client_of():
 
     def make(user):
         client = Client()
-        client.force_login(user)
+        sign_in(client, user)
         return client
 
     return make
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run the real task worker until nothing is due, on the test's own connection (the worker
+    closes connections inside a transaction, as a test's is; PostgreSQL would lose it)."""
+    from django.core.management import call_command
+
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

@@ -2,13 +2,20 @@
 
 import itertools
 import secrets
+import time
 from datetime import timedelta
 
 import factory
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from pobratym.accounts.models import User
+from pobratym.accounts.services import email_verified_record
 from pobratym.partnerships import services
 from pobratym.partnerships.models import City, FocusArea, Invitation, Partnership, Role
 
@@ -26,6 +33,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name")
     language = "en"
     password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        """People's login addresses are verified, as after an invitation; pass
+        `verified=False` for one that is not."""
+        if create and extracted is not False:
+            email_verified_record(user=user)
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -90,3 +104,16 @@ def invitation_make(
         expires_at=fields.pop("expires_at", timezone.now() + timedelta(days=14)),
         **fields,
     )
+
+
+def sign_in(client, user) -> None:
+    """Sign a test client in as `user`, as if through the login form: with a person who has
+    TOTP, the session records the second factor as answered."""
+    client.force_login(user)
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        session = client.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "mfa", "type": "totp", "at": time.time()}
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()

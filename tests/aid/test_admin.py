@@ -2,11 +2,13 @@
 another partnership, side, pledge or shipment."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.admin.sites import site
 from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
 
 from pobratym.aid import models
+from tests.factories import TOTP_SECRET, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +44,9 @@ def test_the_admin_lists_open_for_the_operator():
     operator = get_user_model().objects.create_superuser(
         email="operator@example.org", password="x" * 20
     )
+    TOTP.activate(operator, TOTP_SECRET)
     client = Client()
-    client.force_login(operator)
+    sign_in(client, operator)
     for model in AID_MODELS:
         url = f"/en/admin/aid/{model._meta.model_name}/"
         assert client.get(url).status_code == 200, url

@@ -192,3 +192,30 @@ def test_used_invitation_link_gives_400(partnership, client_of):
     assert response.status_code == 400
     assert "This invitation has already been accepted." in response.content.decode()
     assert Membership.objects.filter(user=person).count() == 1
+
+
+@pytest.mark.parametrize(
+    "password", ["olha.kravets@example.org", "Olha.Kravets.Example"], ids=["e-mail", "like it"]
+)
+def test_a_password_like_the_address_is_refused_when_joining(partnership, password):
+    """Issue 10, finding 8: the password validators run with the person."""
+    invitation = invitation_make(partnership, email="olha.kravets@example.org")
+
+    response = Client().post(
+        _link(invitation), _new_account(password=password, password_again=password)
+    )
+
+    assert response.status_code == 400
+    assert "The password is too similar to the" in html.unescape(response.content.decode())
+    assert not User.objects.filter(email=invitation.email).exists()
+
+
+def test_a_new_account_made_by_an_invitation_has_its_address_verified(partnership):
+    from allauth.account.models import EmailAddress
+
+    invitation = invitation_make(partnership, email="olha.kravets@example.org")
+
+    Client().post(_link(invitation), _new_account())
+
+    address = EmailAddress.objects.get(email=invitation.email)
+    assert address.verified and address.primary

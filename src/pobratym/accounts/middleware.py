@@ -1,10 +1,10 @@
 """Language from a person's saved preference, and two factors for roles that sign or lead."""
 
 import zoneinfo
+from urllib.parse import urlencode
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from pobratym.partnerships.selectors import user_requires_two_factor
+from . import two_factor
 
 
 class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
@@ -41,10 +41,11 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
 
 
 class RequireTwoFactorMiddleware:
-    """Coordinators and signatories must set up TOTP before they do anything else."""
+    """Whoever must use two factors sets up TOTP before anything else, and every session of
+    theirs has passed it, whatever door it came through (the site, the admin, the API)."""
 
     # allauth asks for the password again before TOTP setup: that page must stay reachable.
-    allowed_url_names = (
+    setup_url_names = (
         "mfa_activate_totp",
         "account_reauthenticate",
         "mfa_index",
@@ -61,20 +62,29 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            user.is_authenticated
-            and not self._is_allowed(request)
-            and user_requires_two_factor(user=user)
-            and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+            not user.is_authenticated
+            or request.path_info.startswith(("/static/", "/media/"))
+            or not two_factor.must_use_two_factors(user)
         ):
+            return self.get_response(request)
+        if not two_factor.has_second_factor(user):
+            if self._is_setup_page(request):
+                return self.get_response(request)
             message = _("Your role requires two-factor login. Please set it up to continue.")
-            if request.path_info.startswith("/api/"):
-                return JsonResponse({"code": "two_factor_required", "message": message}, status=403)
-            messages.warning(request, message)
-            return redirect("mfa_activate_totp")
+            return self._refuse(request, message, redirect("mfa_activate_totp"))
+        if not two_factor.passed_second_factor(request):
+            # Signed in by a door that skipped the second factor: that session ends here.
+            logout(request)
+            message = _("Please sign in again, with your second factor.")
+            login_url = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+            return self._refuse(request, message, redirect(login_url))
         return self.get_response(request)
 
-    def _is_allowed(self, request) -> bool:
-        path = request.path_info
-        if path.startswith(("/static/", "/media/")):
-            return True
-        return any(path == reverse(name) for name in self.allowed_url_names)
+    def _refuse(self, request, message: str, page_response):
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"code": "two_factor_required", "message": message}, status=403)
+        messages.warning(request, message)
+        return page_response
+
+    def _is_setup_page(self, request) -> bool:
+        return any(request.path_info == reverse(name) for name in self.setup_url_names)

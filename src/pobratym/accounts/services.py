@@ -1,5 +1,6 @@
 """Changes to a person's own account."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -25,3 +26,15 @@ def user_update_profile(*, user: User, name: str, language: str, time_zone: str)
     validate(user, exclude=["password"])
     user.save(update_fields=["name", "language", "time_zone"])
     return user
+
+
+def email_verified_record(*, user: User) -> None:
+    """Record the person's login address as verified and primary: they proved they read it
+    (an invitation's link, the demo, an operator's account)."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+
+
+def has_verified_email(*, user: User, email: str) -> bool:
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()

@@ -1,5 +1,6 @@
 """A person's own settings: the language switcher and the profile page."""
 
+from allauth.mfa.totp.views import ActivateTOTPView as AllauthActivateTOTPView
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.views.i18n import set_language as django_set_language
 
 from pobratym.core.forms import form_data
 
-from . import services
+from . import services, two_factor
 from .models import User, time_zone_choices
 
 
@@ -48,3 +49,12 @@ def profile(request):
     return render(
         request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+class ActivateTOTPView(AllauthActivateTOTPView):
+    """allauth's TOTP setup; the code typed to set it up is this session's second factor."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        two_factor.record_setup_as_passed(self.request)
+        return response

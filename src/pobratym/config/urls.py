@@ -1,5 +1,6 @@
 """Every address: language-prefixed pages, the API, and a few fixed paths."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +10,9 @@ from pobratym.core import views as core_views
 
 from .api import api
 
+# The admin signs in through allauth like every other door: throttled, with the second factor.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("", core_views.root, name="root"),
     path("healthz", core_views.health, name="health"),
@@ -17,6 +21,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path(
+        "accounts/2fa/totp/activate/",
+        account_views.ActivateTOTPView.as_view(),
+        name="mfa_activate_totp",
+    ),
     path("accounts/", include("allauth.urls")),
     path("account/profile/", account_views.profile, name="profile"),
     path("admin/", admin.site.urls),

@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.db import transaction
 
 from pobratym.accounts.models import User
+from pobratym.accounts.services import email_verified_record
 from pobratym.agreements.demo import load_agreement, load_letters
 from pobratym.aid.demo import load_aid
 from pobratym.conversations.demo import load_conversations
@@ -134,6 +135,7 @@ def _user(email: str, name: str, city_key: str, role: str) -> User:
             language=LANGUAGE[city_key],
             time_zone=TIME_ZONE[city_key],
         )
+    email_verified_record(user=user)
     if (
         role in ROLES_REQUIRING_TWO_FACTOR
         and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.accounts.models import User
 from pobratym.core.forms import bounded_formfield
 
 from .models import FocusArea, Partnership, Role, Side
@@ -63,7 +64,9 @@ class NewAccountForm(forms.Form):
             self.add_error("password_again", _("The two passwords differ."))
         elif data.get("password"):
             try:
-                validate_password(data["password"])
+                # With the person, so a password like their address or name is refused.
+                person = User(email=self.email, name=data.get("name", ""))
+                validate_password(data["password"], user=person)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data

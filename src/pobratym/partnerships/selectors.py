@@ -17,7 +17,8 @@ from .models import (
 )
 
 
-def user_requires_two_factor(*, user) -> bool:
+def user_requires_two_factor(user) -> bool:
+    """Coordinators and signatories of any partnership sign in with two factors."""
     return Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_TWO_FACTOR).exists()
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
+from pobratym.accounts.services import email_verified_record, has_verified_email
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 
@@ -174,7 +175,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     """The invited person joins the side in the role they were invited to."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     invitation_check(invitation)
-    if user.email.lower() != invitation.email:
+    if not has_verified_email(user=user, email=invitation.email):
         raise DomainError(
             "invitation_other_email",
             _("This invitation was sent to another e-mail address."),
@@ -199,6 +200,8 @@ def invitation_accept_as_new_user(
     user = User.objects.create_user(
         email=invitation.email, password=password, name=name, language=language
     )
+    # The link in the invitation reached this address: it is verified.
+    email_verified_record(user=user)
     return invitation_accept(invitation=invitation, user=user)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pobratym.accounts.models import User
+from pobratym.accounts.services import has_verified_email
 from pobratym.agreements.selectors import agreements as agreement_selectors
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data
@@ -161,7 +162,7 @@ def invitation(request, token: str):
                 return render(request, "partnerships/invitation.html", context, status=400)
             messages.success(request, _("Welcome to the partnership."))
             return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
-        if user.email.lower() != invitation.email:
+        if not has_verified_email(user=user, email=invitation.email):
             context["error"] = _("This invitation was sent to another e-mail address.")
             return render(request, "partnerships/invitation.html", context, status=403)
         return render(request, "partnerships/invitation.html", context)
