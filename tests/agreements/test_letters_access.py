@@ -204,3 +204,22 @@ def test_letters_link_in_the_partnership_menu_only_for_the_offices(partnership, 
 
     assert letters in client_of(signatory).get(dashboard).content.decode()
     assert letters not in client_of(observer).get(dashboard).content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_agreement_page_shows_its_letters_only_to_the_offices(role, client_of):
+    """The register stays closed through every page that lists letters (issue 10, finding 3)."""
+    from tests.agreements.factories import agreement_draft
+
+    partnership = partnership_create()
+    registrar = member_create(partnership, Role.COORDINATOR, position=1).user
+    agreement = agreement_draft(partnership, registrar)
+    letter_register(partnership, registrar, agreement=agreement, subject="Secret subject 4711")
+    reader = member_create(partnership, role, position=2).user
+
+    page = client_of(reader).get(
+        reverse("agreements:detail", args=[partnership.slug, agreement.pk])
+    )
+
+    assert page.status_code == 200
+    assert ("Secret subject 4711" in page.content.decode()) == (role in OFFICE)

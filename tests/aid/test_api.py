@@ -1,6 +1,7 @@
 """The members' aid API: who may read and do what, retried requests, bad input, hidden
 sensitive details, and a constant number of queries."""
 
+import json
 import uuid
 from decimal import Decimal
 
@@ -198,7 +199,7 @@ def test_the_receiving_office_ends_a_need(
 def test_only_a_coordinator_of_the_receiving_side_publishes(partnership, people, need, client_of):
     url = f"{base(partnership)}/needs/{need.pk}/publish"
     for who, user in people.items():
-        _expect(who, RECEIVING_COORDINATOR, post(client_of(user), url))
+        _expect(who, RECEIVING_COORDINATOR, post(client_of(user), url, {"public": True}))
     assert Need.objects.get().public is True
 
     withdrawn = post(client_of(people[(Role.COORDINATOR, 2)]), url, {"public": False})
@@ -653,3 +654,48 @@ def test_posts_with_a_session_need_the_csrf_token(partnership, staff):
     assert refused.json()["code"] == "forbidden"
     assert accepted.status_code == 201
     assert Need.objects.count() == 1
+
+
+def test_a_pledge_cannot_accept_an_offer_its_pledger_may_not_decide(
+    partnership, people, offer, client_of
+):
+    """Issue 10, finding 5: a free offer of the first side is the second side's to decide; the
+    first side's coordinator may not accept it by pledging it to a need of their own side."""
+    own_coordinator = people[(Role.COORDINATOR, 1)]
+    own_need = need_post(partnership, own_coordinator)
+    body = {
+        "offer_line_id": offer.lines.get().pk,
+        "need_line_id": own_need.lines.get().pk,
+        "quantity": "10",
+    }
+    client = client_of(own_coordinator)
+    assert post(client, f"{base(partnership)}/offers/{offer.pk}/accept").status_code == 403
+
+    response = post(client, f"{base(partnership)}/pledges", body)
+
+    assert response.status_code == 403
+    offer.refresh_from_db()
+    assert offer.status == "open"
+    assert not Pledge.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"Public": False}, {"public": "x"}, {"public": "true"}, {"public": 1}, "x", None],
+    ids=["empty", "misspelt", "text", "quoted", "number", "not an object", "no body"],
+)
+def test_publishing_takes_only_an_explicit_true_or_false(
+    partnership, need, receiver, client_of, body
+):
+    """Issue 10, finding 6: visibility changes only by a validated, explicit value."""
+    url = f"{base(partnership)}/needs/{need.pk}/publish"
+    client = client_of(receiver)
+
+    if body is None:
+        response = client.post(url)
+    else:
+        response = client.post(url, json.dumps(body), content_type="application/json")
+
+    assert response.status_code in (400, 422)
+    assert response.json()["code"] in ("invalid", "error")
+    assert Need.objects.get().public is False

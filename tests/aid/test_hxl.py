@@ -94,9 +94,13 @@ def test_private_needs_and_exact_addresses_never_appear(partnership, receiver):
     )
 
 
-def test_a_partnership_without_public_needs_gives_headers_only(partnership, receiver):
+def test_a_partnership_without_public_needs_is_not_found(partnership, receiver):
+    """Issue 10, finding 7: the open data address tells nobody that a partnership exists
+    until it publishes something (decision 0002)."""
     need_post(partnership, receiver)
-    assert len(list(csv.reader(io.StringIO(_download(partnership))))) == 2
+    response = Client().get(URL.format(slug=partnership.slug))
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
 
 
 def test_an_unknown_partnership_is_not_found():

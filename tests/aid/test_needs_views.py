@@ -406,6 +406,19 @@ def test_publish_and_withdraw(client_of):
     assert not world.need.public
 
 
+@pytest.mark.parametrize("data", [{}, {"public": "yes"}, {"Public": "1"}])
+def test_publish_without_an_explicit_choice_changes_nothing(client_of, data):
+    world = world_make()
+    url = reverse("aid:need_publish", args=[world.partnership.slug, world.need.pk])
+
+    response = client_of(world.receiver).post(url, data)
+
+    assert response.status_code == 400
+    assert "Say whether the need should be public" in response.content.decode()
+    world.need.refresh_from_db()
+    assert not world.need.public
+
+
 def _detail(world):
     return reverse("aid:need_detail", args=[world.partnership.slug, world.need.pk])
 

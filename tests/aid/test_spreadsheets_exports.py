@@ -200,7 +200,8 @@ def test_the_members_hxl_is_read_by_libhxl_and_has_every_need(
 
 
 def test_the_members_hxl_has_the_public_columns_and_two_more(partnership, receiver, client_of):
-    need_post(partnership, receiver)
+    need = need_post(partnership, receiver)
+    services.need_publish(need=need, by=receiver, public=True)
     member = client_of(receiver).get(_url("need_hxl", partnership)).content.decode()
     public = client_of(receiver).get(f"/api/v1/partnerships/{partnership.slug}/aid.hxl.csv")
     member_tags = list(csv.reader(io.StringIO(member)))[1]

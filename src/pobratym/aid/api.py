@@ -10,6 +10,7 @@ import io
 import uuid
 from datetime import datetime
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from pobratym.partnerships.models import Partnership
 
 from . import selectors, services
 from .hxl import public_needs, write_hxl
+from .models import Need
 from .schemas import (
     ErrorOut,
     InvalidOut,
@@ -57,8 +59,10 @@ PLEDGE_RETRY_CODES = {"already_pledged", "more_than_offered", "more_than_needed"
 
 @router.get("/{slug}/aid.hxl.csv", auth=None, url_name="aid_hxl")
 def aid_hxl(request, slug: Slug):
-    """The partnership's public needs, one row per item line, as HXL-tagged CSV."""
-    partnership = Partnership.objects.filter(slug=slug).first()
+    """The partnership's public needs, one row per item line, as HXL-tagged CSV. A partnership
+    without public needs is not found: the address tells nobody it exists (decision 0002)."""
+    has_public_needs = Exists(Need.objects.filter(partnership=OuterRef("pk"), public=True))
+    partnership = Partnership.objects.filter(has_public_needs, slug=slug).first()
     if partnership is None:
         raise Http404
     out = io.StringIO(newline="")
@@ -165,11 +169,10 @@ def need_cancel(request, slug: Slug, need_id: Id):
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/publish", **NEED_ACTION, url_name="aid_need_publish")
-def need_publish(request, slug: Slug, need_id: Id, payload: PublishIn | None = None):
-    """Show a need in public and open data, or with `{"public": false}` withdraw it from
-    there (coordinators of its side). Sensitive fields are never published."""
-    public = payload.public if payload else True
-    return _need_action(request, slug, need_id, services.need_publish, public=public)
+def need_publish(request, slug: Slug, need_id: Id, payload: PublishIn):
+    """With `{"public": true}` show a need in public and open data, with `{"public": false}`
+    withdraw it from there (coordinators of its side). Sensitive fields are never published."""
+    return _need_action(request, slug, need_id, services.need_publish, public=payload.public)
 
 
 @router.get(

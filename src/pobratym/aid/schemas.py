@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict, StrictBool
 
 from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, Text
 
@@ -76,7 +77,11 @@ class NeedIn(Schema):
 
 
 class PublishIn(Schema):
-    public: bool = True
+    """Visibility is changed only by an explicit true or false, nothing else."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    public: StrictBool
 
 
 class NeedOut(Schema):

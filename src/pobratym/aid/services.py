@@ -299,6 +299,9 @@ def pledge_confirm(
     _ended(need)
     if offer.status not in OPEN_OFFER_STATUSES:
         raise DomainError("offer_not_open", _("This offer was declined or withdrawn."))
+    if offer.status == OfferStatus.OPEN:
+        # The pledge accepts the offer: only someone who may decide the offer may do that.
+        require(by, "aid.decide_offer", offer)
     if offer.need_id is not None and offer.need_id != need.pk:
         raise DomainError("other_need", _("This offer was made for another need."))
     if offer_line.unit != need_line.unit:

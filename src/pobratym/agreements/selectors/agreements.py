@@ -121,7 +121,12 @@ def agreement_detail(*, viewer, agreement: Agreement) -> AgreementDetail:
     if notice is not None:
         notice = type(notice).objects.select_related("side__city").get(pk=notice.pk)
     successors = list(_annotated(agreement.successors.all()))
-    letters = list(agreement.letters.select_related("side__city").order_by("registered_at"))
+    # The letters register is the offices' own: others see no trace of it here either.
+    letters = (
+        list(agreement.letters.select_related("side__city").order_by("registered_at"))
+        if viewer.has_perm("agreements.view_letter", agreement)
+        else []
+    )
     proposed = [version for version in versions if version.is_frozen]
     detail = AgreementDetail(
         agreement=agreement,

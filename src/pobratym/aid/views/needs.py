@@ -174,6 +174,9 @@ def need_edit(request, slug: str, need_id: int):
 def need_publish(request, slug: str, need_id: int):
     """Show the need in the public portal and open data (public=1), or take it back."""
     need = _need(request, slug, need_id, "aid.publish_need")[1]
+    if request.POST.get("public") not in ("0", "1"):
+        reason = _("Say whether the need should be public or not.")
+        return render(request, "400.html", {"reason": reason}, status=400)
     public = request.POST.get("public") == "1"
     services.need_publish(need=need, by=request.user, public=public)
     if public:
