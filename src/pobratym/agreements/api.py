@@ -5,9 +5,9 @@ from datetime import date
 from ninja import Router, Schema
 
 from pobratym.core.inputs import Id, Slug
+from pobratym.partnerships.access import partnership_for
 
 from .selectors import agreements as selectors
-from .views.access import partnership_for
 
 router = Router(tags=["agreements"])
 

@@ -5,3 +5,33 @@ from django.utils.translation import gettext_lazy as _
 class AgreementsConfig(AppConfig):
     name = "pobratym.agreements"
     verbose_name = _("Agreements and letters")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from pobratym.partnerships import panels, records
+
+        from .selectors.agreements import overview_panel
+
+        panels.register_tab("agreements", _("Agreements"), "agreements:list", position=10)
+        panels.register_tab(
+            "letters",
+            _("Letters"),
+            "agreements:letter_list",
+            position=60,
+            permission="agreements.view_letter",
+        )
+        panels.register_panel(
+            "agreements/partials/overview_panel.html", overview_panel, position=10
+        )
+
+        records.register(
+            "agreements.agreement",
+            permission="agreements.view_agreement",
+            url=lambda slug, agreement: reverse("agreements:detail", args=[slug, agreement.pk]),
+        )
+        records.register(
+            "agreements.letter",
+            permission="agreements.view_letter",
+            url=lambda slug, letter: reverse("agreements:letter_detail", args=[slug, letter.pk]),
+        )

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import bounded_formfield
+from pobratym.core.forms import FilesField, bounded_formfield
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 
 from .models import Agreement, ApprovalMethod, Letter, LetterDirection
@@ -258,22 +258,8 @@ def _letter_label(letter) -> str:
     return f"{letter.registration_number} ({letter.side.city.name}) – {letter.subject}"
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class ScansField(forms.FileField):
-    """Any number of files; services check each one."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(ScansField, self).clean(item, initial) for item in files if item]
-
-
 class LetterCreateForm(LetterForm):
-    scans = ScansField(label=_("Scans"), required=False, help_text=_("PDF, PNG or JPEG."))
+    scans = FilesField(label=_("Scans"), required=False, help_text=_("PDF, PNG or JPEG."))
 
 
 class ScanForm(forms.Form):

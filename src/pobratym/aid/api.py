@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 from ninja.pagination import paginate
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError
 from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.models import Partnership
 
 from . import selectors, services

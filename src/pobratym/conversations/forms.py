@@ -6,8 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.agreements.forms import ScansField
-from pobratym.core.forms import RecordsField
+from pobratym.core.forms import FilesField, RecordsField
 from pobratym.core.inputs import ID_MAX
 
 from .models import EmailNotification, NotificationSetting
@@ -15,7 +14,7 @@ from .models import EmailNotification, NotificationSetting
 ATTACHMENT_HELP = _("PDF, PNG or JPEG; you can choose several files.")
 
 
-class AttachmentsField(ScansField):
+class AttachmentsField(FilesField):
     """Any number of files; the service checks each one by its content."""
 
 

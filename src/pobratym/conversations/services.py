@@ -15,10 +15,11 @@ from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 from pobratym.core.uploads import clean_upload
+from pobratym.partnerships import records
 from pobratym.partnerships.models import Membership, Partnership
 from pobratym.translation import detection
 
-from . import events, records
+from . import events
 from .models import (
     Message,
     MessageAttachment,

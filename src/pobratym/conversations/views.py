@@ -15,9 +15,10 @@ from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
 from pobratym.core.uploads import UPLOAD_ERRORS
+from pobratym.partnerships import records
 from pobratym.partnerships import selectors as partnership_selectors
 
-from . import records, selectors, services
+from . import selectors, services
 from .forms import (
     LanguageForm,
     MessageForm,

@@ -13,3 +13,23 @@ class PartnershipsConfig(AppConfig):
         from .selectors import user_requires_two_factor
 
         require_two_factor_when(user_requires_two_factor)
+
+        from .panels import register_tab
+
+        register_tab("dashboard", _("Overview"), "partnerships:dashboard", position=0)
+        register_tab("members", _("Members"), "partnerships:members", position=50)
+        register_tab(
+            "focus_areas",
+            _("Focus areas"),
+            "partnerships:focus_areas",
+            position=70,
+            permission="partnerships.manage_focus_areas",
+        )
+        register_tab("history", _("Changes"), "partnerships:history", position=80)
+        register_tab(
+            "edit",
+            _("Edit"),
+            "partnerships:edit",
+            position=90,
+            permission="partnerships.change_partnership",
+        )

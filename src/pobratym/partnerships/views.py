@@ -12,19 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
-from pobratym.agreements.selectors import agreements as agreement_selectors
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data
 
-from . import selectors, services
+from . import panels, selectors, services
+from .access import partnership_for
 from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
 from .models import FocusArea, Invitation, Membership, Role
-
-
-def _partnership(request, slug: str, permission: str = "partnerships.view_partnership"):
-    partnership = selectors.partnership_get(viewer=request.user, slug=slug)
-    require(request.user, permission, partnership)
-    return partnership
 
 
 @login_required
@@ -35,18 +29,12 @@ def partnership_list(request):
 
 @login_required
 def dashboard(request, slug: str):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
     data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
-    agreements = agreement_selectors.agreement_list(viewer=request.user, partnership=partnership)
-    in_force = [a for a in agreements if a.state() in (a.State.IN_FORCE, a.State.NOTICE_GIVEN)]
     context = {
         "dashboard": data,
         "partnership": partnership,
-        "agreement": (in_force or agreements or [None])[-1],
-        "milestones": agreement_selectors.milestone_list(
-            viewer=request.user, partnership=partnership
-        ),
-        "today": timezone.localdate(),
+        "panels": panels.panels_for(request.user, partnership),
     }
     return render(request, "partnerships/dashboard.html", context)
 
@@ -54,7 +42,7 @@ def dashboard(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request, slug: str):
-    partnership = _partnership(request, slug, "partnerships.change_partnership")
+    partnership = partnership_for(request, slug, "partnerships.change_partnership")
     form = PartnershipForm(form_data(request), instance=partnership)
     if request.method == "POST" and form.is_valid():
         services.partnership_update(partnership=partnership, by=request.user, **form.cleaned_data)
@@ -69,7 +57,7 @@ def partnership_edit(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def members(request, slug: str):
-    partnership = _partnership(request, slug, "partnerships.view_membership")
+    partnership = partnership_for(request, slug, "partnerships.view_membership")
     own = Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
     form = InvitationForm(
         form_data(request),
@@ -110,7 +98,7 @@ def members(request, slug: str):
 @login_required
 @require_POST
 def membership_change(request, slug: str, membership_id: int):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
     membership = get_object_or_404(Membership, pk=membership_id, partnership=partnership)
     try:
         if "remove" in request.POST:
@@ -132,7 +120,7 @@ def membership_change(request, slug: str, membership_id: int):
 @login_required
 @require_POST
 def invitation_revoke(request, slug: str, invitation_id: int):
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, partnership=partnership)
     services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation was withdrawn."))
@@ -197,7 +185,7 @@ def invitation(request, token: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def focus_areas(request, slug: str):
-    partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
+    partnership = partnership_for(request, slug, "partnerships.manage_focus_areas")
     form = FocusAreaForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -220,7 +208,7 @@ def focus_areas(request, slug: str):
 @login_required
 @require_POST
 def focus_area_delete(request, slug: str, focus_area_id: int):
-    partnership = _partnership(request, slug, "partnerships.manage_focus_areas")
+    partnership = partnership_for(request, slug, "partnerships.manage_focus_areas")
     focus_area = get_object_or_404(FocusArea, pk=focus_area_id, partnership=partnership)
     services.focus_area_delete(focus_area=focus_area, by=request.user)
     messages.success(request, _("The focus area was removed."))
@@ -229,7 +217,7 @@ def focus_area_delete(request, slug: str, focus_area_id: int):
 
 @login_required
 def history(request, slug: str):
-    partnership = _partnership(request, slug, "partnerships.view_history")
+    partnership = partnership_for(request, slug, "partnerships.view_history")
     changes = selectors.partnership_history(viewer=request.user, partnership=partnership)
     return render(
         request, "partnerships/history.html", {"partnership": partnership, "changes": changes}

@@ -255,3 +255,14 @@ def milestone_list(*, viewer, partnership: Partnership) -> list[Agreement]:
         .select_related("predecessor")
         .order_by("due_on")
     )
+
+
+def overview_panel(viewer, partnership: Partnership) -> dict:
+    """The partnership's overview: the agreement in force (or the latest) and the milestones."""
+    agreements = agreement_list(viewer=viewer, partnership=partnership)
+    in_force = [a for a in agreements if a.state() in (a.State.IN_FORCE, a.State.NOTICE_GIVEN)]
+    return {
+        "agreement": (in_force or agreements or [None])[-1],
+        "milestones": milestone_list(viewer=viewer, partnership=partnership),
+        "today": timezone.localdate(),
+    }

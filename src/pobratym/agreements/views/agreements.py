@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
+from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import (
@@ -26,7 +27,6 @@ from ..forms import (
 from ..models import AgreementState, Approval, Notice, Signature
 from ..selectors import agreements as selectors
 from ..services import agreements as services
-from .access import partnership_for
 
 LANGUAGES = dict(settings.LANGUAGES)
 

@@ -14,13 +14,13 @@ from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
 from pobratym.core.inputs import parse_id
 from pobratym.core.uploads import UPLOAD_ERRORS
+from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
 from ..forms import LetterCreateForm, LetterForm, LetterSearchForm, ScanForm
 from ..models import Letter
 from ..selectors import letters as selectors
 from ..services import letters as services
-from .access import partnership_for
 
 PAGE_SIZE = 50
 

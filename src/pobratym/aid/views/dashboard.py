@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
-from pobratym.agreements.views.access import partnership_for
+from pobratym.partnerships.access import partnership_for
 
 from .. import statistics
 

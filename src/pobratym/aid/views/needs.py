@@ -11,9 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, submit
+from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..forms.needs import (

@@ -11,10 +11,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, submit
 from pobratym.core.inputs import parse_id
+from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..forms.needs import PledgeForm, line_formset, shown_again

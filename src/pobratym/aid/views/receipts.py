@@ -10,11 +10,11 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files
 from pobratym.core.uploads import UPLOAD_ERRORS
+from pobratym.partnerships.access import partnership_for
 
 from .. import logistics, selectors
 from ..forms.receipts import PhotoForm, ReceiptForm, ResolveForm, ScanForm

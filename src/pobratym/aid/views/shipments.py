@@ -12,9 +12,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
+from pobratym.partnerships.access import partnership_for
 
 from .. import logistics, selectors
 from ..documents import DOCUMENTS, shipment_pdf

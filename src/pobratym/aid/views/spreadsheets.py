@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.agreements.views.access import partnership_for
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files
+from pobratym.partnerships.access import partnership_for
 
 from ..forms.needs import NeedFilterForm
 from ..forms.spreadsheets import SpreadsheetUploadForm

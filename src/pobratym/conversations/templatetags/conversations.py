@@ -3,8 +3,10 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from pobratym.partnerships import records
+
 from .. import markdown as markdown_module
-from .. import records, selectors
+from .. import selectors
 
 register = template.Library()
 

@@ -1,6 +1,7 @@
-"""The kinds of records a thread can be about, and how to name, check and link each one.
+"""The kinds of records of a partnership that other parts link to (a thread is about one), and
+how to name, check and link each one; it knows no domain.
 
-Other apps register their records in their AppConfig.ready():
+Each domain registers its records in its AppConfig.ready():
 `records.register("aid.need", permission="aid.view_need", url=lambda slug, need: ...)`.
 A record names its partnership by `partnership_id`.
 """
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 
 import rules
 from django.apps import apps
-from django.urls import reverse
 
 from pobratym.core.errors import require
 
@@ -74,15 +74,3 @@ def resolve(reference_text: str, *, partnership_id: int):
     if record is None or getattr(record, "partnership_id", None) != partnership_id:
         return None
     return record
-
-
-register(
-    "agreements.agreement",
-    permission="agreements.view_agreement",
-    url=lambda slug, agreement: reverse("agreements:detail", args=[slug, agreement.pk]),
-)
-register(
-    "agreements.letter",
-    permission="agreements.view_letter",
-    url=lambda slug, letter: reverse("agreements:letter_detail", args=[slug, letter.pk]),
-)
