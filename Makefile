@@ -37,6 +37,7 @@ node_modules/.installed: package.json package-lock.json
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=pobratym.config.settings.test $(BIN)/pobratym makemigrations --check --dry-run
 
 test-sqlite: install compilemessages

@@ -153,10 +153,11 @@ def test_the_other_office_can_neither_add_nor_remove_scans(
 
 
 def test_demo_founding_letter_is_registered_once_in_each_office():
-    from pobratym.partnerships import demo
+    from pobratym.partnerships.models import Partnership
+    from pobratym.site import demo
 
     demo.load()
-    load_letters(demo.Partnership.objects.get(slug=demo.SLUG))
+    load_letters(Partnership.objects.get(slug="dortmund-zhytomyr"))
 
     founding = Letter.objects.get(registration_number="31/1915")
     assert founding.side.city.name_en == "Zhytomyr"

@@ -94,11 +94,12 @@ def demo(transactional_db, live_server):
     from django.core.cache import cache
 
     from pobratym.partnerships import demo as demo_module
+    from pobratym.site.demo import load
 
     # allauth remembers used TOTP codes in the cache per user id; ids repeat across tests.
     cache.clear()
     mail.outbox = []
-    demo_module.load()
+    load()
     return demo_module
 
 

@@ -363,13 +363,13 @@ def test_thread_page_queries_do_not_grow_with_messages(
 
 
 def test_demo_thread_is_loaded_once(db):
-    from pobratym.partnerships import demo
+    from pobratym.site import demo
 
     demo.load()
     demo.load()
 
     thread = Thread.objects.get()
-    assert thread.attached_to.partnership.slug == demo.SLUG
+    assert thread.attached_to.partnership.slug == "dortmund-zhytomyr"
     assert thread.messages.count() == 3
     assert {m.language for m in thread.messages.all()} == {"de", "uk"}
     assert thread.messages.filter(translations__kind="human").count() == 2

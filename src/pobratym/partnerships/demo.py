@@ -9,9 +9,6 @@ from django.db import transaction
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import email_verified_record
-from pobratym.agreements.demo import load_agreement, load_letters
-from pobratym.aid.demo import load_aid
-from pobratym.conversations.demo import load_conversations
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
@@ -145,8 +142,9 @@ def _user(email: str, name: str, city_key: str, role: str) -> User:
 
 
 @transaction.atomic
-def load() -> list[tuple[str, str]]:
-    """Create what is missing; return the demo accounts as (e-mail, role)."""
+def load() -> tuple[Partnership, list[tuple[str, str]]]:
+    """The partnership, its cities, focus areas and people; create what is missing. Returns
+    the partnership and the demo accounts as (e-mail, role); each domain adds its records."""
     cities = {key: _city(key) for key in CITIES}
     partnership = Partnership.objects.filter(slug=SLUG).first() or services.partnership_create(
         slug=SLUG,
@@ -176,9 +174,4 @@ def load() -> list[tuple[str, str]]:
             if not Membership.objects.filter(partnership=partnership, user=user).exists():
                 services.membership_add(side=side, user=user, role=role)
             accounts.append((email, Role(role).label))
-    load_letters(partnership)
-    dortmund_coordinator = User.objects.get(email=demo_email("coordinator", "dortmund"))
-    load_agreement(partnership, by=dortmund_coordinator)
-    load_conversations(partnership)
-    load_aid(partnership)
-    return accounts
+    return partnership, accounts

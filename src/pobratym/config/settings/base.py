@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pobratym.translation",
     "pobratym.conversations",
     "pobratym.aid",
+    "pobratym.site",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pobratym.partnerships import demo
 
+from ... import demo as site_demo
+
 
 class Command(BaseCommand):
     help = "Load the demo partnership Dortmund–Zhytomyr and print its accounts."
@@ -20,7 +22,7 @@ class Command(BaseCommand):
         if code:
             self.stdout.write(demo.demo_totp_code())
             return
-        accounts = demo.load()
+        accounts = site_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo partnership: {demo.SLUG}"))
         self.stdout.write(f"Password of every demo account: {demo.PASSWORD}")
         for email, role in accounts:

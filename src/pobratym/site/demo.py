@@ -1,0 +1,23 @@
+"""The demo partnership Dortmund–Zhytomyr, composed from each domain's own loader."""
+
+from django.db import transaction
+
+from pobratym.accounts.models import User
+from pobratym.agreements.demo import load_agreement, load_letters
+from pobratym.aid.demo import load_aid
+from pobratym.conversations.demo import load_conversations
+from pobratym.partnerships import demo as partnerships_demo
+
+
+@transaction.atomic
+def load() -> list[tuple[str, str]]:
+    """Create what is missing; return the demo accounts as (e-mail, role)."""
+    partnership, accounts = partnerships_demo.load()
+    load_letters(partnership)
+    dortmund_coordinator = User.objects.get(
+        email=partnerships_demo.demo_email("coordinator", "dortmund")
+    )
+    load_agreement(partnership, by=dortmund_coordinator)
+    load_conversations(partnership)
+    load_aid(partnership)
+    return accounts
