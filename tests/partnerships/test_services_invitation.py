@@ -27,12 +27,13 @@ def _invite(partnership, by, email="newcomer@example.org", position=1, **fields)
 
 
 def test_invitation_mail_is_sent_after_commit_in_the_invitation_language(
-    partnership, coordinator, django_capture_on_commit_callbacks
+    partnership, coordinator, django_capture_on_commit_callbacks, run_worker
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = _invite(partnership, coordinator, language="de")
         assert mail.outbox == []
 
+    run_worker()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["newcomer@example.org"]
@@ -43,11 +44,12 @@ def test_invitation_mail_is_sent_after_commit_in_the_invitation_language(
 
 
 def test_invitation_in_ukrainian_links_to_ukrainian_pages(
-    partnership, coordinator, django_capture_on_commit_callbacks
+    partnership, coordinator, django_capture_on_commit_callbacks, run_worker
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = _invite(partnership, coordinator, language="uk")
 
+    run_worker()
     assert f"/uk/invitations/{invitation.token}/" in mail.outbox[0].body
     assert partnership.sides.get(position=1).city.name_uk in mail.outbox[0].body
 
@@ -62,13 +64,14 @@ def test_no_mail_leaves_when_the_transaction_is_rolled_back(
 
 
 def test_inviting_same_address_twice_renews_the_one_pending_invitation(
-    partnership, coordinator, django_capture_on_commit_callbacks
+    partnership, coordinator, django_capture_on_commit_callbacks, run_worker
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first = _invite(partnership, coordinator)
         first_token, first_expiry = first.token, first.expires_at
         second = _invite(partnership, coordinator, email="  NewComer@Example.org ")
 
+    run_worker()
     pending = Invitation.objects.filter(accepted_at=None, revoked_at=None)
     assert list(pending) == [second]
     assert second.pk == first.pk
@@ -264,3 +267,15 @@ def test_member_of_side_one_invited_elsewhere_keeps_partnerships_apart(
     services.invitation_accept(invitation=invitation, user=person)
 
     assert list(person.memberships.values_list("partnership", flat=True)) == [partnership.pk]
+
+
+def test_an_invitation_withdrawn_before_the_worker_runs_is_not_mailed(
+    partnership, coordinator, django_capture_on_commit_callbacks, run_worker
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = _invite(partnership, coordinator)
+    services.invitation_revoke(invitation=invitation, by=coordinator)
+
+    run_worker()
+
+    assert mail.outbox == []

@@ -105,11 +105,12 @@ def _invite(client, partnership, **data):
 
 
 def test_invitation_form_sends_mail_and_shows_confirmation(
-    partnership, coordinator, client_of, django_capture_on_commit_callbacks
+    partnership, coordinator, client_of, django_capture_on_commit_callbacks, run_worker
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = _invite(client_of(coordinator), partnership)
 
+    run_worker()
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.language, invitation.invited_by) == (

@@ -3,13 +3,7 @@ that names its partnership (agreement, version, amendment, letter)."""
 
 import rules
 
-from pobratym.partnerships.models import Role
-from pobratym.partnerships.predicates import has_role, membership_of
-
-is_signatory = has_role(Role.SIGNATORY)
-is_coordinator_or_signatory = has_role(Role.COORDINATOR, Role.SIGNATORY)
-is_office = has_role(Role.COORDINATOR, Role.STAFF, Role.SIGNATORY)
-is_registrar = has_role(Role.COORDINATOR, Role.STAFF)
+from pobratym.partnerships.predicates import membership_of
 
 
 @rules.predicate

@@ -6,16 +6,17 @@ side from the person's membership, so nobody can speak for the other side.
 
 import rules
 
-from pobratym.partnerships.predicates import is_coordinator, is_member, is_on_same_side
-
-from .predicates import (
+from pobratym.partnerships.predicates import (
+    is_coordinator,
     is_coordinator_or_signatory,
+    is_coordinator_or_staff,
+    is_member,
     is_office,
-    is_on_other_side,
-    is_on_proposing_side,
-    is_registrar,
+    is_on_same_side,
     is_signatory,
 )
+
+from .predicates import is_on_other_side, is_on_proposing_side
 
 rules.add_perm("agreements.view_agreement", is_member)
 rules.add_perm("agreements.add_agreement", is_coordinator)
@@ -29,5 +30,5 @@ rules.add_perm("agreements.reject_amendment", is_coordinator_or_signatory & is_o
 rules.add_perm("agreements.withdraw_amendment", is_coordinator_or_signatory & is_on_proposing_side)
 # The register of official letters is for the offices, not partner organisations or observers.
 rules.add_perm("agreements.view_letter", is_office)
-rules.add_perm("agreements.register_letter", is_registrar)
-rules.add_perm("agreements.change_letter", is_registrar & is_on_same_side)
+rules.add_perm("agreements.register_letter", is_coordinator_or_staff)
+rules.add_perm("agreements.change_letter", is_coordinator_or_staff & is_on_same_side)

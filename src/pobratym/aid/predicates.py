@@ -19,8 +19,6 @@ from .models import (
     ShipmentLine,
 )
 
-is_coordinator = has_role(Role.COORDINATOR)
-is_office = has_role(Role.COORDINATOR, Role.STAFF)
 # Partner organisations (companies, NGOs of either city) offer too; observers and signatories
 # as such do not.
 is_donor_role = has_role(Role.COORDINATOR, Role.STAFF, Role.PARTNER)

@@ -6,12 +6,15 @@ Needs are posted for the poster's own side (services take the side from the memb
 
 import rules
 
-from pobratym.partnerships.predicates import is_member, is_on_same_side
+from pobratym.partnerships.predicates import (
+    is_coordinator,
+    is_coordinator_or_staff,
+    is_member,
+    is_on_same_side,
+)
 
 from .predicates import (
-    is_coordinator,
     is_donor_role,
-    is_office,
     is_on_receiving_side,
     is_on_sending_side,
     is_on_shipment_receiving_side,
@@ -22,8 +25,8 @@ from .predicates import (
 rules.add_perm("aid.view_need", is_member | is_public)
 rules.add_perm("aid.view_sensitive", may_see_sensitive)
 # On a partnership: may post a need for one's own side; on a need: may edit it.
-rules.add_perm("aid.add_need", is_office)
-rules.add_perm("aid.change_need", is_office & is_on_same_side)
+rules.add_perm("aid.add_need", is_coordinator_or_staff)
+rules.add_perm("aid.change_need", is_coordinator_or_staff & is_on_same_side)
 rules.add_perm("aid.publish_need", is_coordinator & is_on_same_side)
 rules.add_perm("aid.add_offer", is_donor_role)
 rules.add_perm("aid.decide_offer", is_coordinator & is_on_receiving_side)
@@ -31,7 +34,7 @@ rules.add_perm("aid.confirm_pledge", is_coordinator & is_on_receiving_side)
 # Shipments: the donor side's office plans, packs and ships; the receiving side's office
 # writes the goods received note; either office resolves a discrepancy once settled.
 rules.add_perm("aid.view_shipment", is_member)
-rules.add_perm("aid.add_shipment", is_office)
-rules.add_perm("aid.change_shipment", is_office & is_on_sending_side)
-rules.add_perm("aid.receive_shipment", is_office & is_on_shipment_receiving_side)
-rules.add_perm("aid.resolve_discrepancy", is_office)
+rules.add_perm("aid.add_shipment", is_coordinator_or_staff)
+rules.add_perm("aid.change_shipment", is_coordinator_or_staff & is_on_sending_side)
+rules.add_perm("aid.receive_shipment", is_coordinator_or_staff & is_on_shipment_receiving_side)
+rules.add_perm("aid.resolve_discrepancy", is_coordinator_or_staff)

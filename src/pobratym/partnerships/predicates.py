@@ -55,4 +55,13 @@ def has_role(*roles: Role):
     return predicate
 
 
+# The role groups every app uses, defined once (docs/glossary.md, "Roles"):
 is_coordinator = has_role(Role.COORDINATOR)
+is_signatory = has_role(Role.SIGNATORY)
+is_coordinator_or_signatory = has_role(Role.COORDINATOR, Role.SIGNATORY)
+# Coordinators and staff: the people who do the administration's daily work (post needs,
+# register letters, pack and receive shipments).
+is_coordinator_or_staff = has_role(Role.COORDINATOR, Role.STAFF)
+# The office: everyone of the city administration, signatories included; not partner
+# organisations or observers. It reads the letters register.
+is_office = has_role(Role.COORDINATOR, Role.STAFF, Role.SIGNATORY)

@@ -17,6 +17,7 @@ from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 
 from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
+from .tasks import invitation_send_task
 
 
 @transaction.atomic
@@ -96,7 +97,16 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     audited(membership, by).delete()
 
 
-def _send_invitation(invitation: Invitation) -> None:
+def invitation_send(*, invitation_id: int) -> bool:
+    """Mail a pending invitation (run by the task worker); False when it is no longer pending,
+    so a late or repeated task sends nothing."""
+    invitation = (
+        Invitation.objects.select_related("partnership", "side__city")
+        .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return False
     with translation.override(invitation.language):
         path = reverse("partnerships:invitation", kwargs={"token": invitation.token})
         context = {
@@ -112,6 +122,7 @@ def _send_invitation(invitation: Invitation) -> None:
             from_email=None,
             recipient_list=[invitation.email],
         )
+    return True
 
 
 @transaction.atomic
@@ -153,7 +164,7 @@ def invitation_create(
         raise DomainError(
             "invitation_conflict", _("This invitation was just changed. Please try again.")
         ) from error
-    transaction.on_commit(lambda: _send_invitation(invitation))
+    transaction.on_commit(lambda: invitation_send_task.enqueue(invitation.pk))
     return invitation
 
 
