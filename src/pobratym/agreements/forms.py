@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pobratym.core.forms import FilesField, bounded_formfield
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 
-from .models import Agreement, ApprovalMethod, Letter, LetterDirection
+from .models import TERMS, Agreement, ApprovalMethod, Letter, LetterDirection
 
 # The text of an agreement or amendment in one language: some sixty pages.
 BODY_MAX_LENGTH = 200_000
@@ -68,18 +68,6 @@ class TextsForm(forms.Form):
 
     def other_fields(self) -> list:
         return [field for field in self if not field.name.startswith(("title_", "body_"))]
-
-
-TERMS = [
-    "authoritative_language",
-    "legally_binding",
-    "governing_law",
-    "term_end",
-    "effective_from",
-    "notice_rules",
-    "notice_period_days",
-    "due_on",
-]
 
 
 class TermsForm(forms.ModelForm):

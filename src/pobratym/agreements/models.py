@@ -527,3 +527,16 @@ class LetterScan(BaseModel):
 
     def __str__(self) -> str:
         return self.file.name
+
+
+# The terms of an agreement people may edit until it is signed.
+TERMS = [
+    "authoritative_language",
+    "legally_binding",
+    "governing_law",
+    "term_end",
+    "effective_from",
+    "notice_rules",
+    "notice_period_days",
+    "due_on",
+]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership
 
@@ -34,7 +35,7 @@ from .models import (
     ShipmentLine,
     ShipmentStatus,
 )
-from .services import _created_before, _own_side, _plain, _save_once, _set
+from .services import _created_before, _own_side, _plain, _save_once
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -82,7 +83,7 @@ def shipment_create(
         created_by=by,
         idempotency_key=idempotency_key,
     )
-    _set(shipment, SHIPMENT_FIELDS, fields)
+    model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
     validate(shipment, exclude=["idempotency_key"])
     shipment, created = _save_once(shipment, Shipment, by)
     if not created:
@@ -103,7 +104,7 @@ def shipment_update(*, shipment: Shipment, by: User, **fields) -> Shipment:
     shipment = _locked(shipment)
     if shipment.status == ShipmentStatus.RECEIPT_CONFIRMED:
         raise DomainError("shipment_received", _("This shipment's receipt is already confirmed."))
-    _set(shipment, SHIPMENT_FIELDS, fields)
+    model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
     validate(shipment)
     audited(shipment, by).save()
     return shipment
@@ -124,7 +125,7 @@ def package_add(
     _still_loading(shipment)
     last = shipment.packages.aggregate(last=Max("number"))["last"] or 0
     package = Package(shipment=shipment, number=last + 1, idempotency_key=idempotency_key)
-    _set(package, PACKAGE_FIELDS, fields)
+    model_update(instance=package, fields=PACKAGE_FIELDS, data=fields)
     validate(package)
     audited(package, by).save()
     return package
@@ -281,7 +282,7 @@ def receipt_record(
     if set(lines) != set(shipment_lines):
         raise DomainError("receipt_lines", _("State for every line of the shipment what arrived."))
     receipt = GoodsReceivedNote(shipment=shipment, recorded_by=by)
-    _set(receipt, RECEIPT_FIELDS, fields)
+    model_update(instance=receipt, fields=RECEIPT_FIELDS, data=fields)
     if receipt.received_on and receipt.received_on > timezone.localdate():
         raise DomainError("received_in_future", _("The date of receipt cannot be in the future."))
     if scan is not None:
@@ -290,7 +291,7 @@ def receipt_record(
     audited(receipt, by).save()
     for line_id, values in lines.items():
         line = ReceiptLine(receipt=receipt, shipment_line=shipment_lines[line_id])
-        _set(line, ("quantity", "state", "remark"), values)
+        model_update(instance=line, fields=("quantity", "state", "remark"), data=values)
         if line.quantity is None or line.quantity < 0:
             raise DomainError("quantity_negative", _("The quantity cannot be negative."))
         validate(line)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 
@@ -58,15 +59,6 @@ OFFER_LINE_FIELDS = (
 OPEN_OFFER_STATUSES = (OfferStatus.OPEN, OfferStatus.ACCEPTED)
 
 
-def _set(record, allowed: tuple[str, ...], fields: Mapping) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        name = type(record).__name__
-        raise TypeError(f"Not a field a person may set on {name}: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(record, name, value.strip() if isinstance(value, str) else value)
-
-
 def _own_side(by: User, partnership: Partnership) -> Side:
     membership = membership_of(by, partnership)
     if membership is None:
@@ -83,7 +75,7 @@ def _not_positive() -> DomainError:
 
 
 def _line(record, allowed, fields: Mapping, by: User):
-    _set(record, allowed, fields)
+    model_update(instance=record, fields=allowed, data=fields)
     record.item_key = item_key_of(record.item or "")
     if record.quantity is not None and Decimal(record.quantity) <= 0:
         raise _not_positive()
@@ -144,7 +136,7 @@ def need_create(
         created_by=by,
         idempotency_key=idempotency_key,
     )
-    _set(need, NEED_FIELDS, fields)
+    model_update(instance=need, fields=NEED_FIELDS, data=fields)
     validate(need, exclude=["idempotency_key"], validate_constraints=False)
     need, created = _save_once(need, Need, by)
     if created:
@@ -160,7 +152,7 @@ def need_update(*, need: Need, by: User, **fields) -> Need:
     require(by, "aid.change_need", need)
     need = _locked_need(need)
     _ended(need)
-    _set(need, NEED_FIELDS, fields)
+    model_update(instance=need, fields=NEED_FIELDS, data=fields)
     validate(need)
     audited(need, by).save()
     return need
@@ -238,13 +230,13 @@ def offer_create(
         created_by=by,
         idempotency_key=idempotency_key,
     )
-    _set(offer, OFFER_FIELDS, fields)
+    model_update(instance=offer, fields=OFFER_FIELDS, data=fields)
     validate(offer, exclude=["idempotency_key"])
     offer, created = _save_once(offer, Offer, by)
     if created:
         for fields_of_line in lines:
             line = OfferLine(offer=offer)
-            _set(line, OFFER_LINE_FIELDS, fields_of_line)
+            model_update(instance=line, fields=OFFER_LINE_FIELDS, data=fields_of_line)
             _check_offer_line(line, need)
             _line(line, OFFER_LINE_FIELDS, {}, by)
     return offer

@@ -15,6 +15,7 @@ from pobratym.accounts.models import User
 from pobratym.accounts.services import email_verified_record, has_verified_email
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
 
 from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
 from .tasks import invitation_send_task
@@ -47,11 +48,21 @@ def partnership_create(
 @transaction.atomic
 def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partnership:
     require(by, "partnerships.change_partnership", partnership)
-    for name, value in fields.items():
-        setattr(partnership, name, value)
+    model_update(instance=partnership, fields=PARTNERSHIP_FIELDS, data=fields)
     validate(audited(partnership, by))
     partnership.save()
     return partnership
+
+
+PARTNERSHIP_FIELDS = (
+    "kind",
+    "status",
+    "started_on",
+    "description_de",
+    "description_uk",
+    "description_en",
+)
+FOCUS_AREA_FIELDS = ("key", "name_de", "name_uk", "name_en", "position")
 
 
 def _coordinator_count(side: Side) -> int:
@@ -234,8 +245,7 @@ def focus_area_save(
     focus_area = focus_area or FocusArea(partnership=partnership)
     if focus_area.partnership_id != partnership.pk:
         raise DomainError("other_partnership", _("This focus area belongs elsewhere."))
-    for name, value in fields.items():
-        setattr(focus_area, name, value)
+    model_update(instance=focus_area, fields=FOCUS_AREA_FIELDS, data=fields)
     validate(audited(focus_area, by))
     focus_area.save()
     return focus_area

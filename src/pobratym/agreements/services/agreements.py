@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 
 from ..models import (
+    TERMS,
     Agreement,
     AgreementKind,
     EndReason,
@@ -151,8 +153,7 @@ def agreement_update(*, agreement: Agreement, by: User, **terms) -> Agreement:
         raise DomainError(
             "agreement_signed", _("The agreement has been signed; its terms can no longer change.")
         )
-    for name, value in terms.items():
-        setattr(agreement, name, value)
+    model_update(instance=agreement, fields=("kind", "title", *TERMS), data=terms)
     validate(audited(agreement, by))
     agreement.save()
     return agreement

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership
 
@@ -32,14 +33,6 @@ FIELDS = (
     "notice",
     "in_reply_to",
 )
-
-
-def _set_fields(letter: Letter, fields: dict) -> None:
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"Not a field a person may set on a letter: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(letter, name, value.strip() if isinstance(value, str) else value)
 
 
 def _partnership_id_of(record) -> int:
@@ -101,7 +94,7 @@ def letter_register(
     """Register a letter in the register of the person's own office, with its scans."""
     require(by, "agreements.register_letter", partnership)
     letter = Letter(partnership=partnership, side=own_side(by, partnership), recorded_by=by)
-    _set_fields(letter, fields)
+    model_update(instance=letter, fields=FIELDS, data=fields)
     _save(letter, by)
     for upload in scans:
         _scan(letter, upload, by)
@@ -113,7 +106,7 @@ def letter_update(*, letter: Letter, by: User, **fields) -> Letter:
     """Correct a registered letter; only its own office may."""
     require(by, "agreements.change_letter", letter)
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    _set_fields(letter, fields)
+    model_update(instance=letter, fields=FIELDS, data=fields)
     _save(letter, by)
     return letter
 
