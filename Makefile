@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test lint messages compilemessages test-sqlite test-postgres test-browser bench clean
+.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -48,6 +48,11 @@ test-postgres: install compilemessages
 
 test-browser: install compilemessages node_modules/.installed
 	$(BIN)/pytest -m browser tests/browser
+
+# Not part of `make test`: the stateful tests with the deep hypothesis profile (many more and
+# longer random sequences, new ones each run).
+test-deep: install compilemessages
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n $(PYTEST_WORKERS) tests/agreements/test_rules_stateful.py tests/aid/test_pledges_stateful.py
 
 # Not part of `make test`: it generates 20,000 needs per database (bench/README.md).
 bench: install compilemessages

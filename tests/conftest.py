@@ -1,8 +1,23 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import member_create, partnership_create, sign_in
+
+# The stateful tests' depth: a small, derandomised profile in `make test`; `make test-deep`
+# explores far more (and new) sequences.
+_common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+hypothesis_settings.register_profile(
+    "ci", max_examples=40, stateful_step_count=25, derandomize=True, **_common
+)
+hypothesis_settings.register_profile(
+    "deep", max_examples=400, stateful_step_count=50, derandomize=False, **_common
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

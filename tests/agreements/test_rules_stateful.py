@@ -14,7 +14,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -297,13 +297,7 @@ class AgreementLife(RuleBasedStateMachine):
 def test_agreement_rules_hold_over_random_sequences_of_actions():
     run_state_machine_as_test(
         AgreementLife,
-        settings=settings(
-            max_examples=80,
-            stateful_step_count=30,
-            deadline=None,
-            derandomize=True,
-            suppress_health_check=[HealthCheck.too_slow],
-        ),
+        settings=settings(),  # the profile's depth: tests/conftest.py
     )
     # The sequences must have reached the interesting states, or the invariants prove little.
     reached = {"sign", "approve", "propose_amendment", "terminate_today"}

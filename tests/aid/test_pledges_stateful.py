@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -163,13 +163,7 @@ class Pledging(RuleBasedStateMachine):
 def test_pledging_rules_hold_over_random_sequences_of_actions():
     run_state_machine_as_test(
         Pledging,
-        settings=settings(
-            max_examples=30,
-            stateful_step_count=20,
-            deadline=None,
-            derandomize=True,
-            suppress_health_check=[HealthCheck.too_slow],
-        ),
+        settings=settings(),  # the profile's depth: tests/conftest.py
     )
     assert {"pledge", "end_need", "decline"} <= set(DONE), (dict(DONE), dict(REFUSED))
     assert {"more_than_offered", "unit_mismatch", "forbidden"} <= set(REFUSED), dict(REFUSED)
