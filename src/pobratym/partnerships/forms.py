@@ -8,21 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from pobratym.accounts.models import User
 from pobratym.core.forms import bounded_formfield
 
-from .models import FocusArea, Partnership, Role, Side
+from .models import FOCUS_AREA_FIELDS, PARTNERSHIP_FIELDS, FocusArea, Partnership, Role, Side
 
 
 class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
         formfield_callback = bounded_formfield
-        fields = [
-            "kind",
-            "status",
-            "started_on",
-            "description_de",
-            "description_uk",
-            "description_en",
-        ]
+        fields = PARTNERSHIP_FIELDS
         widgets = {"started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
@@ -75,10 +68,4 @@ class NewAccountForm(forms.Form):
 class FocusAreaForm(forms.ModelForm):
     class Meta:
         model = FocusArea
-        fields = [
-            "key",
-            "name_de",
-            "name_uk",
-            "name_en",
-            "position",
-        ]
+        fields = FOCUS_AREA_FIELDS

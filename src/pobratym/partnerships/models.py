@@ -223,3 +223,15 @@ class FocusArea(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+# What people may edit of a partnership and of a focus area (forms and services alike).
+PARTNERSHIP_FIELDS = (
+    "kind",
+    "status",
+    "started_on",
+    "description_de",
+    "description_uk",
+    "description_en",
+)
+FOCUS_AREA_FIELDS = ("key", "name_de", "name_uk", "name_en", "position")

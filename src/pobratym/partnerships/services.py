@@ -17,7 +17,17 @@ from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 from pobratym.core.services import model_update
 
-from .models import City, FocusArea, Invitation, Membership, Partnership, Role, Side
+from .models import (
+    FOCUS_AREA_FIELDS,
+    PARTNERSHIP_FIELDS,
+    City,
+    FocusArea,
+    Invitation,
+    Membership,
+    Partnership,
+    Role,
+    Side,
+)
 from .tasks import invitation_send_task
 
 
@@ -52,17 +62,6 @@ def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partn
     validate(audited(partnership, by))
     partnership.save()
     return partnership
-
-
-PARTNERSHIP_FIELDS = (
-    "kind",
-    "status",
-    "started_on",
-    "description_de",
-    "description_uk",
-    "description_en",
-)
-FOCUS_AREA_FIELDS = ("key", "name_de", "name_uk", "name_en", "position")
 
 
 def _coordinator_count(side: Side) -> int:
