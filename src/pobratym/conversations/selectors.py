@@ -2,7 +2,6 @@
 see with unread counts, one thread with its messages in the reader's language, search, and
 the threads about a record."""
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from pobratym.core.search import contains
 from pobratym.partnerships.models import Membership, Partnership
 
 from .models import (
@@ -32,12 +32,6 @@ from .models import (
 )
 
 SEARCH_LIMIT = 100
-
-
-def _contains(field: str, text: str) -> Q:
-    """Case-insensitive "contains". Not `icontains`: SQLite folds the case of ASCII only, so
-    "привіт" would miss "Привіт"; a regular expression folds Cyrillic on both databases."""
-    return Q(**{f"{field}__iregex": re.escape(text)})
 
 
 def _visible_to(viewer, prefix: str = "") -> Q:
@@ -217,9 +211,9 @@ def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[
         return messages.none()
     for word in words:
         translated = MessageTranslation.objects.filter(message=OuterRef("pk")).filter(
-            _contains("text", word)
+            contains("text", word)
         )
-        messages = messages.filter(_contains("body", word) | Q(Exists(translated)))
+        messages = messages.filter(contains("body", word) | Q(Exists(translated)))
     return messages.select_related("thread", "author").order_by("-created_at", "-pk")[:SEARCH_LIMIT]
 
 

@@ -1,22 +1,16 @@
 """What the register of letters shows: the searchable list, one letter, its scans, and the
 records a letter can be linked to."""
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from pobratym.core.search import contains
 from pobratym.partnerships.models import Partnership
 
 from ..models import Agreement, Amendment, Letter, LetterScan, Notice
-
-
-def _contains(field: str, text: str) -> Q:
-    """Case-insensitive "contains". Not `icontains`: SQLite folds the case of ASCII only, so
-    "сухомлин" would miss "Сухомлин"; a regular expression folds Cyrillic on both databases."""
-    return Q(**{f"{field}__iregex": re.escape(text)})
 
 
 def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
@@ -25,17 +19,17 @@ def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = N
     filters = filters or {}
     letters = Letter.objects.filter(partnership=partnership)
     if number := (filters.get("number") or "").strip():
-        letters = letters.filter(_contains("registration_number", number))
+        letters = letters.filter(contains("registration_number", number))
     if date_from := filters.get("date_from"):
         letters = letters.filter(registered_at__date__gte=date_from)
     if date_to := filters.get("date_to"):
         letters = letters.filter(registered_at__date__lte=date_to)
     if correspondent := (filters.get("correspondent") or "").strip():
         letters = letters.filter(
-            _contains("sender", correspondent) | _contains("addressee", correspondent)
+            contains("sender", correspondent) | contains("addressee", correspondent)
         )
     for word in (filters.get("subject") or "").split():
-        letters = letters.filter(_contains("subject", word))
+        letters = letters.filter(contains("subject", word))
     if direction := filters.get("direction"):
         letters = letters.filter(direction=direction)
     if side := filters.get("side"):
