@@ -3,7 +3,6 @@ through a real SMTP server, each reader in their own language and time zone, wit
 line and discrepancy and a link to the note, and nothing sensitive of the need."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -48,19 +47,6 @@ def shipment(partnership, people):
     )
 
 
-@pytest.fixture(autouse=True)
-def _worker_keeps_the_test_connection(monkeypatch):
-    """The worker closes connections inside a transaction, as a test's is; here it must run
-    the queued tasks on the test's own connection (PostgreSQL would lose it)."""
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-
 def _in(language, time_zone, value, format_name):
     with translation.override(language), timezone.override(time_zone):
         if hasattr(value, "tzinfo"):
@@ -69,7 +55,11 @@ def _in(language, time_zone, value, format_name):
 
 
 def test_the_sending_office_hears_in_its_own_language_and_time_zone(
-    people, shipment, smtp_inbox, django_capture_on_commit_callbacks
+    people,
+    shipment,
+    smtp_inbox,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         receipt = receipt_make(
@@ -133,7 +123,11 @@ def test_a_line_break_in_the_reference_does_not_stop_the_e_mail(partnership, peo
 
 
 def test_a_refused_note_queues_no_e_mail(
-    people, shipment, smtp_inbox, django_capture_on_commit_callbacks
+    people,
+    shipment,
+    smtp_inbox,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,

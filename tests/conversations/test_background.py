@@ -48,20 +48,6 @@ def post(partnership, by, body, thread=None, **options):
     return message_post(thread=thread, by=by, body=body, idempotency_key=uuid.uuid4(), **options)
 
 
-@pytest.fixture(autouse=True)
-def _worker_keeps_the_test_connection(monkeypatch):
-    """The worker closes connections that are inside a transaction, as a test's is; here it
-    must run the queued tasks on the test's own connection (PostgreSQL would lose it)."""
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-
-
-def run_worker():
-    """Run the real worker until the queue holds nothing due."""
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-
 def test_message_is_translated_and_mailed_in_each_readers_language(
     partnership,
     people,
@@ -69,6 +55,7 @@ def test_message_is_translated_and_mailed_in_each_readers_language(
     libretranslate_server,
     settings,
     on_commit,
+    run_worker,
 ):
     libretranslate_server.use_in(settings)
     with on_commit(execute=True):
@@ -95,6 +82,7 @@ def test_a_failing_provider_loses_nothing_and_the_translation_is_retried(
     libretranslate_server,
     settings,
     on_commit,
+    run_worker,
 ):
     libretranslate_server.use_in(settings, timeout=0.3)
     libretranslate_server.failure = "slow"
@@ -116,7 +104,11 @@ def test_a_failing_provider_loses_nothing_and_the_translation_is_retried(
 
 
 def test_a_line_break_in_the_subject_does_not_stop_the_emails(
-    partnership, people, smtp_inbox, on_commit
+    partnership,
+    people,
+    smtp_inbox,
+    on_commit,
+    run_worker,
 ):
     """A crafted form can put a line break in the subject; an e-mail header refuses it."""
     with on_commit(execute=True):
@@ -142,6 +134,7 @@ def test_garbage_from_the_provider_is_not_stored(
     libretranslate_server,
     settings,
     on_commit,
+    run_worker,
 ):
     libretranslate_server.use_in(settings)
     libretranslate_server.failure = "garbage"
@@ -169,7 +162,13 @@ def test_a_human_translation_is_never_replaced_by_a_machine_one(
 
 
 def test_a_human_translation_saved_at_the_same_moment_stays_and_the_mail_goes(
-    partnership, people, smtp_inbox, libretranslate_server, settings, on_commit
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+    run_worker,
 ):
     """Someone saves the Ukrainian translation just before the machine one is stored: the
     unique (message, language) refuses the machine one, the task goes on and mails."""
@@ -197,7 +196,11 @@ def test_a_human_translation_saved_at_the_same_moment_stays_and_the_mail_goes(
 
 
 def test_digest_readers_get_no_mail_per_message_but_mentions_reach_them(
-    partnership, people, smtp_inbox, on_commit
+    partnership,
+    people,
+    smtp_inbox,
+    on_commit,
+    run_worker,
 ):
     NotificationSetting.objects.create(user=people["zhytomyr"], email=EmailNotification.DAILY)
     NotificationSetting.objects.create(user=people["observer"], email=EmailNotification.NONE)
@@ -225,7 +228,13 @@ def test_digest_readers_get_no_mail_per_message_but_mentions_reach_them(
 
 
 def test_correcting_the_language_translates_again_without_new_mail(
-    partnership, people, smtp_inbox, libretranslate_server, settings, on_commit
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+    run_worker,
 ):
     from pobratym.conversations.services import message_language_set
 
@@ -246,7 +255,12 @@ def test_correcting_the_language_translates_again_without_new_mail(
 
 
 def test_a_misconfigured_provider_still_lets_the_mail_go_out(
-    partnership, people, smtp_inbox, settings, on_commit
+    partnership,
+    people,
+    smtp_inbox,
+    settings,
+    on_commit,
+    run_worker,
 ):
     settings.POBRATYM_TRANSLATION_PROVIDER = "libretranslate"
     settings.LIBRETRANSLATE_URL = ""  # refused by get_provider() with ImproperlyConfigured
