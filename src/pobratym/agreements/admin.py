@@ -6,6 +6,8 @@ cannot be changed here."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from pobratym.core.admin import MadeByServices as BaseMadeByServices
+
 from .models import Agreement, Amendment, Approval, Letter, Notice, Signature, Version
 
 
@@ -13,11 +15,10 @@ class ReadOnlyFingerprint(SimpleHistoryAdmin):
     readonly_fields = ["fingerprint"]
 
 
-class MadeByServices(SimpleHistoryAdmin):
+class MadeByServices(BaseMadeByServices):
     """Records a side makes through a workflow with its checks; the admin only corrects them."""
 
-    def has_add_permission(self, request):
-        return False
+    deletable = True
 
 
 @admin.register(Agreement)

@@ -4,7 +4,8 @@ mistake; every correction is kept in the history. Records are made only through 
 pledge or shipment cannot be changed."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from pobratym.core.admin import MadeByServices
 
 from .models import (
     GoodsReceivedNote,
@@ -18,19 +19,6 @@ from .models import (
     Shipment,
     ShipmentLine,
 )
-
-
-class MadeByServices(SimpleHistoryAdmin):
-    bound: tuple[str, ...] = ()
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*self.bound, *super().get_readonly_fields(request, obj)]
 
 
 class NeedLines(admin.TabularInline):

@@ -1,0 +1,31 @@
+"""The operator's admin for conversations: reading threads and messages, and rarely correcting
+one; nothing is added here, and who wrote what, where, is never changed."""
+
+from django.contrib import admin
+
+from pobratym.core.admin import MadeByServices
+
+from .models import Message, MessageTranslation, Thread
+
+
+@admin.register(Thread)
+class ThreadAdmin(MadeByServices):
+    bound = ("partnership", "created_by", "content_type", "object_id")
+    list_display = ["subject", "partnership", "created_at"]
+    list_filter = ["partnership"]
+    search_fields = ["subject"]
+
+
+@admin.register(Message)
+class MessageAdmin(MadeByServices):
+    bound = ("thread", "author", "language")
+    list_display = ["thread", "author", "language", "created_at"]
+    list_filter = ["language", "thread__partnership"]
+    exclude = ["idempotency_key"]
+
+
+@admin.register(MessageTranslation)
+class MessageTranslationAdmin(MadeByServices):
+    bound = ("message", "language", "kind", "translated_by")
+    list_display = ["message", "language", "kind"]
+    list_filter = ["language", "kind"]
