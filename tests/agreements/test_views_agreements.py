@@ -656,3 +656,15 @@ def test_the_new_agreement_form_sent_twice_creates_one_agreement(client_of):
     second = coordinator.post(url("create", partnership), data)
     assert first["Location"] == second["Location"]
     assert partnership.agreements.count() == 1
+
+
+def test_the_overview_panel_shows_the_agreement_only_to_those_who_may_see_it(partnership):
+    from pobratym.agreements.selectors.agreements import overview_panel
+    from tests.agreements.factories import agreement_draft
+
+    coordinator = member_create(partnership, "coordinator").user
+    agreement = agreement_draft(partnership, coordinator)
+    outsider = member_create(partnership_create(), "coordinator").user
+
+    assert overview_panel(coordinator, partnership)["agreement"] == agreement
+    assert overview_panel(outsider, partnership) is None

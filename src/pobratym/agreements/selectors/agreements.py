@@ -257,8 +257,11 @@ def milestone_list(*, viewer, partnership: Partnership) -> list[Agreement]:
     )
 
 
-def overview_panel(viewer, partnership: Partnership) -> dict:
-    """The partnership's overview: the agreement in force (or the latest) and the milestones."""
+def overview_panel(viewer, partnership: Partnership) -> dict | None:
+    """The partnership's overview: the agreement in force (or the latest) and the milestones;
+    nothing for someone who may not see agreements."""
+    if not viewer.has_perm("agreements.view_agreement", partnership):
+        return None
     agreements = agreement_list(viewer=viewer, partnership=partnership)
     in_force = [a for a in agreements if a.state() in (a.State.IN_FORCE, a.State.NOTICE_GIVEN)]
     return {
