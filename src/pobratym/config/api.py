@@ -48,7 +48,7 @@ def _error(request, status: int, code: str, message: str):
 
 @api.exception_handler(DomainError)
 def domain_error(request, error: DomainError):
-    return _error(request, 400, error.code, error.message)
+    return _error(request, error.status, error.code, error.message)
 
 
 @api.exception_handler(Http404)

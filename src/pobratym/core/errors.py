@@ -5,12 +5,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 
 class DomainError(Exception):
-    """A business rule was broken: `code` is stable for machines, `message` is translated."""
+    """A business rule was broken: `code` is stable for machines, `message` is translated,
+    `field` names the form field it concerns (None: the form as a whole)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    status = 400
+
+    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.field = field
+
+
+class Conflict(DomainError):
+    """The request clashes with the record's state: it was already done, decided or changed
+    meanwhile, or a retry came with other content. The API answers 409."""
+
+    status = 409
 
 
 def require(user, permission: str, obj=None) -> None:
