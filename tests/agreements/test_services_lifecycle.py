@@ -244,8 +244,8 @@ def test_people_of_another_partnership_cannot_act(partnership, team, outsider):
 
 def test_a_creation_form_sent_twice_creates_one_agreement(partnership, team):
     key = uuid.uuid4()
-    first = agreement_draft(partnership, team["coordinator1"], creation_key=key)
-    again = agreement_draft(partnership, team["coordinator1"], creation_key=key)
+    first = agreement_draft(partnership, team["coordinator1"], idempotency_key=key)
+    again = agreement_draft(partnership, team["coordinator1"], idempotency_key=key)
     assert again == first
     assert partnership.agreements.count() == 1
 
@@ -259,7 +259,7 @@ def test_an_agreement_has_one_successor_at_a_time(partnership, team):
         title="Twinning",
         texts=TEXTS,
         due_on=None,
-        creation_key=key,
+        idempotency_key=key,
     )
     successor = create(key)
     assert create(key) == successor, "the same form again"

@@ -644,11 +644,11 @@ def test_the_new_agreement_form_sent_twice_creates_one_agreement(client_of):
     partnership = partnership_create()
     coordinator = client_of(people(partnership)["coordinator1"])
     page = coordinator.get(url("create", partnership)).content.decode()
-    key = re.search(r'name="creation_key" value="([0-9a-f-]{36})"', page).group(1)
+    key = re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1)
     data = {
         "kind": "memorandum",
         "title": "Memorandum on youth encounters",
-        "creation_key": key,
+        "idempotency_key": key,
         "title_en": "Memorandum",
         "body_en": "Youth encounters every summer.",
     }

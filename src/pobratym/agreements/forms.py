@@ -1,13 +1,11 @@
 """Forms of the agreements app; they check input, services make the change."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import FilesField, bounded_formfield
+from pobratym.core.forms import FilesField, IdempotencyKeyField, bounded_formfield
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 
 from .models import TERMS, Agreement, ApprovalMethod, Letter, LetterDirection
@@ -92,17 +90,10 @@ class TermsForm(forms.ModelForm):
         ]
 
 
-class CreationKeyField(forms.UUIDField):
-    """A key chosen when the form is shown, so sending it twice creates one record."""
-
-    def __init__(self):
-        super().__init__(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
-
-
 class AgreementCreateForm(TermsForm, TextsForm):
     """A new agreement: its terms and the text of its first version."""
 
-    creation_key = CreationKeyField()
+    idempotency_key = IdempotencyKeyField()
 
 
 class VersionForm(TextsForm):
@@ -110,7 +101,7 @@ class VersionForm(TextsForm):
 
 
 class SuccessorForm(TextsForm):
-    creation_key = CreationKeyField()
+    idempotency_key = IdempotencyKeyField()
     title = forms.CharField(label=_("Title of the twinning agreement"), max_length=300)
     due_on = forms.DateField(
         label=_("To be concluded by"),

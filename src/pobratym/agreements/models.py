@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership, Side
 
@@ -57,7 +58,7 @@ class AgreementState(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
-class Agreement(BaseModel):
+class Agreement(CreatedOnce, BaseModel):
     Kind = AgreementKind
     State = AgreementState
 
@@ -111,8 +112,6 @@ class Agreement(BaseModel):
     end_reason = models.CharField(
         _("why it ended"), max_length=20, choices=EndReason.choices, blank=True, editable=False
     )
-    # Chosen by the form when it is shown: the same form sent twice creates one agreement.
-    creation_key = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -127,7 +126,7 @@ class Agreement(BaseModel):
                 condition=~Q(predecessor=models.F("pk")), name="agreement_not_own_predecessor"
             ),
             models.UniqueConstraint(
-                fields=["partnership", "creation_key"], name="agreement_created_once_per_key"
+                fields=["partnership", "idempotency_key"], name="agreement_created_once_per_key"
             ),
         ]
 

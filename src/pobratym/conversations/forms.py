@@ -1,12 +1,10 @@
 """Forms of the conversation pages; they check input, services make the change."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import FilesField, RecordsField
+from pobratym.core.forms import FilesField, IdempotencyKeyField, RecordsField
 from pobratym.core.inputs import ID_MAX
 
 from .models import EmailNotification, NotificationSetting
@@ -16,10 +14,6 @@ ATTACHMENT_HELP = _("PDF, PNG or JPEG; you can choose several files.")
 
 class AttachmentsField(FilesField):
     """Any number of files; the service checks each one by its content."""
-
-
-def _key_field():
-    return forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
 class MessageForm(forms.Form):
@@ -34,7 +28,7 @@ class MessageForm(forms.Form):
     attachments = AttachmentsField(
         label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP
     )
-    idempotency_key = _key_field()
+    idempotency_key = IdempotencyKeyField()
 
 
 class ThreadForm(MessageForm):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership
 
@@ -78,7 +79,7 @@ class Thread(BaseModel):
         return self.subject
 
 
-class Message(BaseModel):
+class Message(CreatedOnce, BaseModel):
     """What one person wrote, as they wrote it (Markdown source), in its original language."""
 
     thread = models.ForeignKey(
@@ -93,8 +94,6 @@ class Message(BaseModel):
     )
     body = models.TextField(_("text"))
     language = models.CharField(_("original language"), max_length=8, choices=LANGUAGE_CHOICES)
-    # Chosen by the page when the form is shown, so a form sent twice posts once.
-    idempotency_key = models.UUIDField(_("idempotency key"), editable=False)
     history = HistoricalRecords()
 
     class Meta:

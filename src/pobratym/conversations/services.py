@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.idempotency import create_once
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships import records
 from pobratym.partnerships.models import Membership, Partnership
@@ -61,17 +62,7 @@ def _attachment_name(upload) -> str:
     return PurePath(upload.name or "").name[:200] or _("attachment")
 
 
-def _posted_before(by: User, idempotency_key) -> Message | None:
-    return (
-        Message.objects.filter(author=by, idempotency_key=idempotency_key)
-        .select_related("thread")
-        .first()
-    )
-
-
-def _post(
-    *, thread: Thread, by: User, body: str, idempotency_key, language, attachments
-) -> Message:
+def _post(*, thread: Thread, by: User, body: str, stamp: dict, language, attachments) -> Message:
     """Store a new message in `thread` (the caller checked the permission)."""
     body = _clean_text(body)
     cleaned = [(_attachment_name(upload), clean_upload(upload)) for upload in attachments]
@@ -85,7 +76,7 @@ def _post(
             author=by,
             body=body,
             language=language,
-            idempotency_key=idempotency_key,
+            **stamp,
         ),
         by,
     )
@@ -103,17 +94,12 @@ def _post(
     return message
 
 
-def _post_once(*, by: User, idempotency_key, **fields) -> Message:
-    """`_post`, or the message stored first when the same form was sent twice at the same
-    moment and the other sending won the unique key (author, idempotency key)."""
-    try:
-        with transaction.atomic():
-            return _post(by=by, idempotency_key=idempotency_key, **fields)
-    except IntegrityError:
-        earlier = _posted_before(by, idempotency_key)
-        if earlier is None:
-            raise
-        return earlier
+def _post_once(*, by: User, idempotency_key, data: dict, create) -> Message:
+    """`create(stamp)`, or the message stored first when the same form came again."""
+    message, _created = create_once(
+        Message, key=idempotency_key, scope={"author": by}, data=data, create=create
+    )
+    return message
 
 
 def _check_participants(partnership: Partnership, participants: Iterable[User]) -> list[User]:
@@ -146,38 +132,53 @@ def thread_create(
 ) -> Thread:
     """Start a thread with its first message; the same key again returns the same thread."""
     require(by, "conversations.add_thread", partnership)
-    if (earlier := _posted_before(by, idempotency_key)) is not None:
-        return earlier.thread
-    if attached_to is not None:
-        if getattr(attached_to, "partnership_id", None) != partnership.pk:
-            raise DomainError("other_partnership", _("This record belongs to another partnership."))
-        records.check_record(by, attached_to)
-    people = _check_participants(partnership, participants)
-    thread = audited(
-        Thread(
-            partnership=partnership,
-            subject=(subject or "").strip(),
-            created_by=by,
-            restricted=restricted,
-            attached_to=attached_to,
-        ),
-        by,
-    )
-    validate(thread)
-    thread.save()
-    thread.participants.add(by, *people)
-    message = _post_once(
-        thread=thread,
-        by=by,
-        body=body,
-        idempotency_key=idempotency_key,
-        language=language,
-        attachments=attachments,
-    )
-    if message.thread_id != thread.pk:
-        # The other sending started the thread; the one made here goes.
-        transaction.set_rollback(True)
-    return message.thread
+    attachments = list(attachments)
+    participants = list(participants)
+
+    def create(stamp):
+        if attached_to is not None:
+            if getattr(attached_to, "partnership_id", None) != partnership.pk:
+                raise DomainError(
+                    "other_partnership", _("This record belongs to another partnership.")
+                )
+            records.check_record(by, attached_to)
+        people = _check_participants(partnership, participants)
+        thread = audited(
+            Thread(
+                partnership=partnership,
+                subject=(subject or "").strip(),
+                created_by=by,
+                restricted=restricted,
+                attached_to=attached_to,
+            ),
+            by,
+        )
+        validate(thread)
+        thread.save()
+        thread.participants.add(by, *people)
+        return _post(
+            thread=thread,
+            by=by,
+            body=body,
+            stamp=stamp,
+            language=language,
+            attachments=attachments,
+        )
+
+    data = {
+        "partnership": partnership,
+        "subject": subject,
+        "body": body,
+        "participants": participants,
+        "restricted": restricted,
+        "attached_to": attached_to,
+        "language": language,
+        "attachments": attachments,
+    }
+    message = _post_once(by=by, idempotency_key=idempotency_key, data=data, create=create)
+    thread = message.thread
+    thread.created_now = message.created_now
+    return thread
 
 
 @transaction.atomic
@@ -196,15 +197,20 @@ def message_post(
     follow after the commit (events.message_posted).
     """
     require(by, "conversations.post_message", thread)
-    if (earlier := _posted_before(by, idempotency_key)) is not None:
-        return earlier
+    attachments = list(attachments)
+    data = {"thread": thread, "body": body, "language": language, "attachments": attachments}
     return _post_once(
-        thread=thread,
         by=by,
-        body=body,
         idempotency_key=idempotency_key,
-        language=language,
-        attachments=attachments,
+        data=data,
+        create=lambda stamp: _post(
+            thread=thread,
+            by=by,
+            body=body,
+            stamp=stamp,
+            language=language,
+            attachments=attachments,
+        ),
     )
 
 

@@ -1,5 +1,7 @@
 """What every form view shares, and the form fields that keep input within bounds."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,19 +22,31 @@ def form_files(request):
 
 def submit(request, form, action):
     """Run `action()` if the form was posted and is valid, and return its result; a broken
-    business rule (DomainError) becomes an error on the form and the result is None."""
+    business rule (DomainError) becomes an error on the form (`refuse`) and the result is None."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
         return action()
     except DomainError as error:
-        form.add_error(None, error.message)
+        refuse(form, error)
         return None
 
 
+def refuse(form, error: DomainError) -> None:
+    """Show a service's refusal at the field it names (when the form has that field), else
+    above the form; the form keeps it, so `status_of` answers its status."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+    form.refusal = error
+
+
 def status_of(form) -> int:
-    """400 for a form shown again with errors, so clients and tests can tell."""
-    return 400 if form.errors else 200
+    """The status of a page showing `form`: 409 when a conflict refused it (already done,
+    decided or changed meanwhile), 400 for other errors, else 200, so clients and tests can
+    tell."""
+    if not form.errors:
+        return 200
+    refusal = getattr(form, "refusal", None)
+    return refusal.status if refusal is not None else DomainError.status
 
 
 # Bounded fields. Django's CharField already refuses NUL characters; a ModelForm's integer
@@ -46,6 +60,18 @@ def bounded_formfield(model_field, **options):
     if isinstance(model_field, models.TextField) and model_field.max_length is None:
         options.setdefault("max_length", TEXT_MAX_LENGTH)
     return model_field.formfield(**options)
+
+
+class IdempotencyKeyField(forms.UUIDField):
+    """The hidden key of a creating form (core.idempotency), chosen when the form is first
+    shown and kept when it is shown again with errors, so a form sent twice makes one record.
+    A form that comes without one gets a fresh key: it is saved, just not guarded."""
+
+    def __init__(self) -> None:
+        super().__init__(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
+
+    def clean(self, value):
+        return super().clean(value) or uuid.uuid4()
 
 
 class IdField(forms.IntegerField):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership, Side
@@ -75,10 +76,24 @@ def write_texts(model, owner_field: str, owner, texts: Texts, by: User) -> list:
     return rows
 
 
-def _created_before(partnership: Partnership, creation_key) -> Agreement | None:
-    if creation_key is None:
-        return None
-    return Agreement.objects.filter(partnership=partnership, creation_key=creation_key).first()
+def _agreement(*, partnership: Partnership, by: User, texts: Texts, stamp: dict, **terms):
+    predecessor = terms.get("predecessor")
+    if predecessor is not None and predecessor.partnership_id != partnership.pk:
+        raise DomainError("other_partnership", _("This record belongs to another partnership."))
+    agreement = audited(Agreement(partnership=partnership, **stamp, **terms), by)
+    validate(agreement, validate_constraints=False)
+    agreement.save()
+    version = audited(Version(agreement=agreement, number=1), by)
+    version.save()
+    write_texts(VersionText, "version", version, texts, by)
+    return agreement
+
+
+def _once(partnership: Partnership, key, data: Mapping, create) -> Agreement:
+    agreement, _created = create_once(
+        Agreement, key=key, scope={"partnership": partnership}, data=data, create=create
+    )
+    return agreement
 
 
 @transaction.atomic
@@ -89,59 +104,47 @@ def agreement_create(
     kind: str,
     title: str,
     texts: Texts,
-    creation_key=None,
+    idempotency_key=None,
     **terms,
 ) -> Agreement:
-    """A new agreement with its first draft version; the same `creation_key` again returns
+    """A new agreement with its first draft version; the same `idempotency_key` again returns
     the agreement created first, so a form sent twice creates one."""
     require(by, "agreements.add_agreement", partnership)
-    if (earlier := _created_before(partnership, creation_key)) is not None:
-        return earlier
-    predecessor = terms.get("predecessor")
-    if predecessor is not None and predecessor.partnership_id != partnership.pk:
-        raise DomainError("other_partnership", _("This record belongs to another partnership."))
-    agreement = audited(
-        Agreement(
-            partnership=partnership, kind=kind, title=title, creation_key=creation_key, **terms
-        ),
-        by,
+    terms |= {"kind": kind, "title": title}
+    return _once(
+        partnership,
+        idempotency_key,
+        {"texts": dict(texts), **terms},
+        lambda stamp: _agreement(partnership=partnership, by=by, texts=texts, stamp=stamp, **terms),
     )
-    validate(agreement, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            agreement.save()
-    except IntegrityError:
-        if (earlier := _created_before(partnership, creation_key)) is not None:
-            return earlier
-        raise
-    version = audited(Version(agreement=agreement, number=1), by)
-    version.save()
-    write_texts(VersionText, "version", version, texts, by)
-    return agreement
 
 
 @transaction.atomic
 def successor_create(
-    *, predecessor: Agreement, by: User, title: str, texts: Texts, due_on: date | None, **terms
+    *,
+    predecessor: Agreement,
+    by: User,
+    title: str,
+    texts: Texts,
+    due_on: date | None,
+    idempotency_key=None,
+    **terms,
 ) -> Agreement:
     """A twinning agreement that is to replace the solidarity partnership, with the date by
     which it should be concluded; the predecessor is superseded once it is in force."""
     predecessor = locked(predecessor)
-    if (earlier := _created_before(predecessor.partnership, terms.get("creation_key"))) is not None:
-        return earlier
-    refuse_if_ended(predecessor)
-    if predecessor.successors.filter(ends_on__isnull=True).exists():
-        raise DomainError("successor_exists", _("This agreement already has a successor."))
+    partnership = predecessor.partnership
+    require(by, "agreements.add_agreement", partnership)
+    terms |= {"title": title, "due_on": due_on, "predecessor": predecessor}
     terms.setdefault("kind", AgreementKind.TWINNING)
-    return agreement_create(
-        partnership=predecessor.partnership,
-        by=by,
-        title=title,
-        texts=texts,
-        predecessor=predecessor,
-        due_on=due_on,
-        **terms,
-    )
+
+    def create(stamp):
+        refuse_if_ended(predecessor)
+        if predecessor.successors.filter(ends_on__isnull=True).exists():
+            raise DomainError("successor_exists", _("This agreement already has a successor."))
+        return _agreement(partnership=partnership, by=by, texts=texts, stamp=stamp, **terms)
+
+    return _once(partnership, idempotency_key, {"texts": dict(texts), **terms}, create)
 
 
 @transaction.atomic

@@ -247,7 +247,7 @@ def successor_create(request, slug: str, agreement_id: int):
             title=form.cleaned_data["title"],
             texts=form.texts(),
             due_on=form.cleaned_data["due_on"],
-            creation_key=form.cleaned_data["creation_key"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
         ),
     ):
         messages.success(request, _("The twinning agreement was created as a draft."))
