@@ -12,6 +12,7 @@ from ninja.security import django_auth
 
 from pobratym.agreements.api import router as agreements_router
 from pobratym.aid.api import router as aid_router
+from pobratym.conversations.api import router as conversations_router
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.api import router as partnerships_router
 
@@ -40,6 +41,7 @@ api = NinjaAPI(
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/partnerships", agreements_router)
 api.add_router("/partnerships", aid_router)
+api.add_router("/partnerships", conversations_router)
 
 
 def _error(request, status: int, code: str, message: str):
