@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.aid.models import GoodsReceivedNote, Shipment
 from tests.aid.factories import need_post, offer_make
 
@@ -32,7 +32,7 @@ def shipment_in_transit(
         need=need,
         lines=[{"item": item, "quantity": quantity, "unit": "box"} for item in items],
     )
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership,
         by=donor,
         idempotency_key=uuid.uuid4(),
@@ -43,8 +43,8 @@ def shipment_in_transit(
         pledge = services.pledge_confirm(
             offer_line=offer_line, need_line=need_line, quantity=quantity, by=receiver
         )
-        logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=quantity)
-    return logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+        services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=quantity)
+    return services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
 
 
 def receipt_make(shipment, by, quantities=None, states=None, **fields) -> GoodsReceivedNote:
@@ -53,7 +53,7 @@ def receipt_make(shipment, by, quantities=None, states=None, **fields) -> GoodsR
     lines = list(shipment.lines.order_by("pk"))
     quantities = quantities or [line.quantity for line in lines]
     states = states or ["intact"] * len(lines)
-    return logistics.receipt_record(
+    return services.receipt_record(
         shipment=shipment,
         by=by,
         lines={

@@ -3,7 +3,7 @@
 import uuid
 from decimal import Decimal
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.aid.models import Pledge, Shipment
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
@@ -66,7 +66,7 @@ def shipment_plan(partnership, by, **fields) -> Shipment:
         "vehicle": "Sattelzug DO-AB 123",
         "route": "Dortmund – Rava-Ruska – Schytomyr",
     }
-    return logistics.shipment_create(
+    return services.shipment_create(
         partnership=partnership, by=by, idempotency_key=uuid.uuid4(), **{**defaults, **fields}
     )
 
@@ -76,7 +76,7 @@ def shipment_loaded(partnership, team, pledges=1, packages=1, **fields) -> Shipm
     into the first pallet."""
     shipment = shipment_plan(partnership, team["sender"], **fields)
     boxes = [
-        logistics.package_add(
+        services.package_add(
             shipment=shipment,
             by=team["sender"],
             kind="pallet",
@@ -87,7 +87,7 @@ def shipment_loaded(partnership, team, pledges=1, packages=1, **fields) -> Shipm
     ]
     for index in range(pledges):
         pledge = pledge_make(partnership, team, item=f"Item {index}", donor=f"Donor {index % 3}")
-        logistics.shipment_line_set(
+        services.shipment_line_set(
             shipment=shipment,
             by=team["sender"],
             pledge=pledge,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from pobratym.aid import logistics, services, statistics
+from pobratym.aid import services, statistics
 from pobratym.aid.models import Pledge
 from pobratym.aid.views import dashboard as dashboard_views
 from pobratym.partnerships.models import Role
@@ -88,14 +88,14 @@ def scenario(partnership, receiver, donor):
     bandages = _pledge(bandage_offer, bandage, 60, receiver)
     salines = _pledge(saline_offer, saline, 20, receiver)
     _pledge(red_cross.lines.get(), shelter.lines.get(), 50, receiver)
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-1"
     )
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=bandages, quantity=40)
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=salines, quantity=20)
-    logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=bandages, quantity=40)
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=salines, quantity=20)
+    services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
     bandage_line, saline_line = shipment.lines.order_by("pk")
-    logistics.receipt_record(
+    services.receipt_record(
         shipment=shipment,
         by=receiver,
         lines={
@@ -138,7 +138,7 @@ def test_headline_figures_add_up_the_scenario(partnership, receiver, scenario):
 def test_resolved_discrepancies_and_cancelled_needs_drop_out(partnership, receiver, scenario):
     health, _shelter = scenario
     missing = health.lines.order_by("pk").first().pledges.get().shipment_lines.get().receipt_line
-    logistics.discrepancy_resolve(line=missing, by=receiver, resolution="Sent with the next truck")
+    services.discrepancy_resolve(line=missing, by=receiver, resolution="Sent with the next truck")
     unpledged = need_post(partnership, receiver, sector="shelter", kind="shelter")
     services.need_cancel(need=unpledged, by=receiver)
 
@@ -164,12 +164,12 @@ def test_a_surplus_received_does_not_count_beyond_one_hundred_percent(partnershi
     need = need_post(partnership, receiver, lines=[_line("Bandage", 10, "box")])
     offer = offer_make(partnership, donor, need=need, lines=[_line("bandage", 20, "box", 200)])
     pledge = _pledge(offer.lines.get(), need.lines.get(), 10, receiver)
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4()
     )
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=10)
-    logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
-    logistics.receipt_record(
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=10)
+    services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.receipt_record(
         shipment=shipment,
         by=receiver,
         lines={shipment.lines.get().pk: {"quantity": Decimal(12), "state": "intact"}},
@@ -350,13 +350,13 @@ def test_page_queries_do_not_grow_with_aid(
         _pledge(offer.lines.get(), need.lines.get(), 5, receiver)
 
     pledges = list(Pledge.objects.filter(need_line__need=need))
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-2"
     )
     for pledge in pledges:
-        logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=5)
-    logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
-    logistics.receipt_record(
+        services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=5)
+    services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.receipt_record(
         shipment=shipment,
         by=receiver,
         lines={

@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import ExifTags, Image
 from pypdf import PdfWriter
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.aid.models import GoodsReceivedNote, ReceiptLine, ReceiptPhoto
 from pobratym.partnerships.models import Role
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
@@ -167,7 +167,7 @@ def test_messages_are_in_the_persons_language(client_of, receiver, shipment):
 
 
 def test_a_shipment_still_loading_cannot_be_received(client_of, partnership, donor, receiver):
-    planned = logistics.shipment_create(
+    planned = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4()
     )
     response = client_of(receiver).post(url("receipt_create", planned), form(planned, number="1"))
@@ -236,8 +236,8 @@ def test_the_signed_note_is_a_download_and_a_photo_is_shown_in_the_page(
     client_of, receiver, donor, shipment
 ):
     receipt = receipt_make(shipment, receiver)
-    logistics.receipt_scan_set(receipt=receipt, by=receiver, upload=upload("note.pdf", PDF))
-    photo = logistics.receipt_photo_add(
+    services.receipt_scan_set(receipt=receipt, by=receiver, upload=upload("note.pdf", PDF))
+    photo = services.receipt_photo_add(
         receipt=receipt, by=receiver, upload=upload("IMG_1.jpg", jpeg_with_gps())
     )
 
@@ -320,7 +320,7 @@ def test_a_photo_is_found_only_under_its_own_note(
 ):
     receipt_make(shipment, receiver)
     other = shipment_in_transit(partnership, donor, receiver)
-    photo = logistics.receipt_photo_add(
+    photo = services.receipt_photo_add(
         receipt=receipt_make(other, receiver), by=receiver, upload=upload("a.jpg", jpeg_with_gps())
     )
     client = client_of(receiver)

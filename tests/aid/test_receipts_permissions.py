@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.aid.models import GoodsReceivedNote, ReceiptLine
 from pobratym.partnerships.models import Role
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
@@ -57,7 +57,7 @@ def world(partnership):
         quantities=[60, 10],
         scan=SimpleUploadedFile("note.png", _png()),
     )
-    photo = logistics.receipt_photo_add(
+    photo = services.receipt_photo_add(
         receipt=receipt, by=receiver, upload=SimpleUploadedFile("a.png", _png())
     )
     waiting = shipment_in_transit(partnership, donor, receiver)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.partnerships.models import Role
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
 from tests.factories import member_create
@@ -39,10 +39,10 @@ def _received(partnership, donor, receiver, lines: int, photos: int):
     shipment = shipment_in_transit(partnership, donor, receiver, count=lines)
     receipt = receipt_make(shipment, receiver, quantities=[50] * lines, states=["damaged"] * lines)
     for line in receipt.lines.order_by("pk")[: lines // 2]:
-        logistics.discrepancy_resolve(line=line, by=donor, resolution="Replaced")
+        services.discrepancy_resolve(line=line, by=donor, resolution="Replaced")
     for number in range(photos):
         line = receipt.lines.order_by("pk")[number % lines]
-        logistics.receipt_photo_add(receipt=receipt, by=receiver, upload=_photo(), line=line)
+        services.receipt_photo_add(receipt=receipt, by=receiver, upload=_photo(), line=line)
     return shipment
 
 

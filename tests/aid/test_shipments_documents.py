@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.aid.documents import DONATION_STATEMENT
 from tests.aid.shipment_factories import people, pledge_make, shipment_plan
 
@@ -38,10 +38,10 @@ def shipment(partnership, team):
         vehicle="Sattelzug DO-AB 123",
         route="Dortmund – Rava-Ruska – Schytomyr",
     )
-    first = logistics.package_add(
+    first = services.package_add(
         shipment=shipment, by=sender, kind="pallet", gross_weight=Decimal("250.5"), volume=1
     )
-    second = logistics.package_add(
+    second = services.package_add(
         shipment=shipment,
         by=sender,
         kind="pallet",
@@ -74,7 +74,7 @@ def shipment(partnership, team):
         (gloves, Decimal(10), second),
         (gauze, Decimal("2.5"), None),
     ]:
-        logistics.shipment_line_set(
+        services.shipment_line_set(
             shipment=shipment, by=sender, pledge=pledge, quantity=quantity, package=package
         )
     return shipment

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.aid.models import Package, Shipment, ShipmentEvent, ShipmentLine
 from pobratym.partnerships.models import Role
 from tests.aid.shipment_factories import people, pledge_make, shipment_loaded, shipment_plan
@@ -339,7 +339,7 @@ def test_removing_a_package_keeps_its_contents_loaded_loose(partnership, shipmen
 
 
 def test_a_package_cannot_be_removed_after_departure(partnership, shipment, team, client_of):
-    logistics.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
+    services.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
     package = shipment.packages.get()
 
     response = client_of(team["sender"]).post(
@@ -355,7 +355,7 @@ def test_a_package_cannot_be_removed_after_departure(partnership, shipment, team
 
 
 def test_only_later_stages_are_offered(partnership, shipment, team, client_of):
-    logistics.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
+    services.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
     page = client_of(team["sender"]).get(_url("shipment_detail", partnership, shipment.pk))
     offered = [value for value, _label in page.context["advance_form"].later]
     assert offered == ["at_border", "delivered"]
@@ -394,7 +394,7 @@ def test_a_stage_with_time_and_note_is_recorded_in_the_readers_time_zone(
     ids=["backwards", "the same again"],
 )
 def test_a_stage_going_backwards_is_refused(partnership, shipment, team, client_of, stage, message):
-    logistics.shipment_advance(shipment=shipment, by=team["sender"], status="packing")
+    services.shipment_advance(shipment=shipment, by=team["sender"], status="packing")
 
     response = client_of(team["sender"]).post(
         _url("shipment_advance", partnership, shipment.pk), {"status": stage}
@@ -471,7 +471,7 @@ def test_the_detail_traces_each_line_to_donor_pledge_and_need_but_hides_the_addr
 def test_the_receiving_office_is_led_to_the_goods_received_note_once_it_left(
     partnership, shipment, team, client_of
 ):
-    logistics.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
+    services.shipment_advance(shipment=shipment, by=team["sender"], status="in_transit")
     page = client_of(team["receiver"]).get(_url("shipment_detail", partnership, shipment.pk))
     assert page.status_code == 200
     assert page.context["receivable"] is True

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from tests.aid.shipment_factories import people, pledge_make, shipment_loaded
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def _fill(partnership, team, size: int):
     ]
     for _index in range(size):
         pledge_make(partnership, team)
-    logistics.shipment_advance(shipment=shipments[-1], by=team["sender"], status="packing")
+    services.shipment_advance(shipment=shipments[-1], by=team["sender"], status="packing")
     return shipments[0]
 
 

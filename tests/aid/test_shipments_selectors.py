@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.http import Http404
 
-from pobratym.aid import logistics
+from pobratym.aid import services
 from pobratym.aid.selectors import loadable_pledges, shipment_detail, shipment_list
 from pobratym.partnerships.models import Role
 from tests.aid.shipment_factories import people, pledge_make, shipment_loaded, shipment_plan
@@ -52,7 +52,7 @@ def test_a_shipment_of_another_partnership_is_not_found(partnership, other_partn
 def test_the_detail_traces_lines_and_values_the_loaded_part(partnership, team):
     shipment = shipment_plan(partnership, team["sender"])
     pledge = pledge_make(partnership, team, quantity=Decimal(40), value=Decimal(100))
-    logistics.shipment_line_set(
+    services.shipment_line_set(
         shipment=shipment, by=team["sender"], pledge=pledge, quantity=Decimal(10)
     )
 
@@ -86,7 +86,7 @@ def test_the_exact_address_is_only_for_those_who_may_see_it(
 ):
     shipment = shipment_plan(partnership, team["sender"])
     pledge = pledge_make(partnership, team, critical_infrastructure=True)
-    logistics.shipment_line_set(shipment=shipment, by=team["sender"], pledge=pledge, quantity=1)
+    services.shipment_line_set(shipment=shipment, by=team["sender"], pledge=pledge, quantity=1)
     viewer = member_create(partnership, role, position=position).user
 
     need = (
@@ -109,8 +109,8 @@ def test_loadable_pledges_are_the_sending_sides_with_something_left(
     full = pledge_make(partnership, team, item="Fully loaded", quantity=Decimal(5))
     waiting = pledge_make(partnership, team, item="Waiting")
     elsewhere = shipment_plan(partnership, team["sender"])
-    logistics.shipment_line_set(shipment=elsewhere, by=team["sender"], pledge=partly, quantity=4)
-    logistics.shipment_line_set(shipment=elsewhere, by=team["sender"], pledge=full, quantity=5)
+    services.shipment_line_set(shipment=elsewhere, by=team["sender"], pledge=partly, quantity=4)
+    services.shipment_line_set(shipment=elsewhere, by=team["sender"], pledge=full, quantity=5)
     # A pledge the other way round: the receiving side's donor for a need of the sending side.
     backwards = pledge_make(
         partnership,

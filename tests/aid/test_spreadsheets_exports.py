@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
 from tests.factories import member_create
@@ -219,13 +219,13 @@ def test_the_shipments_export_has_a_row_per_shipment_with_its_totals(
     partnership, receiver, donor, client_of
 ):
     need = _pledged_need(partnership, receiver, donor)
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-7"
     )
-    package = logistics.package_add(shipment=shipment, by=donor, kind="pallet", gross_weight=120)
-    logistics.package_add(shipment=shipment, by=donor, kind="box", gross_weight="7.5", volume=1)
+    package = services.package_add(shipment=shipment, by=donor, kind="pallet", gross_weight=120)
+    services.package_add(shipment=shipment, by=donor, kind="box", gross_weight="7.5", volume=1)
     pledge = need.lines.order_by("pk")[0].pledges.get()
-    logistics.shipment_line_set(
+    services.shipment_line_set(
         shipment=shipment, by=donor, pledge=pledge, quantity=10, package=package
     )
 
@@ -243,13 +243,13 @@ def test_the_discrepancies_export_lists_what_is_not_settled(
 ):
     need = _pledged_need(partnership, receiver, donor)
     pledge = need.lines.order_by("pk")[0].pledges.get()
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-8"
     )
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=10)
-    shipment = logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=10)
+    shipment = services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
     line = shipment.lines.get()
-    logistics.receipt_record(
+    services.receipt_record(
         shipment=shipment,
         by=receiver,
         number="GRN-1",
@@ -264,7 +264,7 @@ def test_the_discrepancies_export_lists_what_is_not_settled(
     assert (rows[0]["Shipment"], rows[0]["Goods received note"]) == ("CMR-8", "GRN-1")
     assert (rows[0]["Shipped"], rows[0]["Received"]) == (10, 12)
     assert rows[0]["Discrepancy"] == "surplus, damaged"
-    logistics.discrepancy_resolve(line=line.receipt_line, by=receiver, resolution="kept")
+    services.discrepancy_resolve(line=line.receipt_line, by=receiver, resolution="kept")
     assert _sheet(client_of(receiver).get(_url("discrepancy_export", partnership))) == [
         list(rows[0])
     ]
@@ -272,7 +272,7 @@ def test_the_discrepancies_export_lists_what_is_not_settled(
 
 def _shipments(partnership, donor, count):
     for number in range(count):
-        logistics.shipment_create(
+        services.shipment_create(
             partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), route=f"R{number}"
         )
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.aid.models import Package, ShipmentLine
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
@@ -71,7 +71,7 @@ def pledges(partnership, receiver, donor):
 
 @pytest.fixture
 def shipment(partnership, donor):
-    return logistics.shipment_create(
+    return services.shipment_create(
         partnership=partnership, by=donor, idempotency_key=uuid.uuid4(), reference="CMR-1"
     )
 
@@ -179,8 +179,8 @@ def test_a_retried_upload_packs_nothing_twice(donor, pledges, shipment, client_o
 
 
 def test_a_departed_shipment_takes_no_packing_list(donor, pledges, shipment, client_of):
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledges[1], quantity=1)
-    logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledges[1], quantity=1)
+    services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
     response = _post(client_of(donor), shipment, _workbook(HEADERS, _rows(pledges)))
     assert response.status_code == 400
     assert "This shipment has left" in response.content.decode()

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections, transaction
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.aid.models import Pledge, ShipmentLine
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.models import Role
@@ -113,12 +113,12 @@ def test_one_pledge_loaded_on_two_shipments_at_once_is_never_loaded_twice(team):
     )
     loader = member_create(partnership, Role.COORDINATOR, position=1).user
     shipments = [
-        logistics.shipment_create(partnership=partnership, by=by, idempotency_key=uuid.uuid4())
+        services.shipment_create(partnership=partnership, by=by, idempotency_key=uuid.uuid4())
         for by in (team["donor"], loader)
     ]
 
     def load(shipment, by):
-        return lambda: logistics.shipment_line_set(
+        return lambda: services.shipment_line_set(
             shipment=shipment, by=by, pledge=pledge, quantity=Decimal(40)
         )
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pobratym.accounts.models import User
 from pobratym.partnerships.models import Partnership
 
-from . import logistics, services
+from . import services
 from .models import GoodsReceivedNote, Pledge, Shipment
 
 NAMESPACE = uuid.UUID("5d7c2f0e-4b1a-4f3e-9d2c-a1d000000000")
@@ -170,7 +170,7 @@ def load_aid(partnership: Partnership) -> None:
 
 
 def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledge]) -> None:
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership,
         by=sender,
         idempotency_key=_key(partnership, "shipment:medical"),
@@ -182,13 +182,13 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
     )
     if shipment.status == Shipment.Status.PLANNED:
         pallets = [
-            logistics.package_add(
+            services.package_add(
                 shipment=shipment, by=sender, kind="pallet", gross_weight=weight, volume=volume
             )
             for weight, volume in ((Decimal(380), Decimal("1.6")), (Decimal(290), Decimal("1.4")))
         ]
         for pledge, pallet in zip(pledges, pallets, strict=True):
-            logistics.shipment_line_set(
+            services.shipment_line_set(
                 shipment=shipment,
                 by=sender,
                 pledge=pledge,
@@ -202,7 +202,7 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
             ("at_border", 4, "Wartezeit an der Grenze: 9 Stunden."),
             ("delivered", 3, ""),
         ):
-            shipment = logistics.shipment_advance(
+            shipment = services.shipment_advance(
                 shipment=shipment,
                 by=sender,
                 status=status,
@@ -219,7 +219,7 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
             "state": "damaged" if damaged else "intact",
             "remark": "8 коробок намокли під час перевантаження." if damaged else "",
         }
-    logistics.receipt_record(
+    services.receipt_record(
         shipment=shipment,
         by=receiver,
         lines=lines,
@@ -230,7 +230,7 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
 
 
 def _pack_generators(partnership, sender: User, pledge: Pledge) -> None:
-    shipment = logistics.shipment_create(
+    shipment = services.shipment_create(
         partnership=partnership,
         by=sender,
         idempotency_key=_key(partnership, "shipment:generators"),
@@ -240,7 +240,7 @@ def _pack_generators(partnership, sender: User, pledge: Pledge) -> None:
         planned_arrival=timezone.localdate() + timedelta(days=8),
     )
     if shipment.status == Shipment.Status.PLANNED:
-        logistics.shipment_line_set(
+        services.shipment_line_set(
             shipment=shipment, by=sender, pledge=pledge, quantity=pledge.quantity
         )
-        logistics.shipment_advance(shipment=shipment, by=sender, status="packing")
+        services.shipment_advance(shipment=shipment, by=sender, status="packing")

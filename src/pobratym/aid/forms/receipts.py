@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 
 from ..models import QUANTITY, ArrivalState
-from ..services import _plain
+from ..services._common import _plain
 
 IMAGE_TYPES = "image/jpeg,image/png"
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.core.forms import bounded_formfield
 
-from ..logistics import PACKAGE_FIELDS, SHIPMENT_FIELDS
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
+from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
 
 # The receipt is confirmed by the goods received note, never by hand.
 RECORDABLE = [

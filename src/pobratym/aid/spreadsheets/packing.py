@@ -1,5 +1,5 @@
 """Packing lists as spreadsheets: the template a sending office fills in, and its import
-into a shipment still being loaded, all rows or none, through the logistics services."""
+into a shipment still being loaded, all rows or none, through the shipment services."""
 
 import re
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from pobratym.core.errors import DomainError, require
 
-from .. import logistics
+from .. import services
 from ..models import NeedLine, Package, PackageKind, Pledge, Shipment, Unit, item_key_of
 from .columns import GROUP, CellError, Column, capfirst, choice_column, number_column, text_column
 from .reading import Problem, Refused, read_groups
@@ -170,13 +170,13 @@ def packing_list_import(*, shipment: Shipment, by, upload) -> Packed:
         for group in sorted(groups, key=lambda group: group.key):
             values = {name: value for name, value in group.values.items() if name != "package"}
             try:
-                package = logistics.package_add(shipment=shipment, by=by, **values)
+                package = services.package_add(shipment=shipment, by=by, **values)
             except DomainError as error:
                 problems.append(Problem(group.row, "", error.message))
                 continue
             for row, line in group.lines:
                 try:
-                    logistics.shipment_line_set(
+                    services.shipment_line_set(
                         shipment=shipment,
                         by=by,
                         pledge=pledges[line["pledge"]],

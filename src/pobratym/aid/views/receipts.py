@@ -16,7 +16,7 @@ from pobratym.core.forms import form_data, form_files
 from pobratym.core.uploads import UPLOAD_ERRORS
 from pobratym.partnerships.access import partnership_for
 
-from .. import logistics, selectors
+from .. import selectors, services
 from ..forms.receipts import PhotoForm, ReceiptForm, ResolveForm, ScanForm
 from ..models import DEPARTED
 
@@ -71,7 +71,7 @@ def receipt_create(request, slug: str, shipment_id: int):
     existing = None
     if request.method == "POST" and form.is_valid():
         try:
-            logistics.receipt_record(shipment=shipment, by=request.user, **form.service_arguments())
+            services.receipt_record(shipment=shipment, by=request.user, **form.service_arguments())
         except DomainError as error:
             form.add_error("scan" if error.code in UPLOAD_ERRORS else None, error.message)
             if error.code == "receipt_recorded":
@@ -124,7 +124,7 @@ def receipt_photo_add(request, slug: str, shipment_id: int):
     form = PhotoForm(request.POST, request.FILES, receipt_lines=receipt.line_rows)
     if form.is_valid():
         try:
-            logistics.receipt_photo_add(
+            services.receipt_photo_add(
                 receipt=receipt,
                 by=request.user,
                 upload=form.cleaned_data["photo"],
@@ -146,7 +146,7 @@ def receipt_scan_add(request, slug: str, shipment_id: int):
     form = ScanForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            logistics.receipt_scan_set(
+            services.receipt_scan_set(
                 receipt=receipt, by=request.user, upload=form.cleaned_data["scan"]
             )
         except DomainError as error:
@@ -182,7 +182,7 @@ def discrepancy_resolve(request, slug: str, line_id: int):
     form = ResolveForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            logistics.discrepancy_resolve(
+            services.discrepancy_resolve(
                 line=line, by=request.user, resolution=form.cleaned_data["resolution"]
             )
         except DomainError as error:

@@ -16,7 +16,7 @@ from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.partnerships.access import partnership_for
 
-from .. import logistics, selectors
+from .. import selectors, services
 from ..documents import DOCUMENTS, shipment_pdf
 from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreateForm, ShipmentForm
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus
@@ -55,7 +55,7 @@ def shipment_create(request, slug: str):
     shipment = submit(
         request,
         form,
-        lambda: logistics.shipment_create(
+        lambda: services.shipment_create(
             partnership=partnership, by=request.user, **form.cleaned_data
         ),
     )
@@ -74,7 +74,7 @@ def shipment_edit(request, slug: str, shipment_id: int):
     saved = submit(
         request,
         form,
-        lambda: logistics.shipment_update(shipment=shipment, by=request.user, **form.cleaned_data),
+        lambda: services.shipment_update(shipment=shipment, by=request.user, **form.cleaned_data),
     )
     if saved is not None:
         messages.success(request, _("The shipment was saved."))
@@ -89,7 +89,7 @@ def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
         viewer=request.user, partnership=partnership, shipment_id=shipment_id
     )
     can_change = request.user.has_perm(CHANGE, shipment)
-    loading = shipment.status in logistics.LOADING
+    loading = shipment.status in services.LOADING
     packages = Package.objects.filter(shipment=shipment)
     context = {
         "partnership": partnership,
@@ -141,7 +141,7 @@ def shipment_load(request, slug: str, shipment_id: int):
     )
 
     def load():
-        logistics.shipment_line_set(shipment=shipment, by=request.user, **form.cleaned_data)
+        services.shipment_line_set(shipment=shipment, by=request.user, **form.cleaned_data)
         return True
 
     return _posted(
@@ -157,7 +157,7 @@ def package_add(request, slug: str, shipment_id: int):
     if not form.is_valid():
         return _detail(request, partnership, shipment.pk, status=400, package_form=form)
     try:
-        logistics.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
+        services.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
     except DomainError as error:
         form.add_error(None, error.message)
         return _detail(request, partnership, shipment.pk, status=400, package_form=form)
@@ -174,7 +174,7 @@ def package_remove(request, slug: str, shipment_id: int, package_id: int):
     if package.shipment_id != shipment.pk:
         raise Http404
     try:
-        logistics.package_remove(package=package, by=request.user)
+        services.package_remove(package=package, by=request.user)
     except DomainError as error:
         form = _with_error(PackageForm(data={}), error.message)
         return _detail(request, partnership, shipment.pk, status=400, package_form=form)
@@ -198,7 +198,7 @@ def shipment_advance(request, slug: str, shipment_id: int):
     form = AdvanceForm(request.POST, current=shipment.status)
 
     def advance():
-        return logistics.shipment_advance(
+        return services.shipment_advance(
             shipment=shipment,
             by=request.user,
             status=form.cleaned_data["status"],

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from pobratym.aid import logistics, services
+from pobratym.aid import services
 from pobratym.aid.models import NeedStatus, ShipmentEvent, ShipmentLine, ShipmentStatus
 from pobratym.aid.selectors import need_detail
 from pobratym.core.errors import DomainError
@@ -44,20 +44,20 @@ def pledge(partnership, receiver, donor):
 
 
 def _shipment(partnership, by, **fields):
-    return logistics.shipment_create(
+    return services.shipment_create(
         partnership=partnership, by=by, idempotency_key=uuid.uuid4(), **fields
     )
 
 
 def _departed(partnership, donor, pledge, quantity=Decimal(60)):
     shipment = _shipment(partnership, donor, reference="CMR-1")
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=quantity)
-    return logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=quantity)
+    return services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
 
 
 def _receive(shipment, by, quantity, state="intact"):
     line = shipment.lines.get()
-    return logistics.receipt_record(
+    return services.receipt_record(
         shipment=shipment,
         by=by,
         number="ПН-17",
@@ -69,8 +69,8 @@ def _receive(shipment, by, quantity, state="intact"):
 
 def test_a_shipment_is_planned_from_the_planners_side_once_per_key(partnership, donor):
     key = uuid.uuid4()
-    shipment = logistics.shipment_create(partnership=partnership, by=donor, idempotency_key=key)
-    again = logistics.shipment_create(partnership=partnership, by=donor, idempotency_key=key)
+    shipment = services.shipment_create(partnership=partnership, by=donor, idempotency_key=key)
+    again = services.shipment_create(partnership=partnership, by=donor, idempotency_key=key)
     assert again.pk == shipment.pk
     assert shipment.side.position == 1
     assert shipment.status == ShipmentStatus.PLANNED
@@ -80,19 +80,19 @@ def test_a_shipment_is_planned_from_the_planners_side_once_per_key(partnership, 
 def test_loading_sets_the_quantity_so_a_retry_loads_nothing_twice(partnership, donor, pledge):
     shipment = _shipment(partnership, donor)
     for _attempt in range(2):
-        logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=40)
+        services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=40)
     assert ShipmentLine.objects.get().quantity == 40
 
 
 def test_a_pledge_is_never_loaded_beyond_its_quantity_across_shipments(partnership, donor, pledge):
     first, second = _shipment(partnership, donor), _shipment(partnership, donor)
-    logistics.shipment_line_set(shipment=first, by=donor, pledge=pledge, quantity=45)
+    services.shipment_line_set(shipment=first, by=donor, pledge=pledge, quantity=45)
     with pytest.raises(DomainError) as refused:
-        logistics.shipment_line_set(shipment=second, by=donor, pledge=pledge, quantity=16)
+        services.shipment_line_set(shipment=second, by=donor, pledge=pledge, quantity=16)
     assert refused.value.code == "more_than_pledged"
     assert "15" in refused.value.message
-    logistics.shipment_line_set(shipment=second, by=donor, pledge=pledge, quantity=15)
-    logistics.shipment_line_set(shipment=first, by=donor, pledge=pledge, quantity=0)
+    services.shipment_line_set(shipment=second, by=donor, pledge=pledge, quantity=15)
+    services.shipment_line_set(shipment=first, by=donor, pledge=pledge, quantity=0)
     assert list(ShipmentLine.objects.values_list("quantity", flat=True)) == [15]
 
 
@@ -101,10 +101,10 @@ def test_only_the_sending_sides_office_loads(partnership, receiver, pledge, dono
     observer = member_create(partnership, Role.OBSERVER, position=1).user
     for person in (receiver, observer):
         with pytest.raises(PermissionDenied):
-            logistics.shipment_line_set(shipment=shipment, by=person, pledge=pledge, quantity=1)
+            services.shipment_line_set(shipment=shipment, by=person, pledge=pledge, quantity=1)
     receiving_shipment = _shipment(partnership, receiver)
     with pytest.raises(DomainError) as refused:
-        logistics.shipment_line_set(
+        services.shipment_line_set(
             shipment=receiving_shipment, by=receiver, pledge=pledge, quantity=1
         )
     assert refused.value.code == "other_side"
@@ -112,14 +112,14 @@ def test_only_the_sending_sides_office_loads(partnership, receiver, pledge, dono
 
 def test_packages_are_numbered_and_removing_one_keeps_its_goods_loaded(partnership, donor, pledge):
     shipment = _shipment(partnership, donor)
-    pallet = logistics.package_add(shipment=shipment, by=donor, kind="pallet", gross_weight=420)
-    box = logistics.package_add(shipment=shipment, by=donor, kind="box")
+    pallet = services.package_add(shipment=shipment, by=donor, kind="pallet", gross_weight=420)
+    box = services.package_add(shipment=shipment, by=donor, kind="box")
     assert (pallet.number, box.number) == (1, 2)
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=20)
-    logistics.shipment_line_set(
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=20)
+    services.shipment_line_set(
         shipment=shipment, by=donor, pledge=pledge, quantity=30, package=pallet
     )
-    logistics.package_remove(package=pallet, by=donor)
+    services.package_remove(package=pallet, by=donor)
     line = ShipmentLine.objects.get()
     assert (line.package, line.quantity) == (None, 50)
 
@@ -127,28 +127,28 @@ def test_packages_are_numbered_and_removing_one_keeps_its_goods_loaded(partnersh
 def test_stages_only_move_forward_and_an_empty_shipment_does_not_leave(partnership, donor, pledge):
     shipment = _shipment(partnership, donor)
     with pytest.raises(DomainError) as refused:
-        logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+        services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
     assert refused.value.code == "shipment_empty"
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
-    logistics.shipment_advance(shipment=shipment, by=donor, status="at_border", note="Ягодин")
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
+    services.shipment_advance(shipment=shipment, by=donor, status="at_border", note="Ягодин")
     for stage in ("in_transit", "at_border", "receipt_confirmed"):
         with pytest.raises(DomainError):
-            logistics.shipment_advance(shipment=shipment, by=donor, status=stage)
+            services.shipment_advance(shipment=shipment, by=donor, status=stage)
     shipment.refresh_from_db()
     assert shipment.status == "at_border" and shipment.departed_on is not None
     assert ShipmentEvent.objects.filter(shipment=shipment).count() == 2
     with pytest.raises(DomainError) as refused:
-        logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=1)
+        services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=1)
     assert refused.value.code == "shipment_departed"
 
 
 def test_coverage_follows_pledged_shipped_and_received(partnership, receiver, donor, pledge):
     need = pledge.need_line.need
     shipment = _shipment(partnership, donor)
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
     line = need_detail(viewer=receiver, need_id=need.pk, partnership=partnership).coverage[0]
     assert (line.pledged, line.shipped, line.received) == (60, 0, 0)  # not left yet
-    shipment = logistics.shipment_advance(shipment=shipment, by=donor, status="in_transit")
+    shipment = services.shipment_advance(shipment=shipment, by=donor, status="in_transit")
     _receive(shipment, receiver, Decimal(58), state="damaged")
     detail = need_detail(viewer=receiver, need_id=need.pk, partnership=partnership)
     assert (detail.coverage[0].shipped, detail.coverage[0].received) == (60, 58)
@@ -168,7 +168,7 @@ def test_a_need_is_delivered_when_every_line_arrived_and_a_surplus_is_no_error(
     shipment = _departed(partnership, donor, pledge, Decimal(100))
     receipt = _receive(shipment, receiver, Decimal(103))
     line = receipt.lines.get()
-    assert logistics.is_discrepancy(line)  # three boxes more than shipped
+    assert services.is_discrepancy(line)  # three boxes more than shipped
     detail = need_detail(viewer=receiver, need_id=need.pk, partnership=partnership)
     assert detail.status == NeedStatus.DELIVERED
     shipment.refresh_from_db()
@@ -191,7 +191,7 @@ def test_a_receipt_names_every_line_and_no_negative_quantities(
     shipment = _departed(partnership, donor, pledge)
     for lines in ({}, {shipment.lines.get().pk: {"quantity": Decimal(-1)}}):
         with pytest.raises(DomainError):
-            logistics.receipt_record(
+            services.receipt_record(
                 shipment=shipment,
                 by=receiver,
                 number="1",
@@ -210,11 +210,11 @@ def test_a_discrepancy_stays_open_until_someone_says_how_it_was_settled(
     shipment = _departed(partnership, donor, pledge)
     line = _receive(shipment, receiver, Decimal(50)).lines.get()
     with pytest.raises(DomainError) as refused:
-        logistics.discrepancy_resolve(line=line, by=donor, resolution="  ")
+        services.discrepancy_resolve(line=line, by=donor, resolution="  ")
     assert refused.value.code == "resolution_missing"
-    logistics.discrepancy_resolve(line=line, by=donor, resolution="Ten boxes follow next week.")
+    services.discrepancy_resolve(line=line, by=donor, resolution="Ten boxes follow next week.")
     with pytest.raises(DomainError) as refused:
-        logistics.discrepancy_resolve(line=line, by=receiver, resolution="again")
+        services.discrepancy_resolve(line=line, by=receiver, resolution="again")
     assert refused.value.code == "discrepancy_resolved"
     line.refresh_from_db()
     assert line.resolved_by == donor
@@ -222,8 +222,8 @@ def test_a_discrepancy_stays_open_until_someone_says_how_it_was_settled(
 
 def test_a_stage_is_never_earlier_than_the_one_before_nor_in_the_future(partnership, donor, pledge):
     shipment = _shipment(partnership, donor, planned_at=timezone.now() - timedelta(days=3))
-    logistics.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
-    logistics.shipment_advance(
+    services.shipment_line_set(shipment=shipment, by=donor, pledge=pledge, quantity=60)
+    services.shipment_advance(
         shipment=shipment, by=donor, status="packing", occurred_at=timezone.now() - timedelta(2)
     )
     for moment, code in (
@@ -231,7 +231,7 @@ def test_a_stage_is_never_earlier_than_the_one_before_nor_in_the_future(partners
         (timezone.now() + timedelta(hours=1), "stage_in_future"),
     ):
         with pytest.raises(DomainError) as refused:
-            logistics.shipment_advance(
+            services.shipment_advance(
                 shipment=shipment, by=donor, status="in_transit", occurred_at=moment
             )
         assert refused.value.code == code
@@ -242,9 +242,9 @@ def test_a_stage_is_never_earlier_than_the_one_before_nor_in_the_future(partners
 def test_the_same_package_form_twice_adds_one_package(partnership, donor):
     shipment = _shipment(partnership, donor)
     key = uuid.uuid4()
-    first = logistics.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
-    again = logistics.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
-    other = logistics.package_add(shipment=shipment, by=donor, kind="box")
+    first = services.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
+    again = services.package_add(shipment=shipment, by=donor, kind="box", idempotency_key=key)
+    other = services.package_add(shipment=shipment, by=donor, kind="box")
     assert again.pk == first.pk
     assert [p.number for p in shipment.packages.all()] == [first.number, other.number] == [1, 2]
 
@@ -252,5 +252,5 @@ def test_the_same_package_form_twice_adds_one_package(partnership, donor):
 def test_a_package_of_no_weight_is_refused_with_a_plain_message(partnership, donor):
     shipment = _shipment(partnership, donor)
     with pytest.raises(DomainError) as refused:
-        logistics.package_add(shipment=shipment, by=donor, kind="box", gross_weight=0)
+        services.package_add(shipment=shipment, by=donor, kind="box", gross_weight=0)
     assert "gross weight must be greater than zero" in refused.value.message

@@ -1,13 +1,12 @@
-"""Every change to shipments and goods received notes: plan, load pledges, pack, record each
-stage, receive, and settle discrepancies.
+"""Planning and loading shipments: plan, correct, pack into numbered packages, load pledges,
+and record each stage on the way.
 
 Loading is stated, not added: `shipment_line_set` sets a pledge's quantity in a package, so a
 form sent twice loads the same amount once. A shipment's goods count as shipped from the
-moment it is in transit; what arrived is what the receiving side's note confirms.
+moment it is in transit.
 """
 
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 
@@ -20,22 +19,18 @@ from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, require, validate
 from pobratym.core.services import model_update
-from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership
 
-from .models import (
+from ..models import (
     DEPARTED,
-    GoodsReceivedNote,
     Package,
     Pledge,
-    ReceiptLine,
-    ReceiptPhoto,
     Shipment,
     ShipmentEvent,
     ShipmentLine,
     ShipmentStatus,
 )
-from .services import _created_before, _own_side, _plain, _save_once
+from ._common import _created_before, _own_side, _plain, _save_once
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -47,7 +42,6 @@ SHIPMENT_FIELDS = (
     "note",
 )
 PACKAGE_FIELDS = ("kind", "gross_weight", "volume", "marks")
-RECEIPT_FIELDS = ("number", "received_on", "received_by", "note")
 STAGES = list(ShipmentStatus.values)
 LOADING = (ShipmentStatus.PLANNED, ShipmentStatus.PACKING)
 
@@ -256,107 +250,3 @@ def shipment_advance(
     occurred_at = _not_in_future(occurred_at or timezone.now())
     _record_stage(shipment, by, status, occurred_at, note.strip())
     return shipment
-
-
-@transaction.atomic
-def receipt_record(
-    *,
-    shipment: Shipment,
-    by: User,
-    lines: Mapping[int, Mapping],
-    scan=None,
-    **fields,
-) -> GoodsReceivedNote:
-    """The receiving side confirms what arrived, per shipment line: `lines` maps each
-    shipment line's id to its `quantity` received, `state` and `remark`. More than shipped is
-    a surplus, less is missing; both are recorded, not refused. The sending side is told."""
-    require(by, "aid.receive_shipment", shipment)
-    shipment = _locked(shipment)
-    if GoodsReceivedNote.objects.filter(shipment=shipment).exists():
-        raise DomainError(
-            "receipt_recorded", _("A goods received note for this shipment is already recorded.")
-        )
-    if shipment.status not in DEPARTED:
-        raise DomainError("shipment_not_departed", _("This shipment has not left yet."))
-    shipment_lines = {line.pk: line for line in shipment.lines.all()}
-    if set(lines) != set(shipment_lines):
-        raise DomainError("receipt_lines", _("State for every line of the shipment what arrived."))
-    receipt = GoodsReceivedNote(shipment=shipment, recorded_by=by)
-    model_update(instance=receipt, fields=RECEIPT_FIELDS, data=fields)
-    if receipt.received_on and receipt.received_on > timezone.localdate():
-        raise DomainError("received_in_future", _("The date of receipt cannot be in the future."))
-    if scan is not None:
-        receipt.scan = clean_upload(scan)
-    validate(receipt)
-    audited(receipt, by).save()
-    for line_id, values in lines.items():
-        line = ReceiptLine(receipt=receipt, shipment_line=shipment_lines[line_id])
-        model_update(instance=line, fields=("quantity", "state", "remark"), data=values)
-        if line.quantity is None or line.quantity < 0:
-            raise DomainError("quantity_negative", _("The quantity cannot be negative."))
-        validate(line)
-        audited(line, by).save()
-    _record_stage(
-        shipment,
-        by,
-        ShipmentStatus.RECEIPT_CONFIRMED,
-        timezone.now(),
-        _("Goods received note %(number)s") % {"number": receipt.number},
-    )
-    transaction.on_commit(lambda: _notify_sending_side(receipt.pk))
-    return receipt
-
-
-def _notify_sending_side(receipt_id: int) -> None:
-    from .tasks import receipt_notify_task
-
-    receipt_notify_task.enqueue(receipt_id)
-
-
-@transaction.atomic
-def receipt_photo_add(
-    *, receipt: GoodsReceivedNote, by: User, upload, line: ReceiptLine | None = None
-) -> ReceiptPhoto:
-    """Add a photo of what arrived; re-encoded, so GPS and camera data are gone."""
-    require(by, "aid.receive_shipment", receipt)
-    if line is not None and line.receipt_id != receipt.pk:
-        raise DomainError("other_receipt", _("This line belongs to another goods received note."))
-    cleaned = clean_upload(upload)
-    if cleaned.content_type == "application/pdf":
-        raise DomainError("file_type", _("Photos can only be PNG or JPEG files."))
-    photo = ReceiptPhoto(receipt=receipt, line=line, file=cleaned, uploaded_by=by)
-    audited(photo, by).save()
-    return photo
-
-
-@transaction.atomic
-def receipt_scan_set(*, receipt: GoodsReceivedNote, by: User, upload) -> GoodsReceivedNote:
-    """Attach (or replace) the scan of the signed goods received note."""
-    require(by, "aid.receive_shipment", receipt)
-    receipt = GoodsReceivedNote.objects.select_for_update().get(pk=receipt.pk)
-    receipt.scan = clean_upload(upload)
-    audited(receipt, by).save()
-    return receipt
-
-
-@transaction.atomic
-def discrepancy_resolve(*, line: ReceiptLine, by: User, resolution: str) -> ReceiptLine:
-    """Settle a missing, surplus or damaged line (replaced, written off, returned …)."""
-    require(by, "aid.resolve_discrepancy", line)
-    line = ReceiptLine.objects.select_for_update().select_related("shipment_line").get(pk=line.pk)
-    if not is_discrepancy(line):
-        raise DomainError("no_discrepancy", _("This line arrived as shipped."))
-    if line.resolved_at is not None:
-        raise DomainError("discrepancy_resolved", _("This discrepancy is already resolved."))
-    resolution = resolution.strip()
-    if not resolution:
-        raise DomainError("resolution_missing", _("Say how the discrepancy was settled."))
-    line.resolution = resolution
-    line.resolved_by = by
-    line.resolved_at = timezone.now()
-    audited(line, by).save()
-    return line
-
-
-def is_discrepancy(line: ReceiptLine) -> bool:
-    return line.quantity != line.shipment_line.quantity or line.state != ReceiptLine.State.INTACT

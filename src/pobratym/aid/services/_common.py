@@ -1,0 +1,69 @@
+"""What the aid services share: the person's own side, records made once per idempotency key,
+item lines checked and saved alike, and quantities written plainly in messages."""
+
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from pobratym.accounts.models import User
+from pobratym.core.audit import audited
+from pobratym.core.errors import DomainError, validate
+from pobratym.core.services import model_update
+from pobratym.partnerships.models import Partnership, Side
+from pobratym.partnerships.predicates import membership_of
+
+from ..models import item_key_of
+
+
+def _own_side(by: User, partnership: Partnership) -> Side:
+    membership = membership_of(by, partnership)
+    if membership is None:
+        raise DomainError("not_member", _("Only members of the partnership can do this."))
+    return membership.side
+
+
+def _no_lines() -> DomainError:
+    return DomainError("no_lines", _("Add at least one item line."))
+
+
+def _not_positive() -> DomainError:
+    return DomainError("quantity_not_positive", _("The quantity must be greater than zero."))
+
+
+def _line(record, allowed, fields: Mapping, by: User):
+    model_update(instance=record, fields=allowed, data=fields)
+    record.item_key = item_key_of(record.item or "")
+    if record.quantity is not None and Decimal(record.quantity) <= 0:
+        raise _not_positive()
+    if (getattr(record, "estimated_value", None) or 0) < 0:
+        raise DomainError("value_negative", _("The estimated value cannot be negative."))
+    # Choices are checked field by field; the database holds the check constraints too.
+    # Checking them here would cost one query each, for every line of a large import.
+    validate(audited(record, by), validate_constraints=False)
+    record.save()
+    return record
+
+
+def _created_before(model, partnership: Partnership, by: User, key: uuid.UUID):
+    return model.objects.filter(partnership=partnership, created_by=by, idempotency_key=key).first()
+
+
+def _save_once(record, model, by: User):
+    """Save a new record; if a request with the same key won the race, return its record."""
+    try:
+        with transaction.atomic():
+            audited(record, by).save()
+    except IntegrityError:
+        earlier = _created_before(model, record.partnership, by, record.idempotency_key)
+        if earlier is None:
+            raise
+        return earlier, False
+    return record, True
+
+
+def _plain(quantity: Decimal) -> str:
+    """10.500 as "10.5" and 10.000 as "10", never "1E+1"."""
+    return format(quantity.normalize(), "f")

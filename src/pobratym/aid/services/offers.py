@@ -1,0 +1,110 @@
+"""Offering items for a need or freely, and the receiving side's decision on an offer.
+
+Offers are created with an idempotency key chosen by the form or API client: sending the same
+request again returns the record made the first time instead of a second one.
+"""
+
+import uuid
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pobratym.accounts.models import User
+from pobratym.core.audit import audited
+from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.services import model_update
+from pobratym.partnerships.models import Partnership
+
+from ..models import Need, Offer, OfferLine, OfferStatus
+from ._common import _created_before, _line, _no_lines, _own_side, _save_once
+from .needs import _ended
+
+OFFER_FIELDS = ("donor", "donor_type", "note")
+OFFER_LINE_FIELDS = (
+    "item",
+    "quantity",
+    "unit",
+    "condition",
+    "estimated_value",
+    "currency",
+    "expires_on",
+    "need_line",
+)
+OPEN_OFFER_STATUSES = (OfferStatus.OPEN, OfferStatus.ACCEPTED)
+
+
+def _check_offer_line(line: OfferLine, need: Need | None) -> None:
+    if line.need_line is None:
+        return
+    if need is None or line.need_line.need_id != need.pk:
+        raise DomainError(
+            "other_need", _("An offer line can only answer a line of the need it offers for.")
+        )
+    if line.unit != line.need_line.unit:
+        raise DomainError("unit_mismatch", _("The unit must be the same as the need's."))
+
+
+@transaction.atomic
+def offer_create(
+    *,
+    partnership: Partnership,
+    by: User,
+    lines: Iterable[Mapping],
+    idempotency_key: uuid.UUID,
+    need: Need | None = None,
+    **fields,
+) -> Offer:
+    """Offer items for a need, or freely (`need=None`), from the person's own side."""
+    require(by, "aid.add_offer", partnership)
+    if earlier := _created_before(Offer, partnership, by, idempotency_key):
+        return earlier
+    if need is not None:
+        if need.partnership_id != partnership.pk:
+            raise DomainError("other_partnership", _("This record belongs to another partnership."))
+        _ended(need)
+    lines = list(lines)
+    if not lines:
+        raise _no_lines()
+    offer = Offer(
+        partnership=partnership,
+        side=_own_side(by, partnership),
+        need=need,
+        created_by=by,
+        idempotency_key=idempotency_key,
+    )
+    model_update(instance=offer, fields=OFFER_FIELDS, data=fields)
+    validate(offer, exclude=["idempotency_key"])
+    offer, created = _save_once(offer, Offer, by)
+    if created:
+        for fields_of_line in lines:
+            line = OfferLine(offer=offer)
+            model_update(instance=line, fields=OFFER_LINE_FIELDS, data=fields_of_line)
+            _check_offer_line(line, need)
+            _line(line, OFFER_LINE_FIELDS, {}, by)
+    return offer
+
+
+def _decide(offer: Offer, by: User, status: OfferStatus) -> Offer:
+    require(by, "aid.decide_offer", offer)
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    if offer.status != OfferStatus.OPEN:
+        raise DomainError("offer_decided", _("This offer has already been decided."))
+    offer.status = status
+    offer.decided_by = by
+    offer.decided_at = timezone.now()
+    audited(offer, by).save()
+    return offer
+
+
+@transaction.atomic
+def offer_accept(*, offer: Offer, by: User) -> Offer:
+    """A coordinator of the receiving side accepts an offer; its lines can then be pledged."""
+    return _decide(offer, by, OfferStatus.ACCEPTED)
+
+
+@transaction.atomic
+def offer_decline(*, offer: Offer, by: User) -> Offer:
+    """A coordinator of the receiving side declines an offer; nothing of it can be pledged."""
+    return _decide(offer, by, OfferStatus.DECLINED)
