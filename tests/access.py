@@ -102,10 +102,10 @@ def rules_check(
             expected = (role, side) in holders
             if person.has_perm(permission, record) is not expected:
                 should = "should" if expected else "should not"
-                wrong.append(f"{permission}: a {role} of side {side} {should} hold it")
+                wrong.append(f"{permission}: the {role} of side {side} {should} hold it")
         for role, person in outsiders.items():
             if person.has_perm(permission, record):
-                wrong.append(f"{permission}: a {role} of another partnership should not hold it")
+                wrong.append(f"{permission}: the {role} of another partnership should not hold it")
         if AnonymousUser().has_perm(permission, record):
             wrong.append(f"{permission}: an anonymous visitor should not hold it")
     assert not wrong, "\n".join(wrong)
