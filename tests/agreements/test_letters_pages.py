@@ -63,7 +63,7 @@ def test_a_retried_post_registers_one_letter_and_points_to_it(partnership, staff
 
     response = client.post(_create_url(partnership), FORM)
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert Letter.objects.count() == 1
     page = response.content.decode()
     assert "OB/2022/0614 is already registered" in page

@@ -119,6 +119,9 @@ def test_disallowed_attachment_is_refused_with_a_clear_message_and_nothing_store
 
     assert response.status_code == 400
     assert "Only PDF, PNG and JPEG files can be uploaded." in response.content.decode()
+    assert response.context["reply"].errors["attachments"] == [
+        "Only PDF, PNG and JPEG files can be uploaded."
+    ]
     assert not Message.objects.filter(body="See attached").exists()
     assert MessageAttachment.objects.count() == 0
 

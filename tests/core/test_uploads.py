@@ -77,6 +77,12 @@ def test_other_content_is_refused_with_a_clear_message(data, name):
     assert "PDF, PNG" in caught.value.message
 
 
+def test_a_refusal_names_the_field_the_caller_gives_the_file():
+    with pytest.raises(DomainError) as caught:
+        clean_upload(upload(b"just some text", "scan.pdf"), field="scan")
+    assert caught.value.field == "scan"
+
+
 def test_files_above_the_configured_size_are_refused(settings):
     settings.POBRATYM_UPLOAD_MAX_BYTES = 100
     with pytest.raises(DomainError) as caught:

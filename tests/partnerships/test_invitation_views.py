@@ -181,7 +181,7 @@ def test_signed_in_person_with_another_address_cannot_join(partnership, client_o
     assert not Membership.objects.exists()
 
 
-def test_used_invitation_link_gives_400(partnership, client_of):
+def test_used_invitation_link_is_a_conflict(partnership, client_of):
     person = UserFactory(email="known@example.org")
     invitation = invitation_make(partnership, email="known@example.org")
     client = client_of(person)
@@ -189,7 +189,7 @@ def test_used_invitation_link_gives_400(partnership, client_of):
 
     response = client.post(_link(invitation))
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "This invitation has already been accepted." in response.content.decode()
     assert Membership.objects.filter(user=person).count() == 1
 

@@ -158,8 +158,9 @@ def test_invitation_to_the_other_side_through_a_forged_form_is_refused(
 def test_inviting_a_member_shows_the_reason(partnership, coordinator, staff, client_of):
     response = _invite(client_of(coordinator), partnership, email=staff.email)
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "This person is already a member." in response.content.decode()
+    assert response.context["form"].errors["email"] == ["This person is already a member."]
     assert not Invitation.objects.exists()
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.idempotency import create_once
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships import records
@@ -34,11 +34,11 @@ from .models import (
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
-def _clean_text(text: str) -> str:
+def _clean_text(text: str, field: str = "body") -> str:
     """The text as stored; empty or over the limit is refused with a clear message."""
     text = (text or "").strip()
     if not text:
-        raise DomainError("empty", _("Please write a message."))
+        raise DomainError("empty", _("Please write a message."), field=field)
     limit = settings.POBRATYM_MESSAGE_MAX_CHARS
     if len(text) > limit:
         raise DomainError(
@@ -48,6 +48,7 @@ def _clean_text(text: str) -> str:
                 "allowed. Please shorten it or send it as an attachment."
             )
             % {"length": len(text), "limit": limit},
+            field=field,
         )
     return text
 
@@ -65,7 +66,10 @@ def _attachment_name(upload) -> str:
 def _post(*, thread: Thread, by: User, body: str, stamp: dict, language, attachments) -> Message:
     """Store a new message in `thread` (the caller checked the permission)."""
     body = _clean_text(body)
-    cleaned = [(_attachment_name(upload), clean_upload(upload)) for upload in attachments]
+    cleaned = [
+        (_attachment_name(upload), clean_upload(upload, field="attachments"))
+        for upload in attachments
+    ]
     if language:
         language = _check_language(language)
     else:
@@ -111,7 +115,9 @@ def _check_participants(partnership: Partnership, participants: Iterable[User]) 
     )
     if any(person.pk not in members for person in people):
         raise DomainError(
-            "not_a_member", _("Only members of the partnership can take part in a thread.")
+            "not_a_member",
+            _("Only members of the partnership can take part in a thread."),
+            field="participants",
         )
     return people
 
@@ -243,10 +249,12 @@ def translation_save(
     _check_language(language)
     if language == message.language:
         raise DomainError(
-            "original_language", _("The message is written in this language already.")
+            "original_language",
+            _("The message is written in this language already."),
+            field="text",
         )
-    text = _clean_text(text)
-    changed = DomainError(
+    text = _clean_text(text, field="text")
+    changed = Conflict(
         "translation_changed",
         _(
             "Someone else saved this translation while you were editing it. Your text was "

@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.downloads import private_file
-from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, form_files
-from pobratym.core.uploads import UPLOAD_ERRORS
+from pobratym.core.errors import require
+from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.partnerships import records
 from pobratym.partnerships import selectors as partnership_selectors
 
@@ -38,17 +37,6 @@ def _thread(request, slug: str, thread_id: int):
     partnership = _partnership(request, slug)
     thread = selectors.thread_get(viewer=request.user, partnership=partnership, thread_id=thread_id)
     return partnership, thread
-
-
-def _form_error(form, error: DomainError, fields: dict[str, str]) -> None:
-    """Show a domain error at the field it concerns, else above the form."""
-    if error.code in UPLOAD_ERRORS:
-        form.add_error("attachments", error.message)
-    else:
-        form.add_error(fields.get(error.code), error.message)
-
-
-MESSAGE_FIELDS = {"empty": "body", "message_too_long": "body", "not_a_member": "participants"}
 
 
 def _thread_form(request, partnership, data=None, files=None, about: str = ""):
@@ -101,32 +89,31 @@ def thread_create(request, slug: str):
             raise Http404
         records.check_record(request.user, record)
     form = _thread_form(request, partnership, form_data(request), form_files(request), about)
-    if request.method == "POST" and form.is_valid():
+
+    def create():
         data = form.cleaned_data
-        try:
-            thread = services.thread_create(
-                partnership=partnership,
-                by=request.user,
-                subject=data["subject"],
-                body=data["body"],
-                idempotency_key=data["idempotency_key"],
-                participants=data["participants"],
-                restricted=data["restricted"],
-                attached_to=record,
-                attachments=data["attachments"],
-            )
-        except DomainError as error:
-            _form_error(form, error, MESSAGE_FIELDS)
-        else:
-            messages.success(request, _("The thread was started."))
-            return redirect("conversations:thread_detail", slug=slug, thread_id=thread.pk)
+        return services.thread_create(
+            partnership=partnership,
+            by=request.user,
+            subject=data["subject"],
+            body=data["body"],
+            idempotency_key=data["idempotency_key"],
+            participants=data["participants"],
+            restricted=data["restricted"],
+            attached_to=record,
+            attachments=data["attachments"],
+        )
+
+    if thread := submit(request, form, create):
+        messages.success(request, _("The thread was started."))
+        return redirect("conversations:thread_detail", slug=slug, thread_id=thread.pk)
     context = {
         "partnership": partnership,
         "form": form,
         "record": record,
         "record_url": records.record_url(record, slug) if record else None,
     }
-    return render(request, "conversations/create.html", context, status=400 if form.errors else 200)
+    return render(request, "conversations/create.html", context, status=status_of(form))
 
 
 def _render_thread(request, partnership, thread, *, reply=None, failed=None, status=200):
@@ -174,23 +161,21 @@ def thread_detail(request, slug: str, thread_id: int):
     if request.method == "POST":
         require(request.user, "conversations.post_message", thread)
         form = MessageForm(form_data(request), form_files(request))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                message = services.message_post(
-                    thread=thread,
-                    by=request.user,
-                    body=data["body"],
-                    idempotency_key=data["idempotency_key"],
-                    attachments=data["attachments"],
-                )
-            except DomainError as error:
-                _form_error(form, error, MESSAGE_FIELDS)
-            else:
-                messages.success(request, _("Your message was sent."))
-                url = reverse("conversations:thread_detail", args=[slug, thread.pk])
-                return redirect(f"{url}#message-{message.pk}")
-        return _render_thread(request, partnership, thread, reply=form, status=400)
+        if message := submit(
+            request,
+            form,
+            lambda: services.message_post(
+                thread=thread,
+                by=request.user,
+                body=form.cleaned_data["body"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                attachments=form.cleaned_data["attachments"],
+            ),
+        ):
+            messages.success(request, _("Your message was sent."))
+            url = reverse("conversations:thread_detail", args=[slug, thread.pk])
+            return redirect(f"{url}#message-{message.pk}")
+        return _render_thread(request, partnership, thread, reply=form, status=status_of(form))
     services.messages_mark_read(thread=thread, user=request.user)
     return _render_thread(request, partnership, thread)
 
@@ -202,25 +187,22 @@ def translation_save(request, slug: str, thread_id: int, message_id: int):
     message = selectors.message_get(viewer=request.user, thread=thread, message_id=message_id)
     require(request.user, "conversations.translate_message", message)
     form = TranslationForm(request.POST, auto_id=f"translation-{message.pk}-%s")
-    status = 400
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.translation_save(
-                message=message,
-                by=request.user,
-                language=data["language"],
-                text=data["text"],
-                revision=data["revision"],
-            )
-        except DomainError as error:
-            form.add_error("text" if error.code != "translation_changed" else None, error.message)
-            status = 409 if error.code == "translation_changed" else 400
-        else:
-            messages.success(request, _("The translation was saved."))
-            url = reverse("conversations:thread_detail", args=[slug, thread.pk])
-            return redirect(f"{url}#message-{message.pk}")
-    return _render_thread(request, partnership, thread, failed=(message.pk, form), status=status)
+    if submit(
+        request,
+        form,
+        lambda: services.translation_save(
+            message=message,
+            by=request.user,
+            language=form.cleaned_data["language"],
+            text=form.cleaned_data["text"],
+            revision=form.cleaned_data["revision"],
+        ),
+    ):
+        messages.success(request, _("The translation was saved."))
+        url = reverse("conversations:thread_detail", args=[slug, thread.pk])
+        return redirect(f"{url}#message-{message.pk}")
+    failed = (message.pk, form)
+    return _render_thread(request, partnership, thread, failed=failed, status=status_of(form))
 
 
 @login_required
@@ -263,8 +245,5 @@ def notification_settings(request):
         messages.success(request, _("Your choice was saved."))
         return redirect("conversations:notification_settings")
     return render(
-        request,
-        "conversations/notifications.html",
-        {"form": form},
-        status=400 if form.errors else 200,
+        request, "conversations/notifications.html", {"form": form}, status=status_of(form)
     )

@@ -124,11 +124,20 @@ def _clean_image(data: bytes) -> tuple[bytes, str]:
     return output.getvalue(), image_format
 
 
-def clean_upload(upload) -> SimpleUploadedFile:
+def clean_upload(upload, *, field: str | None = None) -> SimpleUploadedFile:
     """Check an uploaded file and return a safe copy with a neutral name.
 
-    Raises DomainError (code `file_type` or `file_size`) with a translated message.
+    Raises DomainError (code `file_type`, `file_size` or `pdf_unsafe`) with a translated
+    message, at `field`: the name the caller gives the file, where a form shows the refusal.
     """
+    try:
+        return _cleaned(upload)
+    except DomainError as error:
+        error.field = field
+        raise
+
+
+def _cleaned(upload) -> SimpleUploadedFile:
     limit = settings.POBRATYM_UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise DomainError(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.accounts.services import email_verified_record, has_verified_email
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 
 from .models import (
@@ -72,7 +72,7 @@ def _coordinator_count(side: Side) -> int:
 def membership_add(*, side: Side, user: User, role: str, by: User | None = None) -> Membership:
     """Put a person on a side. Used by invitations and the demo; not a public action."""
     if Membership.objects.filter(partnership_id=side.partnership_id, user=user).exists():
-        raise DomainError("already_member", _("This person is already a member."))
+        raise Conflict("already_member", _("This person is already a member."))
     membership = audited(
         Membership(partnership_id=side.partnership_id, side=side, user=user, role=role), by
     )
@@ -144,7 +144,7 @@ def invitation_create(
     require(by, "partnerships.invite_member", side)
     email = email.strip().lower()
     if Membership.objects.filter(partnership_id=side.partnership_id, user__email=email).exists():
-        raise DomainError("already_member", _("This person is already a member."))
+        raise Conflict("already_member", _("This person is already a member."), field="email")
     invitation = (
         Invitation.objects.select_for_update()
         .filter(
@@ -157,8 +157,10 @@ def invitation_create(
     ) or Invitation(partnership_id=side.partnership_id, email=email)
     if invitation.pk and invitation.side_id != side.pk:
         # Renewing would move it: a coordinator speaks for their own side only.
-        raise DomainError(
-            "invited_to_other_side", _("This person has already been invited by the other side.")
+        raise Conflict(
+            "invited_to_other_side",
+            _("This person has already been invited by the other side."),
+            field="email",
         )
     invitation.side = side
     invitation.role = role
@@ -171,7 +173,7 @@ def invitation_create(
         with transaction.atomic():
             invitation.save()
     except IntegrityError as error:
-        raise DomainError(
+        raise Conflict(
             "invitation_conflict", _("This invitation was just changed. Please try again.")
         ) from error
     transaction.on_commit(lambda: invitation_send_task.enqueue(invitation.pk))
@@ -181,7 +183,7 @@ def invitation_create(
 def invitation_check(invitation: Invitation) -> None:
     """Raise a DomainError if the invitation can no longer be accepted."""
     if invitation.accepted_at is not None:
-        raise DomainError("invitation_used", _("This invitation has already been accepted."))
+        raise Conflict("invitation_used", _("This invitation has already been accepted."))
     if invitation.revoked_at is not None:
         raise DomainError("invitation_revoked", _("This invitation has been withdrawn."))
     if invitation.expires_at <= timezone.now():
@@ -215,7 +217,7 @@ def invitation_accept_as_new_user(
     """Create the account for a first-time invitee and let them join."""
     invitation_check(invitation)
     if User.objects.filter(email=invitation.email).exists():
-        raise DomainError(
+        raise Conflict(
             "account_exists", _("An account with this e-mail address exists. Please sign in.")
         )
     user = User.objects.create_user(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
 from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data
+from pobratym.core.forms import form_data, status_of, submit
 
 from . import panels, selectors, services
 from .access import partnership_for
@@ -44,14 +44,17 @@ def dashboard(request, slug: str):
 def partnership_edit(request, slug: str):
     partnership = partnership_for(request, slug, "partnerships.change_partnership")
     form = PartnershipForm(form_data(request), instance=partnership)
-    if request.method == "POST" and form.is_valid():
-        services.partnership_update(partnership=partnership, by=request.user, **form.cleaned_data)
+    if submit(
+        request,
+        form,
+        lambda: services.partnership_update(
+            partnership=partnership, by=request.user, **form.cleaned_data
+        ),
+    ):
         messages.success(request, _("The partnership was saved."))
         return redirect("partnerships:dashboard", slug=slug)
-    status = 400 if form.errors else 200
-    return render(
-        request, "partnerships/edit.html", {"partnership": partnership, "form": form}, status=status
-    )
+    context = {"partnership": partnership, "form": form}
+    return render(request, "partnerships/edit.html", context, status=status_of(form))
 
 
 @login_required
@@ -64,22 +67,16 @@ def members(request, slug: str):
         sides=partnership.sides.filter(pk=own.side_id),
         initial={"language": request.LANGUAGE_CODE, "role": Role.STAFF},
     )
-    status = 200
     if request.method == "POST":
         require(request.user, "partnerships.invite_member", own.side)
-        if form.is_valid():
-            try:
-                services.invitation_create(by=request.user, **form.cleaned_data)
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request,
-                    _("An invitation was sent to %(email)s.")
-                    % {"email": form.cleaned_data["email"]},
-                )
-                return redirect("partnerships:members", slug=slug)
-        status = 400
+    if submit(
+        request, form, lambda: services.invitation_create(by=request.user, **form.cleaned_data)
+    ):
+        messages.success(
+            request,
+            _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("partnerships:members", slug=slug)
     context = {
         "partnership": partnership,
         "memberships": selectors.membership_list(viewer=request.user, partnership=partnership),
@@ -92,7 +89,7 @@ def members(request, slug: str):
         "now": timezone.now(),
         "invitation_days": settings.INVITATION_VALID_DAYS,
     }
-    return render(request, "partnerships/members.html", context, status=status)
+    return render(request, "partnerships/members.html", context, status=status_of(form))
 
 
 @login_required
@@ -138,7 +135,7 @@ def invitation(request, token: str):
         services.invitation_check(invitation)
     except DomainError as error:
         context["error"] = error.message
-        return render(request, "partnerships/invitation.html", context, status=400)
+        return render(request, "partnerships/invitation.html", context, status=error.status)
 
     user = request.user
     if user.is_authenticated:
@@ -147,7 +144,7 @@ def invitation(request, token: str):
                 services.invitation_accept(invitation=invitation, user=user)
             except DomainError as error:
                 context["error"] = error.message
-                return render(request, "partnerships/invitation.html", context, status=400)
+                return render(request, "partnerships/invitation.html", context, status=error.status)
             messages.success(request, _("Welcome to the partnership."))
             return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
         if not has_verified_email(user=user, email=invitation.email):
@@ -162,24 +159,21 @@ def invitation(request, token: str):
         form_data(request), email=invitation.email, initial={"language": request.LANGUAGE_CODE}
     )
     context["form"] = form
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            try:
-                membership = services.invitation_accept_as_new_user(
-                    invitation=invitation,
-                    name=data["name"],
-                    password=data["password"],
-                    language=data["language"],
-                )
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(request, _("Welcome to the partnership."))
-                return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "partnerships/invitation.html", context, status=status)
+    with transaction.atomic():
+        if membership := submit(
+            request,
+            form,
+            lambda: services.invitation_accept_as_new_user(
+                invitation=invitation,
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password"],
+                language=form.cleaned_data["language"],
+            ),
+        ):
+            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to the partnership."))
+            return redirect("partnerships:dashboard", slug=invitation.partnership.slug)
+    return render(request, "partnerships/invitation.html", context, status=status_of(form))
 
 
 @login_required
@@ -187,22 +181,21 @@ def invitation(request, token: str):
 def focus_areas(request, slug: str):
     partnership = partnership_for(request, slug, "partnerships.manage_focus_areas")
     form = FocusAreaForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.focus_area_save(partnership=partnership, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The focus area was saved."))
-            return redirect("partnerships:focus_areas", slug=slug)
+    if submit(
+        request,
+        form,
+        lambda: services.focus_area_save(
+            partnership=partnership, by=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("The focus area was saved."))
+        return redirect("partnerships:focus_areas", slug=slug)
     context = {
         "partnership": partnership,
         "form": form,
         "focus_areas": partnership.focus_areas.all(),
     }
-    return render(
-        request, "partnerships/focus_areas.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "partnerships/focus_areas.html", context, status=status_of(form))
 
 
 @login_required

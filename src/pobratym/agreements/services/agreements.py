@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
@@ -49,7 +49,7 @@ def locked(agreement: Agreement) -> Agreement:
 
 def refuse_if_ended(agreement: Agreement) -> None:
     if agreement.is_ended():
-        raise DomainError("agreement_ended", _("This agreement has ended; it cannot be changed."))
+        raise Conflict("agreement_ended", _("This agreement has ended; it cannot be changed."))
 
 
 def write_texts(model, owner_field: str, owner, texts: Texts, by: User) -> list:
@@ -141,7 +141,7 @@ def successor_create(
     def create(stamp):
         refuse_if_ended(predecessor)
         if predecessor.successors.filter(ends_on__isnull=True).exists():
-            raise DomainError("successor_exists", _("This agreement already has a successor."))
+            raise Conflict("successor_exists", _("This agreement already has a successor."))
         return _agreement(partnership=partnership, by=by, texts=texts, stamp=stamp, **terms)
 
     return _once(partnership, idempotency_key, {"texts": dict(texts), **terms}, create)
@@ -153,7 +153,7 @@ def agreement_update(*, agreement: Agreement, by: User, **terms) -> Agreement:
     require(by, "agreements.change_agreement", agreement)
     agreement = locked(agreement)
     if agreement.signatures.exists():
-        raise DomainError(
+        raise Conflict(
             "agreement_signed", _("The agreement has been signed; its terms can no longer change.")
         )
     model_update(instance=agreement, fields=("kind", "title", *TERMS), data=terms)
@@ -169,13 +169,11 @@ def version_create(*, agreement: Agreement, by: User, texts: Texts, note: str = 
     agreement = locked(agreement)
     refuse_if_ended(agreement)
     if agreement.signatures.exists():
-        raise DomainError(
+        raise Conflict(
             "agreement_signed", _("The agreement has been signed; its text can no longer change.")
         )
     if agreement.versions.filter(proposed_at__isnull=True).exists():
-        raise DomainError(
-            "draft_exists", _("There is already a draft version. Please edit that one.")
-        )
+        raise Conflict("draft_exists", _("There is already a draft version. Please edit that one."))
     number = (agreement.versions.order_by("-number").values_list("number", flat=True).first()) or 0
     version = audited(Version(agreement=agreement, number=number + 1, note=note), by)
     version.save()
@@ -185,7 +183,7 @@ def version_create(*, agreement: Agreement, by: User, texts: Texts, note: str = 
 
 def _refuse_if_frozen(version: Version) -> None:
     if version.is_frozen:
-        raise DomainError(
+        raise Conflict(
             "version_frozen",
             _("This version has been proposed and can no longer change. Create a new version."),
         )
@@ -251,14 +249,14 @@ def agreement_sign(
     refuse_if_ended(agreement)
     side = own_side(by, agreement)
     if agreement.signatures.filter(side=side).exists():
-        raise DomainError("already_signed", _("Your side has already signed this agreement."))
+        raise Conflict("already_signed", _("Your side has already signed this agreement."))
     version = _current_version(agreement)
     if version is None or agreement.versions.filter(proposed_at__isnull=True).exists():
         raise DomainError(
             "nothing_to_sign", _("Only a proposed version without a newer draft can be signed.")
         )
     if fingerprint != version.fingerprint:
-        raise DomainError(
+        raise Conflict(
             "fingerprint_mismatch",
             _("The text has changed since you opened it. Please read the current version."),
         )
@@ -274,14 +272,14 @@ def agreement_sign(
         place=place,
         signer_name=signer_name,
         signer_title=signer_title,
-        scan=clean_upload(scan) if scan else "",
+        scan=clean_upload(scan, field="scan") if scan else "",
     )
     validate(audited(signature, by), exclude=["agreement", "version", "side"])
     try:
         with transaction.atomic():
             signature.save()
     except IntegrityError as error:
-        raise DomainError(
+        raise Conflict(
             "already_signed", _("Your side has already signed this agreement.")
         ) from error
     signatures = list(agreement.signatures.all())
@@ -292,7 +290,7 @@ def agreement_sign(
 
 def _enter_into_force(agreement: Agreement, signatures: list[Signature], by: User) -> None:
     if {s.fingerprint for s in signatures} != {signatures[0].version.fingerprint}:
-        raise DomainError("fingerprint_mismatch", _("Both sides must sign the same version."))
+        raise Conflict("fingerprint_mismatch", _("Both sides must sign the same version."))
     second = max(signature.signed_on for signature in signatures)
     agreement.in_force_from = max(second, agreement.effective_from or second)
     if agreement.term_end is not None:
@@ -327,7 +325,7 @@ def notice_record(
             "not_in_force", _("Only an agreement that both sides have signed can be terminated.")
         )
     if Notice.objects.filter(agreement=agreement).exists():
-        raise DomainError("notice_exists", _("Notice of termination has already been given."))
+        raise Conflict("notice_exists", _("Notice of termination has already been given."))
     if letter_date > timezone.localdate():
         raise DomainError("date_in_future", _("The date cannot be in the future."))
     earliest = letter_date + timedelta(days=agreement.notice_period_days or 0)
@@ -344,14 +342,14 @@ def notice_record(
         letter_date=letter_date,
         effective_on=effective_on,
         reason=reason,
-        scan=clean_upload(scan) if scan else "",
+        scan=clean_upload(scan, field="scan") if scan else "",
     )
     validate(audited(notice, by), exclude=["agreement", "side"])
     try:
         with transaction.atomic():
             notice.save()
     except IntegrityError as error:
-        raise DomainError(
+        raise Conflict(
             "notice_exists", _("Notice of termination has already been given.")
         ) from error
     if agreement.ends_on is None or effective_on < agreement.ends_on:

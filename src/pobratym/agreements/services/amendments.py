@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require
+from pobratym.core.errors import Conflict, DomainError, require
 from pobratym.core.uploads import clean_upload
 
 from ..models import Agreement, Amendment, AmendmentText, Approval, ApprovalMethod, fingerprint_of
@@ -31,7 +31,7 @@ def _locked(amendment: Amendment) -> Amendment:
 
 def _refuse_unless_open(amendment: Amendment) -> None:
     if amendment.status != Amendment.Status.PROPOSED:
-        raise DomainError(
+        raise Conflict(
             "amendment_closed",
             _("This amendment is %(status)s; nothing more can be done with it.")
             % {"status": amendment.get_status_display()},
@@ -64,7 +64,7 @@ def amendment_propose(*, agreement: Agreement, by: User, texts: Texts) -> Amendm
         status=Amendment.Status.PROPOSED, fingerprint=amendment.fingerprint
     ).first()
     if earlier is not None:
-        raise DomainError(
+        raise Conflict(
             "amendment_exists",
             _("Amendment %(number)s with this text has already been proposed.")
             % {"number": earlier.number},
@@ -92,12 +92,12 @@ def amendment_approve(
     refuse_if_ended(amendment.agreement)
     side = own_side(by, amendment)
     if fingerprint != amendment.fingerprint:
-        raise DomainError(
+        raise Conflict(
             "fingerprint_mismatch",
             _("The text has changed since you opened it. Please read the current version."),
         )
     if amendment.approvals.filter(side=side).exists():
-        raise DomainError("already_approved", _("Your side has already approved this amendment."))
+        raise Conflict("already_approved", _("Your side has already approved this amendment."))
     today = timezone.localdate()
     if method == ApprovalMethod.PLATFORM:
         if not is_mfa_enabled(by):
@@ -123,13 +123,13 @@ def amendment_approve(
         fingerprint=amendment.fingerprint,
         method=method,
         approved_on=approved_on,
-        scan=clean_upload(scan) if scan else "",
+        scan=clean_upload(scan, field="scan") if scan else "",
     )
     try:
         with transaction.atomic():
             audited(approval, by).save()
     except IntegrityError as error:
-        raise DomainError(
+        raise Conflict(
             "already_approved", _("Your side has already approved this amendment.")
         ) from error
     approvals = list(amendment.approvals.all())
@@ -150,7 +150,7 @@ def amendment_reject(*, amendment: Amendment, by: User, reason: str = "") -> Ame
     amendment = _locked(amendment)
     _refuse_unless_open(amendment)
     if amendment.approvals.filter(side=own_side(by, amendment)).exists():
-        raise DomainError("already_approved", _("Your side has already approved this amendment."))
+        raise Conflict("already_approved", _("Your side has already approved this amendment."))
     return _close(amendment, Amendment.Status.REJECTED, by, reason)
 
 

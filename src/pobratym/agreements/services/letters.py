@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership
@@ -52,8 +52,8 @@ def _check_links(letter: Letter) -> None:
         raise DomainError("reply_to_itself", _("A letter cannot answer itself."))
 
 
-def _number_taken(letter: Letter) -> DomainError:
-    return DomainError(
+def _number_taken(letter: Letter) -> Conflict:
+    return Conflict(
         "letter_number_taken",
         _(
             "The registration number %(number)s is already registered in this register. "
@@ -81,8 +81,8 @@ def _save(letter: Letter, by: User) -> None:
         raise _number_taken(letter) from error
 
 
-def _scan(letter: Letter, upload, by: User) -> LetterScan:
-    scan = audited(LetterScan(letter=letter, file=clean_upload(upload)), by)
+def _scan(letter: Letter, upload, by: User, field: str) -> LetterScan:
+    scan = audited(LetterScan(letter=letter, file=clean_upload(upload, field=field)), by)
     scan.save()
     return scan
 
@@ -97,7 +97,7 @@ def letter_register(
     model_update(instance=letter, fields=FIELDS, data=fields)
     _save(letter, by)
     for upload in scans:
-        _scan(letter, upload, by)
+        _scan(letter, upload, by, "scans")
     return letter
 
 
@@ -114,7 +114,7 @@ def letter_update(*, letter: Letter, by: User, **fields) -> Letter:
 @transaction.atomic
 def letter_scan_add(*, letter: Letter, by: User, upload) -> LetterScan:
     require(by, "agreements.change_letter", letter)
-    return _scan(letter, upload, by)
+    return _scan(letter, upload, by, "scan")
 
 
 @transaction.atomic

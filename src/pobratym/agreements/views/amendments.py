@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, form_files
+from pobratym.core.errors import require
+from pobratym.core.forms import form_data, form_files, status_of, submit
 
 from ..forms import AmendmentForm, ApprovalForm, ReasonForm
 from ..selectors import agreements as selectors
@@ -22,26 +22,25 @@ def amendment_create(request, slug: str, agreement_id: int):
         request, slug, agreement_id, "agreements.propose_amendment"
     )
     form = AmendmentForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            amendment = services.amendment_propose(
-                agreement=agreement, by=request.user, texts=form.texts()
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The amendment was proposed to the other side."))
-            return redirect(
-                "agreements:amendment",
-                slug=slug,
-                agreement_id=agreement.pk,
-                number=amendment.number,
-            )
+    if amendment := submit(
+        request,
+        form,
+        lambda: services.amendment_propose(
+            agreement=agreement, by=request.user, texts=form.texts()
+        ),
+    ):
+        messages.success(request, _("The amendment was proposed to the other side."))
+        return redirect(
+            "agreements:amendment",
+            slug=slug,
+            agreement_id=agreement.pk,
+            number=amendment.number,
+        )
     return render(
         request,
         "agreements/amendment_form.html",
         {"partnership": partnership, "agreement": agreement, "form": form},
-        status=400 if form.errors else 200,
+        status=status_of(form),
     )
 
 
@@ -78,24 +77,17 @@ def _decide(request, slug, agreement_id, number, permission, form, form_name, ac
     _partnership, agreement = agreement_for(request, slug, agreement_id)
     amendment = selectors.amendment_get(agreement=agreement, number=number)
     require(request.user, permission, amendment)
-    if form.is_valid():
-        try:
-            act(amendment, form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(
-                "agreements:amendment", slug=slug, agreement_id=agreement.pk, number=number
-            )
-    return _page(request, slug, agreement_id, number, status=400, **{form_name: form})
+    if submit(request, form, lambda: act(amendment, form.cleaned_data)):
+        messages.success(request, done)
+        return redirect("agreements:amendment", slug=slug, agreement_id=agreement.pk, number=number)
+    return _page(request, slug, agreement_id, number, status=status_of(form), **{form_name: form})
 
 
 @login_required
 @require_POST
 def amendment_approve(request, slug: str, agreement_id: int, number: int):
     def act(amendment, data):
-        services.amendment_approve(amendment=amendment, by=request.user, **data)
+        return services.amendment_approve(amendment=amendment, by=request.user, **data)
 
     return _decide(
         request,
@@ -114,7 +106,9 @@ def amendment_approve(request, slug: str, agreement_id: int, number: int):
 @require_POST
 def amendment_reject(request, slug: str, agreement_id: int, number: int):
     def act(amendment, data):
-        services.amendment_reject(amendment=amendment, by=request.user, reason=data["reason"])
+        return services.amendment_reject(
+            amendment=amendment, by=request.user, reason=data["reason"]
+        )
 
     return _decide(
         request,
@@ -133,7 +127,9 @@ def amendment_reject(request, slug: str, agreement_id: int, number: int):
 @require_POST
 def amendment_withdraw(request, slug: str, agreement_id: int, number: int):
     def act(amendment, data):
-        services.amendment_withdraw(amendment=amendment, by=request.user, reason=data["reason"])
+        return services.amendment_withdraw(
+            amendment=amendment, by=request.user, reason=data["reason"]
+        )
 
     return _decide(
         request,

@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.downloads import private_file
-from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, form_files
+from pobratym.core.errors import require
+from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.uploads import UPLOAD_ERRORS
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -35,10 +34,6 @@ def _letter(request, slug: str, letter_id: int, permission: str | None = None):
     return partnership, letter
 
 
-def _form_error(form, error: DomainError, upload_field: str) -> None:
-    form.add_error(upload_field if error.code in UPLOAD_ERRORS else None, error.message)
-
-
 @login_required
 @require_GET
 def letter_list(request, slug: str):
@@ -56,9 +51,7 @@ def letter_list(request, slug: str):
         "query": query.urlencode(),
         "searched": bool(filters and any(filters.values())),
     }
-    return render(
-        request, "agreements/letters/list.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "agreements/letters/list.html", context, status=status_of(form))
 
 
 @login_required
@@ -75,30 +68,27 @@ def letter_create(request, slug: str):
     if reply_to is not None:
         initial.update(in_reply_to=reply_to, direction=Letter.Direction.OUTGOING)
     form = LetterCreateForm(form_data(request), form_files(request), links=links, initial=initial)
+    if letter := submit(
+        request,
+        form,
+        lambda: services.letter_register(
+            partnership=partnership, by=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("The letter was registered."))
+        return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
     existing = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = services.letter_register(
-                partnership=partnership, by=request.user, **form.cleaned_data
-            )
-        except DomainError as error:
-            _form_error(form, error, "scans")
-            if error.code == "letter_number_taken":
-                # A form sent twice: point to the letter the first sending registered.
-                existing = selectors.letter_registered(
-                    viewer=request.user,
-                    partnership=partnership,
-                    side_id=membership_of(request.user, partnership).side_id,
-                    direction=form.cleaned_data["direction"],
-                    registration_number=form.cleaned_data["registration_number"],
-                )
-        else:
-            messages.success(request, _("The letter was registered."))
-            return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    if status_of(form) == 409:
+        # The number is taken, likely by a form sent twice: point to the letter registered.
+        existing = selectors.letter_registered(
+            viewer=request.user,
+            partnership=partnership,
+            side_id=membership_of(request.user, partnership).side_id,
+            direction=form.cleaned_data["direction"],
+            registration_number=form.cleaned_data["registration_number"],
+        )
     context = {"partnership": partnership, "form": form, "existing": existing}
-    return render(
-        request, "agreements/letters/form.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "agreements/letters/form.html", context, status=status_of(form))
 
 
 @login_required
@@ -109,25 +99,22 @@ def letter_detail(request, slug: str, letter_id: int):
     form = ScanForm(form_data(request), form_files(request))
     if request.method == "POST":
         require(request.user, "agreements.change_letter", letter)
-        if form.is_valid():
-            try:
-                services.letter_scan_add(
-                    letter=letter, by=request.user, upload=form.cleaned_data["scan"]
-                )
-            except DomainError as error:
-                _form_error(form, error, "scan")
-            else:
-                messages.success(request, _("The scan was added."))
-                return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    if submit(
+        request,
+        form,
+        lambda: services.letter_scan_add(
+            letter=letter, by=request.user, upload=form.cleaned_data["scan"]
+        ),
+    ):
+        messages.success(request, _("The scan was added."))
+        return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
     context = {
         "partnership": partnership,
         "letter": letter,
         "scan_form": form,
         "time_zone": timezone.get_current_timezone_name(),
     }
-    return render(
-        request, "agreements/letters/detail.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "agreements/letters/detail.html", context, status=status_of(form))
 
 
 @login_required
@@ -136,18 +123,15 @@ def letter_edit(request, slug: str, letter_id: int):
     partnership, letter = _letter(request, slug, letter_id, "agreements.change_letter")
     links = selectors.letter_links(viewer=request.user, partnership=partnership)
     form = LetterForm(form_data(request), instance=letter, links=links)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.letter_update(letter=letter, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The letter was saved."))
-            return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+    if submit(
+        request,
+        form,
+        lambda: services.letter_update(letter=letter, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("The letter was saved."))
+        return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
     context = {"partnership": partnership, "form": form, "letter": letter}
-    return render(
-        request, "agreements/letters/form.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "agreements/letters/form.html", context, status=status_of(form))
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data
+from pobratym.core.forms import form_data, status_of, submit
 
 from ..diff import text_diff
 from ..documents import version_pdf as render_pdf
@@ -56,26 +56,25 @@ def version_create(request, slug: str, agreement_id: int):
             "agreements:version_edit", slug=slug, agreement_id=agreement.pk, number=latest.number
         )
     form = VersionForm(form_data(request), initial=texts_initial(latest))
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.version_create(
-                agreement=agreement,
-                by=request.user,
-                texts=form.texts(),
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The new version was saved as a draft."))
-            return redirect(
-                "agreements:version", slug=slug, agreement_id=agreement.pk, number=version.number
-            )
+    if version := submit(
+        request,
+        form,
+        lambda: services.version_create(
+            agreement=agreement,
+            by=request.user,
+            texts=form.texts(),
+            note=form.cleaned_data["note"],
+        ),
+    ):
+        messages.success(request, _("The new version was saved as a draft."))
+        return redirect(
+            "agreements:version", slug=slug, agreement_id=agreement.pk, number=version.number
+        )
     return render(
         request,
         "agreements/version_form.html",
         {"partnership": partnership, "agreement": agreement, "form": form, "version": None},
-        status=400 if form.errors else 200,
+        status=status_of(form),
     )
 
 
@@ -94,23 +93,20 @@ def version_edit(request, slug: str, agreement_id: int, number: int):
         return redirect("agreements:version", slug=slug, agreement_id=agreement.pk, number=number)
     initial = texts_initial(version) | {"note": version.note}
     form = VersionForm(form_data(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.version_update(
-                version=version, by=request.user, texts=form.texts(), note=form.cleaned_data["note"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The draft was saved."))
-            return redirect(
-                "agreements:version", slug=slug, agreement_id=agreement.pk, number=number
-            )
+    if submit(
+        request,
+        form,
+        lambda: services.version_update(
+            version=version, by=request.user, texts=form.texts(), note=form.cleaned_data["note"]
+        ),
+    ):
+        messages.success(request, _("The draft was saved."))
+        return redirect("agreements:version", slug=slug, agreement_id=agreement.pk, number=number)
     return render(
         request,
         "agreements/version_form.html",
         {"partnership": partnership, "agreement": agreement, "form": form, "version": version},
-        status=400 if form.errors else 200,
+        status=status_of(form),
     )
 
 
