@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from pobratym.aid import services, statistics
+from pobratym.aid import selectors, services
 from pobratym.aid.models import Pledge
+from pobratym.aid.selectors.dashboard import MonthTotal, Totals
 from pobratym.aid.views import dashboard as dashboard_views
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
@@ -110,7 +111,7 @@ def scenario(partnership, receiver, donor):
 
 
 def _dashboard(viewer, partnership, **options):
-    return statistics.aid_dashboard(viewer=viewer, partnership=partnership, **options)
+    return selectors.aid_dashboard(viewer=viewer, partnership=partnership, **options)
 
 
 def test_headline_figures_add_up_the_scenario(partnership, receiver, scenario):
@@ -126,7 +127,7 @@ def test_headline_figures_add_up_the_scenario(partnership, receiver, scenario):
         "cancelled": 0,
     }
     assert figures.open_needs == 2
-    assert figures.totals == statistics.Totals(
+    assert figures.totals == Totals(
         pledges=3,
         pledged=Decimal("1200.00"),
         shipped=Decimal("500.00"),
@@ -279,8 +280,8 @@ def test_page_shows_figures_without_sensitive_details(partnership, receiver, cli
 
 def test_month_bars_scale_to_the_largest_and_a_small_one_stays_visible():
     months = [
-        statistics.MonthTotal(date(2026, 1, 1), Decimal(1000), Decimal(1), Decimal(0)),
-        statistics.MonthTotal(date(2026, 2, 1), Decimal(0), Decimal(0), Decimal(500)),
+        MonthTotal(date(2026, 1, 1), Decimal(1000), Decimal(1), Decimal(0)),
+        MonthTotal(date(2026, 2, 1), Decimal(0), Decimal(0), Decimal(500)),
     ]
 
     chart = dashboard_views.month_chart(months)

@@ -1,12 +1,14 @@
 """What the aid selectors show: the computed status, coverage per line, blanked sensitive
 fields, matching both ways, and a constant number of queries however many needs there are."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils import timezone
 
 from pobratym.aid import selectors, services
 from pobratym.aid.models import NeedStatus
@@ -153,28 +155,80 @@ def test_matching_finds_offers_by_item_and_unit_and_needs_by_offer(partnership, 
         partnership, donor, lines=[{"item": "генератор 5 квт", "quantity": 1, "unit": "piece"}]
     )
     services.offer_decline(offer=declined, by=receiver)
-    matches = list(selectors.matching_offers(viewer=receiver, need=need))
-    assert [line.offer for line in matches] == [fits]
-    assert matches[0].remaining == 3 and matches[0].need_line_match == need.lines.get().pk
-    assert [line.need for line in selectors.matching_needs(viewer=donor, offer=fits)] == [need]
+    [match] = selectors.match_list(viewer=receiver, need=need)
+    assert match.offer_line.offer == fits and match.offer_line.remaining == 3
+    assert match.need_line == need.lines.get() and match.quantity == 2
+    assert [m.need_line.need for m in selectors.match_list(viewer=donor, offer=fits)] == [need]
     # Once the need is fully pledged, neither side suggests the other any more.
     _pledge(fits, need.lines.get(), 2, receiver)
-    assert not selectors.matching_needs(viewer=donor, offer=fits).exists()
-    assert selectors.matching_offers(viewer=receiver, need=need).get().remaining == 1
+    assert selectors.match_list(viewer=donor, offer=fits) == []
+    assert selectors.match_list(viewer=receiver, need=need) == []
 
 
-def test_matching_needs_blanks_what_a_donor_may_not_see(partnership, receiver, donor):
+def _pairs(matches) -> set:
+    return {(match.offer_line.pk, match.need_line.pk, match.quantity) for match in matches}
+
+
+def test_a_need_and_an_offer_see_the_same_matches(partnership, receiver, donor):
+    """The need page and the offer page read one definition: every line of a need fits, an
+    expired offer line or a pair already pledged does not, nor a free offer of the need's own
+    side."""
+    box = {"item": "Bandage", "unit": "box"}
+    need = need_post(partnership, receiver, lines=[{**box, "quantity": 5}, {**box, "quantity": 7}])
+    first, second = need.lines.order_by("pk")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    offer = offer_make(
+        partnership,
+        donor,
+        lines=[{**box, "quantity": 4}, {**box, "quantity": 9, "expires_on": yesterday}],
+    )
+    fresh, expired = offer.lines.order_by("pk")
+    pledged = offer_make(partnership, donor, lines=[{**box, "quantity": 6}])
+    _pledge(pledged, first, 1, receiver)
+    offer_make(partnership, receiver, lines=[{**box, "quantity": 3}])  # the need's own side
+
+    from_need = selectors.match_list(viewer=receiver, need=need)
+    from_offers = [
+        *selectors.match_list(viewer=donor, offer=offer),
+        *selectors.match_list(viewer=donor, offer=pledged),
+    ]
+
+    only = pledged.lines.get()
+    assert _pairs(from_need) == _pairs(from_offers)
+    assert _pairs(from_need) == {
+        (fresh.pk, first.pk, Decimal(4)),
+        (fresh.pk, second.pk, Decimal(4)),
+        (only.pk, second.pk, Decimal(5)),
+    }
+    assert expired.pk not in {match.offer_line.pk for match in from_need}
+
+
+def test_matching_blanks_what_a_donor_may_not_see(partnership, receiver, donor):
     need_post(partnership, receiver)
     offer = offer_make(partnership, donor)
-    line = selectors.matching_needs(viewer=donor, offer=offer).get()
-    assert line.need.address == "" and line.need.sensitive_shown is False
+    [match] = selectors.match_list(viewer=donor, offer=offer)
+    assert match.need_line.need.address == "" and match.need_line.need.sensitive_shown is False
 
 
 def test_matching_is_for_members_only(partnership, receiver, donor, outsider):
     need = need_post(partnership, receiver)
     offer = offer_make(partnership, donor)
-    assert not selectors.matching_offers(viewer=outsider, need=need).exists()
-    assert not selectors.matching_needs(viewer=outsider, offer=offer).exists()
+    assert selectors.match_list(viewer=outsider, need=need) == []
+    assert selectors.match_list(viewer=outsider, offer=offer) == []
+
+
+def test_matching_reads_three_queries_however_many_lines(
+    partnership, receiver, donor, django_assert_num_queries
+):
+    lines = [{"item": f"Item {n}", "quantity": 5, "unit": "box"} for n in range(8)]
+    need = need_post(partnership, receiver, lines=lines)
+    offer = offer_make(partnership, donor, lines=lines)
+    selectors.match_list(viewer=receiver, need=need)  # the membership, cached from here on
+
+    with django_assert_num_queries(3):
+        assert len(selectors.match_list(viewer=receiver, need=need)) == 8
+    with django_assert_num_queries(3):
+        assert len(selectors.match_list(viewer=receiver, offer=offer)) == 8
 
 
 def _needs_with_pledges(partnership, receiver, donor, count):

@@ -181,9 +181,10 @@ def need_publish(request, slug: Slug, need_id: Id, payload: PublishIn):
     url_name="aid_need_matches",
 )
 def need_matches(request, slug: Slug, need_id: Id):
-    """Offer lines that could serve the need: same item and unit, something left to pledge."""
+    """Offer lines that could serve a line of the need, each with the line it fits: same item
+    and unit, something left on both, not yet pledged to each other."""
     need = _need(request, partnership_for(request, slug, VIEW), need_id)
-    return list(selectors.matching_offers(viewer=request.user, need=need))
+    return selectors.match_list(viewer=request.user, need=need)
 
 
 # --- offers ---

@@ -227,6 +227,8 @@ class OfferDetailOut(OfferOut):
 
 
 class MatchOut(Schema):
+    """One `selectors.Match`: an offer line and the need line it fits."""
+
     offer_id: int
     offer_line_id: int
     need_line_id: int = Field(description="The need line this offer line fits.")
@@ -238,16 +240,40 @@ class MatchOut(Schema):
     expires_on: date | None
 
     @staticmethod
-    def resolve_offer_line_id(line) -> int:
-        return line.pk
+    def resolve_offer_id(match) -> int:
+        return match.offer_line.offer_id
 
     @staticmethod
-    def resolve_need_line_id(line) -> int:
-        return line.need_line_match
+    def resolve_offer_line_id(match) -> int:
+        return match.offer_line.pk
 
     @staticmethod
-    def resolve_donor(line) -> str:
-        return line.offer.donor
+    def resolve_need_line_id(match) -> int:
+        return match.need_line.pk
+
+    @staticmethod
+    def resolve_donor(match) -> str:
+        return match.offer_line.offer.donor
+
+    @staticmethod
+    def resolve_item(match) -> str:
+        return match.offer_line.item
+
+    @staticmethod
+    def resolve_unit(match) -> str:
+        return match.offer_line.unit
+
+    @staticmethod
+    def resolve_condition(match) -> str:
+        return match.offer_line.condition
+
+    @staticmethod
+    def resolve_remaining(match) -> Decimal:
+        return match.offer_line.remaining
+
+    @staticmethod
+    def resolve_expires_on(match) -> date | None:
+        return match.offer_line.expires_on
 
 
 # --- pledges ---

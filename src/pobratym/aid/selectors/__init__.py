@@ -1,13 +1,14 @@
 """Every read of the aid app, scoped to the viewer, one module per workflow: needs (status,
-coverage, matching), offers and pledges, shipments, goods received notes. Callers ask
-`selectors.<name>`; the modules share the SQL pieces of `needs`."""
+coverage), matching of offers and needs, offers and pledges, shipments, goods received notes,
+and the dashboard's figures. Callers ask `selectors.<name>`; the modules share the SQL pieces
+of `needs`."""
 
+from .dashboard import Dashboard, aid_dashboard
+from .matching import Match, match_list
 from .needs import (
     FILTERS,
     blank,
     lines_with_coverage,
-    matching_needs,
-    matching_offers,
     need_detail,
     need_line_coverage,
     need_list,
@@ -29,14 +30,16 @@ from .shipments import loadable_pledges, pledge_choices, shipment_detail, shipme
 __all__ = [
     "DISCREPANCY_KINDS",
     "FILTERS",
+    "Dashboard",
+    "Match",
+    "aid_dashboard",
     "blank",
     "described",
     "discrepancy_get",
     "discrepancy_list",
     "lines_with_coverage",
     "loadable_pledges",
-    "matching_needs",
-    "matching_offers",
+    "match_list",
     "need_detail",
     "need_line_coverage",
     "need_list",

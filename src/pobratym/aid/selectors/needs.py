@@ -1,5 +1,5 @@
 """Needs as aid screens and exports read them, scoped to the viewer: their computed status
-and coverage, and the offers and needs that could match each other.
+and coverage (which offers could serve them is `matching`).
 
 Sensitive fields (exact address, critical infrastructure) come back blanked for viewers who may
 not see them: `address` as "" and `critical_infrastructure` as None, with `sensitive_shown`
@@ -16,7 +16,6 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -26,7 +25,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.query import ModelIterable
 from django.http import Http404
-from django.utils import timezone
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
@@ -38,14 +36,11 @@ from ..models import (
     Need,
     NeedLine,
     NeedStatus,
-    Offer,
-    OfferLine,
     Pledge,
     ReceiptLine,
     ShipmentLine,
 )
 from ..predicates import sees_sensitive
-from ..services import OPEN_OFFER_STATUSES
 
 FILTERS = ("status", "kind", "sector", "priority")
 
@@ -219,59 +214,3 @@ def need_line_coverage(*, viewer, need: Need) -> QuerySet:
     if not needs.filter(pk=need.pk).exists():
         raise Http404
     return _coverage(need)
-
-
-def _offer_lines_available(partnership_id: int) -> QuerySet:
-    today = timezone.localdate()
-    return (
-        OfferLine.objects.filter(
-            offer__partnership_id=partnership_id, offer__status__in=OPEN_OFFER_STATUSES
-        )
-        .exclude(expires_on__lt=today)
-        .annotate(pledged=_pledged_for_offer_line())
-        .annotate(remaining=F("quantity") - F("pledged"))
-        .filter(remaining__gt=0)
-        .select_related("offer")
-    )
-
-
-def matching_offers(*, viewer, need: Need) -> QuerySet:
-    """Offer lines that could serve an open need: same item (case and spacing ignored) and
-    unit, an offer still open or accepted, made for this need or freely, with something left
-    (`remaining`); `need_line_match` names the need line they fit. Members only."""
-    if membership_of(viewer, need) is None or need.closure:
-        return OfferLine.objects.none()
-    fitting = NeedLine.objects.filter(
-        need=need, item_key=OuterRef("item_key"), unit=OuterRef("unit")
-    )
-    return (
-        _offer_lines_available(need.partnership_id)
-        .filter(Q(offer__need__isnull=True) | Q(offer__need=need))
-        .filter(Exists(fitting))
-        .annotate(need_line_match=Subquery(fitting.order_by("pk").values("pk")[:1]))
-        .order_by("offer__created_at", "pk")
-    )
-
-
-def matching_needs(*, viewer, offer: Offer) -> QuerySet:
-    """Need lines an offer could serve: same item and unit as one of its lines with something
-    left, in needs still pursued (the offer's own need, or for a free offer any need of the
-    other side), not yet fully pledged (`outstanding`). Members only."""
-    membership = membership_of(viewer, offer)
-    if membership is None or offer.status not in OPEN_OFFER_STATUSES:
-        return NeedLine.objects.none()
-    fitting = _offer_lines_available(offer.partnership_id).filter(
-        offer=offer, item_key=OuterRef("item_key"), unit=OuterRef("unit")
-    )
-    needs = Q(need=offer.need_id) if offer.need_id else ~Q(need__side=offer.side_id)
-    lines = (
-        NeedLine.objects.filter(needs, need__partnership_id=offer.partnership_id, need__closure="")
-        .filter(Exists(fitting))
-        .annotate(pledged=_pledged_for_need_line())
-        .annotate(outstanding=F("quantity") - F("pledged"))
-        .filter(outstanding__gt=0)
-        .select_related("need")
-        .order_by("need__needed_by", "pk")
-    )
-    lines._iterable_class = _masking(membership, need_of=lambda line: line.need)
-    return lines

@@ -4,13 +4,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import path
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from pobratym.partnerships.access import partnership_for
 
-from .. import statistics
+from .. import selectors
 
 # The month chart's drawing area, in SVG user units; it scales with the page.
 CHART_WIDTH = 720
@@ -82,7 +81,7 @@ def donor_bars(donors: list) -> list[dict]:
 @require_GET
 def dashboard(request, slug: str):
     partnership = partnership_for(request, slug, "aid.view_need")
-    figures = statistics.aid_dashboard(viewer=request.user, partnership=partnership)
+    figures = selectors.aid_dashboard(viewer=request.user, partnership=partnership)
     donors = figures.donors + ([figures.other_donors] if figures.other_donors else [])
     context = {
         "partnership": partnership,
@@ -92,8 +91,3 @@ def dashboard(request, slug: str):
         "series": SERIES,
     }
     return render(request, "aid/dashboard/dashboard.html", context)
-
-
-urlpatterns = [
-    path("partnerships/<slug:slug>/aid/", dashboard, name="dashboard"),
-]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -109,31 +109,31 @@ def need_create(request, slug: str):
     return render(request, "aid/needs/form.html", context, status=400 if invalid else 200)
 
 
-def _suggestions(request, need, lines, pledges) -> list[dict]:
-    """Matching offer lines with a pledge form filled in with what can still be pledged:
-    the smaller of what is left of the offer and what the need line still lacks."""
-    pledged = {(pledge.offer_line_id, pledge.need_line_id) for pledge in pledges}
-    by_pk = {line.pk: line for line in lines}
+def pledge_form(request, match) -> PledgeForm:
+    """A pledge form for one match, filled in with the most that can still be pledged, and
+    labelled by the pair so that several on one page keep apart."""
+    initial = {
+        "offer_line": match.offer_line.pk,
+        "need_line": match.need_line.pk,
+        "quantity": match.quantity,
+        "next": request.get_full_path(),
+    }
+    auto_id = f"pledge-{match.offer_line.pk}-{match.need_line.pk}-%s"
+    return PledgeForm(initial=initial, auto_id=auto_id)
+
+
+def _suggestions(request, need) -> list[dict]:
+    """The need's matches (`selectors.match_list`), each with a pledge form filled in with
+    what can still be pledged, for those who may confirm."""
     may_confirm = rules.has_perm("aid.confirm_pledge", request.user, need)
-    suggestions = []
-    for offer_line in selectors.matching_offers(viewer=request.user, need=need):
-        need_line = by_pk.get(offer_line.need_line_match)
-        if need_line is None or (offer_line.pk, need_line.pk) in pledged:
-            continue
-        quantity = min(offer_line.remaining, need_line.outstanding)
-        if quantity <= 0:
-            continue
-        form = None
-        if may_confirm:
-            initial = {
-                "offer_line": offer_line.pk,
-                "need_line": need_line.pk,
-                "quantity": quantity,
-                "next": request.get_full_path(),
-            }
-            form = PledgeForm(initial=initial, auto_id=f"pledge-{offer_line.pk}-%s")
-        suggestions.append({"offer_line": offer_line, "need_line": need_line, "form": form})
-    return suggestions
+    return [
+        {
+            "offer_line": match.offer_line,
+            "need_line": match.need_line,
+            "form": pledge_form(request, match) if may_confirm else None,
+        }
+        for match in selectors.match_list(viewer=request.user, need=need)
+    ]
 
 
 @login_required
@@ -148,7 +148,7 @@ def need_detail(request, slug: str, need_id: int):
         "lines": lines,
         "tracks_delivery": any(line.shipped is not None for line in lines),
         "pledges": pledges,
-        "suggestions": _suggestions(request, need, lines, pledges),
+        "suggestions": _suggestions(request, need),
     }
     return render(request, "aid/needs/detail.html", context)
 
@@ -275,18 +275,3 @@ def _safe_next(target, partnership, need_line) -> str:
     if need_line is not None:
         return reverse("aid:need_detail", args=[partnership.slug, need_line.need_id])
     return reverse("aid:need_list", args=[partnership.slug])
-
-
-NEEDS = "partnerships/<slug:slug>/aid/needs/"
-NEED = NEEDS + "<id:need_id>/"
-
-urlpatterns = [
-    path(NEEDS, need_list, name="need_list"),
-    path(NEEDS + "new/", need_create, name="need_create"),
-    path(NEED, need_detail, name="need_detail"),
-    path(NEED + "edit/", need_edit, name="need_edit"),
-    path(NEED + "publish/", need_publish, name="need_publish"),
-    path(NEED + "close/", need_close, name="need_close"),
-    path(NEED + "cancel/", need_cancel, name="need_cancel"),
-    path("partnerships/<slug:slug>/aid/pledges/confirm/", pledge_confirm, name="pledge_confirm"),
-]

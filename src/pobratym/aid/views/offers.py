@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,8 +16,9 @@ from pobratym.core.inputs import parse_id
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
-from ..forms.needs import PledgeForm, line_formset, shown_again
+from ..forms.needs import line_formset, shown_again
 from ..forms.offers import OfferForm, OfferLineForm
+from .needs import pledge_form
 
 PAGE_SIZE = 50
 VIEW = "partnerships.view_partnership"
@@ -92,30 +92,14 @@ def offer_create(request, slug: str):
     return render(request, "aid/offers/form.html", context, status=400 if invalid else 200)
 
 
-def _matches(request, offer, pledges) -> list[dict]:
-    """Need lines this offer could serve, each with the offer lines that fit it and a pledge
-    form filled in with the most that can be pledged, for those who may confirm."""
-    pledged = {(pledge.offer_line_id, pledge.need_line_id) for pledge in pledges}
-    fitting = {}
-    for line in offer.line_rows:
-        if line.remaining > 0:
-            fitting.setdefault((line.item_key, line.unit), []).append(line)
+def _matches(request, offer) -> list[dict]:
+    """The offer's matches (`selectors.match_list`), each with a pledge form filled in with
+    the most that can be pledged, for those who may confirm."""
     matches = []
-    for need_line in selectors.matching_needs(viewer=request.user, offer=offer):
-        may_confirm = rules.has_perm("aid.confirm_pledge", request.user, need_line.need)
-        for offer_line in fitting.get((need_line.item_key, need_line.unit), []):
-            if (offer_line.pk, need_line.pk) in pledged:
-                continue
-            form = None
-            if may_confirm:
-                initial = {
-                    "offer_line": offer_line.pk,
-                    "need_line": need_line.pk,
-                    "quantity": min(offer_line.remaining, need_line.outstanding),
-                    "next": request.get_full_path(),
-                }
-                form = PledgeForm(initial=initial, auto_id=f"pledge-{need_line.pk}-%s")
-            matches.append({"need_line": need_line, "offer_line": offer_line, "form": form})
+    for match in selectors.match_list(viewer=request.user, offer=offer):
+        may_confirm = rules.has_perm("aid.confirm_pledge", request.user, match.need_line.need)
+        form = pledge_form(request, match) if may_confirm else None
+        matches.append({"need_line": match.need_line, "offer_line": match.offer_line, "form": form})
     return matches
 
 
@@ -129,7 +113,7 @@ def offer_detail(request, slug: str, offer_id: int):
         "partnership": partnership,
         "offer": offer,
         "pledges": pledges,
-        "matches": _matches(request, offer, pledges),
+        "matches": _matches(request, offer),
     }
     return render(request, "aid/offers/detail.html", context)
 
@@ -160,13 +144,3 @@ def offer_decide(request, slug: str, offer_id: int):
     else:
         messages.success(request, done)
     return redirect("aid:offer_detail", slug=slug, offer_id=offer.pk)
-
-
-OFFERS = "partnerships/<slug:slug>/aid/offers/"
-
-urlpatterns = [
-    path(OFFERS, offer_list, name="offer_list"),
-    path(OFFERS + "new/", offer_create, name="offer_create"),
-    path(OFFERS + "<id:offer_id>/", offer_detail, name="offer_detail"),
-    path(OFFERS + "<id:offer_id>/decide/", offer_decide, name="offer_decide"),
-]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -207,21 +207,3 @@ def discrepancy_list(request, slug: str):
         "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
     }
     return render(request, "aid/receipts/discrepancies.html", context)
-
-
-RECEIPT = "partnerships/<slug:slug>/aid/shipments/<id:shipment_id>/receipt/"
-
-urlpatterns = [
-    path(f"{RECEIPT}new/", receipt_create, name="receipt_create"),
-    path(RECEIPT, receipt_detail, name="receipt_detail"),
-    path(f"{RECEIPT}scan/", receipt_scan, name="receipt_scan"),
-    path(f"{RECEIPT}scan/add/", receipt_scan_add, name="receipt_scan_add"),
-    path(f"{RECEIPT}photos/add/", receipt_photo_add, name="receipt_photo_add"),
-    path(f"{RECEIPT}photos/<id:photo_id>/", receipt_photo, name="receipt_photo"),
-    path(
-        "partnerships/<slug:slug>/aid/discrepancies/<id:line_id>/resolve/",
-        discrepancy_resolve,
-        name="discrepancy_resolve",
-    ),
-    path("partnerships/<slug:slug>/aid/discrepancies/", discrepancy_list, name="discrepancy_list"),
-]

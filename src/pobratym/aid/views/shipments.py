@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -233,19 +232,3 @@ def shipment_document(request, slug: str, shipment_id: int, document: str):
     response["Content-Disposition"] = content_disposition_header(False, filename)
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-PREFIX = "partnerships/<slug:slug>/aid/shipments/"
-ONE = PREFIX + "<id:shipment_id>/"
-
-urlpatterns = [
-    path(PREFIX, shipment_list, name="shipment_list"),
-    path(PREFIX + "new/", shipment_create, name="shipment_create"),
-    path(ONE, shipment_detail, name="shipment_detail"),
-    path(ONE + "edit/", shipment_edit, name="shipment_edit"),
-    path(ONE + "load/", shipment_load, name="shipment_load"),
-    path(ONE + "packages/", package_add, name="package_add"),
-    path(ONE + "packages/<id:package_id>/remove/", package_remove, name="package_remove"),
-    path(ONE + "stages/", shipment_advance, name="shipment_advance"),
-    path(ONE + "<slug:document>.pdf", shipment_document, name="shipment_pdf"),
-]

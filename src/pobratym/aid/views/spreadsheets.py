@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -197,32 +196,3 @@ def packing_list_import(request, slug: str, shipment_id: int):
     return _import_page(
         request, "aid/spreadsheets/packing_list_import.html", context, form, problems
     )
-
-
-urlpatterns = [
-    path("partnerships/<slug:slug>/aid/needs/template.xlsx", need_template, name="need_template"),
-    path("partnerships/<slug:slug>/aid/needs/import/", need_import, name="need_import"),
-    path("partnerships/<slug:slug>/aid/needs/export.xlsx", need_export, name="need_export"),
-    path("partnerships/<slug:slug>/aid/needs/export.hxl.csv", need_hxl, name="need_hxl"),
-    path("partnerships/<slug:slug>/aid/offers/export.xlsx", offer_export, name="offer_export"),
-    path(
-        "partnerships/<slug:slug>/aid/shipments/export.xlsx",
-        shipment_export,
-        name="shipment_export",
-    ),
-    path(
-        "partnerships/<slug:slug>/aid/discrepancies/export.xlsx",
-        discrepancy_export,
-        name="discrepancy_export",
-    ),
-    path(
-        "partnerships/<slug:slug>/aid/packing-list-template.xlsx",
-        packing_list_template,
-        name="packing_list_template",
-    ),
-    path(
-        "partnerships/<slug:slug>/aid/shipments/<id:shipment_id>/packing-list/import/",
-        packing_list_import,
-        name="packing_list_import",
-    ),
-]

@@ -31,7 +31,7 @@ from django.utils import timezone
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
 
-from .models import (
+from ..models import (
     DEPARTED,
     ArrivalState,
     Closure,
@@ -44,7 +44,7 @@ from .models import (
     Sector,
     ShipmentLine,
 )
-from .selectors import with_status
+from .needs import with_status
 
 TOP_DONORS = 10
 MONTHS = 12
