@@ -9,23 +9,12 @@ from django.core.exceptions import PermissionDenied
 
 from pobratym.aid import services
 from pobratym.aid.models import Need, NeedLine, Offer, OfferStatus, Pledge
-from pobratym.core.errors import DomainError
+from pobratym.core.errors import Conflict, DomainError
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
 from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def receiver(partnership):
-    """The coordinator of the receiving side (side 2, Zhytomyr)."""
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
 
 
 def test_need_is_posted_for_the_posters_own_side_with_its_lines(partnership, receiver):
@@ -47,9 +36,12 @@ def test_need_is_posted_for_the_posters_own_side_with_its_lines(partnership, rec
 def test_the_same_key_twice_creates_one_need_and_one_offer(partnership, receiver, donor):
     key = uuid.uuid4()
     first = need_post(partnership, receiver, idempotency_key=key)
-    again = need_post(partnership, receiver, idempotency_key=key, title="Sent again")
+    again = need_post(partnership, receiver, idempotency_key=key)
     assert again.pk == first.pk
     assert Need.objects.count() == 1 and NeedLine.objects.count() == 1
+    with pytest.raises(Conflict):
+        need_post(partnership, receiver, idempotency_key=key, title="Sent again, changed")
+    assert Need.objects.count() == 1
     offer_key = uuid.uuid4()
     offer = offer_make(partnership, donor, idempotency_key=offer_key)
     assert offer_make(partnership, donor, idempotency_key=offer_key).pk == offer.pk

@@ -7,17 +7,15 @@ the first time, with 200 instead of 201, and creates nothing.
 """
 
 import io
-import uuid
-from datetime import datetime
 
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 from ninja.pagination import paginate
 
 from pobratym.core.errors import DomainError
+from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.models import Partnership
@@ -50,11 +48,11 @@ BASE = "/{slug}/aid"
 IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
 # Error bodies, documented: 401 signed out, 404 not a member or no such record, 422 malformed.
 READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
-# 400 a broken business rule (its `code` says which), 403 a role that may not do this.
-WRITE = {**READ, 400: ErrorOut, 403: ErrorOut}
+# 400 a broken business rule (its `code` says which), 403 a role that may not do this, 409 a
+# conflict: the record was already ended or decided (`need_ended`, `offer_decided`).
+WRITE = {**READ, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
 # The `already_pledged` conflict of `pledge_confirm`, and the quantity checks a retry trips
 # first when the earlier call took everything that was left.
-PLEDGE_RETRY_CODES = {"already_pledged", "more_than_offered", "more_than_needed"}
 
 
 @router.get("/{slug}/aid.hxl.csv", auth=None, url_name="aid_hxl")
@@ -73,25 +71,6 @@ def aid_hxl(request, slug: Slug):
 
 
 # --- helpers ---
-
-
-def _key(value: str | None) -> uuid.UUID:
-    if not value:
-        raise DomainError(
-            "idempotency_key_missing",
-            _("Send an Idempotency-Key header with a new UUID for each record you create."),
-        )
-    try:
-        return uuid.UUID(value)
-    except ValueError as error:
-        raise DomainError(
-            "idempotency_key_invalid", _("The Idempotency-Key header must be a UUID.")
-        ) from error
-
-
-def _made(record, started: datetime, body) -> Status:
-    """201 for a record made by this call; 200 for one an earlier call with the key made."""
-    return Status(201 if record.created_at >= started else 200, body)
 
 
 def _need(request, partnership, need_id: int):
@@ -137,14 +116,13 @@ def need_create(request, slug: Slug, payload: NeedIn, idempotency_key: str | Non
     """Post a need for your own side (coordinators and staff). 201 when made; 200 with the
     same need when the Idempotency-Key was used before by you (the body is then ignored)."""
     partnership = partnership_for(request, slug, VIEW)
-    key = _key(idempotency_key)
+    key = idempotency_key_of(idempotency_key)
     data = payload.model_dump()
     lines = [_fields(line) for line in data.pop("lines")]
-    started = timezone.now()
     need = services.need_create(
         partnership=partnership, by=request.user, lines=lines, idempotency_key=key, **_fields(data)
     )
-    return _made(need, started, _need(request, partnership, need.pk))
+    return Status(created_status(need), _need(request, partnership, need.pk))
 
 
 def _need_action(request, slug: str, need_id: int, action, **options):
@@ -244,7 +222,7 @@ def offer_create(
     partner organisations). 201 when made; 200 with the same offer when the Idempotency-Key
     was used before by you (the body is then ignored)."""
     partnership = partnership_for(request, slug, VIEW)
-    key = _key(idempotency_key)
+    key = idempotency_key_of(idempotency_key)
     data = payload.model_dump()
     need = None
     if (need_id := data.pop("need_id")) is not None:
@@ -253,7 +231,6 @@ def offer_create(
         except Http404 as error:
             raise DomainError("unknown_need", _("There is no such need here.")) from error
     lines = _offer_lines(data.pop("lines"), need)
-    started = timezone.now()
     offer = services.offer_create(
         partnership=partnership,
         by=request.user,
@@ -262,7 +239,7 @@ def offer_create(
         need=need,
         **_fields(data),
     )
-    return _made(offer, started, _offer(request, partnership, offer.pk))
+    return Status(created_status(offer), _offer(request, partnership, offer.pk))
 
 
 def _offer_action(request, slug: str, offer_id: int, action):
@@ -289,17 +266,9 @@ def offer_decline(request, slug: Slug, offer_id: Id):
 # --- pledges ---
 
 
-def _already_pledged(pledge) -> dict:
-    message = _("This offer line is already pledged to this need line: %(quantity)s %(unit)s.")
-    # "60", not "6E+1" as normalize() alone would give.
-    quantity = format(pledge.quantity.normalize(), "f")
-    amount = {"quantity": quantity, "unit": pledge.need_line.get_unit_display()}
-    return {"code": "already_pledged", "message": message % amount}
-
-
 @router.post(
     f"{BASE}/pledges",
-    response={201: PledgeOut, 200: PledgeOut, **WRITE, 409: ErrorOut},
+    response={201: PledgeOut, 200: PledgeOut, **WRITE},
     url_name="aid_pledge_confirm",
 )
 def pledge_confirm(request, slug: Slug, payload: PledgeIn):
@@ -316,19 +285,7 @@ def pledge_confirm(request, slug: Slug, payload: PledgeIn):
         offer_line_id=payload.offer_line_id,
         need_line_id=payload.need_line_id,
     )
-    try:
-        pledge = services.pledge_confirm(
-            offer_line=offer_line, need_line=need_line, quantity=payload.quantity, by=request.user
-        )
-    except DomainError as error:
-        earlier = (
-            selectors.pledge_list(viewer=request.user, need=need_line.need)
-            .filter(offer_line=offer_line, need_line=need_line)
-            .first()
-        )
-        if error.code not in PLEDGE_RETRY_CODES or earlier is None:
-            raise
-        if earlier.quantity != payload.quantity:
-            return Status(409, _already_pledged(earlier))
-        return Status(200, earlier)
-    return Status(201, pledge)
+    pledge = services.pledge_confirm(
+        offer_line=offer_line, need_line=need_line, quantity=payload.quantity, by=request.user
+    )
+    return Status(created_status(pledge), pledge)

@@ -16,8 +16,10 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership, Side
+from pobratym.translation.models import Translatable
 
 QUANTITY = {"max_digits": 14, "decimal_places": 3}
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -141,8 +143,11 @@ def _choices(field: str, choices) -> Q:
     return Q(**{f"{field}__in": choices.values})
 
 
-class Need(BaseModel):
+class Need(CreatedOnce, Translatable, BaseModel):
     """What the receiving side asks for: one institution, one sector, one or more item lines."""
+
+    translatable_fields = ("title", "description", "institution", "area")
+    translate_permission = "aid.translate_need"
 
     Kind = NeedKind
     Sector = Sector
@@ -190,8 +195,6 @@ class Need(BaseModel):
         related_name="+",
         verbose_name=_("posted by"),
     )
-    # Chosen by the form or API client: the same request sent twice creates one need.
-    idempotency_key = models.UUIDField(editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -221,8 +224,14 @@ class Need(BaseModel):
     def __str__(self) -> str:
         return self.title
 
+    def translation_parts(self) -> list:
+        return list(self.lines.all())
 
-class NeedLine(BaseModel):
+
+class NeedLine(Translatable, BaseModel):
+    translatable_fields = ("item", "specification")
+    translate_permission = "aid.translate_need"
+
     need = models.ForeignKey(
         Need, on_delete=models.CASCADE, related_name="lines", verbose_name=_("need")
     )
@@ -245,9 +254,15 @@ class NeedLine(BaseModel):
     def __str__(self) -> str:
         return f"{self.quantity} {self.get_unit_display()} {self.item}"
 
+    def translation_owner(self):
+        return self.need
 
-class Offer(BaseModel):
+
+class Offer(CreatedOnce, Translatable, BaseModel):
     """What a donor offers: against one need, or freely for the receiving side to accept."""
+
+    translatable_fields = ("note",)
+    translate_permission = "aid.translate_offer"
 
     DonorType = DonorType
     Status = OfferStatus
@@ -288,7 +303,6 @@ class Offer(BaseModel):
         related_name="+",
         verbose_name=_("offered by"),
     )
-    idempotency_key = models.UUIDField(editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -308,9 +322,15 @@ class Offer(BaseModel):
     def __str__(self) -> str:
         return f"{self.donor}: {self.pk}"
 
+    def translation_parts(self) -> list:
+        return list(self.lines.all())
 
-class OfferLine(BaseModel):
+
+class OfferLine(Translatable, BaseModel):
     Condition = Condition
+
+    translatable_fields = ("item",)
+    translate_permission = "aid.translate_offer"
 
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="lines", verbose_name=_("offer")
@@ -362,10 +382,16 @@ class OfferLine(BaseModel):
     def __str__(self) -> str:
         return f"{self.quantity} {self.get_unit_display()} {self.item}"
 
+    def translation_owner(self):
+        return self.offer
+
 
 class Pledge(BaseModel):
     """A coordinator of the receiving side confirmed that this much of an offer line serves
     this need line."""
+
+    # As core.idempotency's records: True on the pledge a call has just made.
+    created_now = False
 
     offer_line = models.ForeignKey(
         OfferLine, on_delete=models.PROTECT, related_name="pledges", verbose_name=_("offer line")
@@ -424,10 +450,12 @@ class PackageKind(models.TextChoices):
     LOOSE = "loose", _("loose item")
 
 
-class Shipment(BaseModel):
+class Shipment(CreatedOnce, Translatable, BaseModel):
     """A consignment from the donor side to the receiving side, built from confirmed pledges."""
 
     Status = ShipmentStatus
+    translatable_fields = ("route", "note")
+    translate_permission = "aid.translate_shipment"
 
     partnership = models.ForeignKey(
         Partnership,
@@ -470,7 +498,6 @@ class Shipment(BaseModel):
         related_name="+",
         verbose_name=_("planned by"),
     )
-    idempotency_key = models.UUIDField(editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -505,7 +532,7 @@ class Shipment(BaseModel):
         return self.reference or gettext("Shipment %(id)s") % {"id": self.pk}
 
 
-class Package(BaseModel):
+class Package(CreatedOnce, BaseModel):
     """A pallet, box or parcel of a shipment, numbered within it."""
 
     Kind = PackageKind
@@ -522,8 +549,6 @@ class Package(BaseModel):
         _("volume (m³)"), max_digits=10, decimal_places=3, null=True, blank=True
     )
     marks = models.CharField(_("marks"), max_length=200, blank=True)
-    # Chosen by the form: the same form sent twice adds one package (empty for imports).
-    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -638,8 +663,11 @@ class ShipmentEvent(BaseModel):
         return f"{self.get_status_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
 
 
-class GoodsReceivedNote(BaseModel):
+class GoodsReceivedNote(Translatable, BaseModel):
     """The receiving side's confirmation of what arrived, under its own number."""
+
+    translatable_fields = ("note",)
+    translate_permission = "aid.translate_shipment"
 
     shipment = models.OneToOneField(
         Shipment,
@@ -675,6 +703,12 @@ class GoodsReceivedNote(BaseModel):
     def __str__(self) -> str:
         return self.number
 
+    def translation_owner(self):
+        return self.shipment
+
+    def translation_parts(self) -> list:
+        return list(self.lines.all())
+
 
 class ArrivalState(models.TextChoices):
     INTACT = "intact", _("intact")
@@ -682,11 +716,13 @@ class ArrivalState(models.TextChoices):
     UNUSABLE = "unusable", _("unusable")
 
 
-class ReceiptLine(BaseModel):
+class ReceiptLine(Translatable, BaseModel):
     """What arrived of one shipment line. Less than shipped is missing, more is a surplus,
     a damaged or unusable state is a discrepancy too; each stays open until resolved."""
 
     State = ArrivalState
+    translatable_fields = ("remark", "resolution")
+    translate_permission = "aid.translate_shipment"
 
     receipt = models.ForeignKey(
         GoodsReceivedNote,
@@ -742,6 +778,9 @@ class ReceiptLine(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.quantity} ({self.get_state_display()})"
+
+    def translation_owner(self):
+        return self.receipt.shipment
 
 
 class ReceiptPhoto(BaseModel):

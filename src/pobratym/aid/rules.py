@@ -38,3 +38,8 @@ rules.add_perm("aid.add_shipment", is_coordinator_or_staff)
 rules.add_perm("aid.change_shipment", is_coordinator_or_staff & is_on_sending_side)
 rules.add_perm("aid.receive_shipment", is_coordinator_or_staff & is_on_shipment_receiving_side)
 rules.add_perm("aid.resolve_discrepancy", is_coordinator_or_staff)
+# Translating a record by hand, or correcting its original language, changes no fact of it:
+# the offices of both sides may, since the reading side knows its own language best.
+rules.add_perm("aid.translate_need", is_coordinator_or_staff)
+rules.add_perm("aid.translate_offer", is_coordinator_or_staff)
+rules.add_perm("aid.translate_shipment", is_coordinator_or_staff)

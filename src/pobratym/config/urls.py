@@ -33,5 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.agreements.urls")),
     path("", include("pobratym.conversations.urls")),
     path("", include("pobratym.aid.urls")),
+    path("", include("pobratym.translation.urls")),
 )
 # Uploads (scans, photos) are never served by path: each app's views check who may see them.

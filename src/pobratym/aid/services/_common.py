@@ -1,19 +1,20 @@
 """What the aid services share: the person's own side, records made once per idempotency key,
 item lines checked and saved alike, and quantities written plainly in messages."""
 
-import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, validate
+from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.services import language_of
 
 from ..models import item_key_of
 
@@ -47,21 +48,25 @@ def _line(record, allowed, fields: Mapping, by: User):
     return record
 
 
-def _created_before(model, partnership: Partnership, by: User, key: uuid.UUID):
-    return model.objects.filter(partnership=partnership, created_by=by, idempotency_key=key).first()
+def _made_once(model, *, partnership: Partnership, by: User, key, data: Mapping, create):
+    """`create(stamp)`, once per person and key in the partnership (core.idempotency)."""
+    record, _created = create_once(
+        model,
+        key=key,
+        scope={"partnership": partnership, "created_by": by},
+        data=data,
+        create=create,
+    )
+    return record
 
 
-def _save_once(record, model, by: User):
-    """Save a new record; if a request with the same key won the race, return its record."""
-    try:
-        with transaction.atomic():
-            audited(record, by).save()
-    except IntegrityError:
-        earlier = _created_before(model, record.partnership, by, record.idempotency_key)
-        if earlier is None:
-            raise
-        return earlier, False
-    return record, True
+def _written_in(record, by: User, language: str | None, lines: Iterable[Mapping] = ()) -> None:
+    """The language the record is written in: given, else detected from its texts and its
+    lines' items, else the author's."""
+    items = [str(line.get("item") or "") for line in lines]
+    record.language = language_of(
+        record, given=language, default=by.language or settings.LANGUAGE_CODE, also=items
+    )
 
 
 def _plain(quantity: Decimal) -> str:

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, require, validate
 from pobratym.core.services import model_update
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.services import translate_later
 
 from ..models import Closure, Need, NeedLine
-from ._common import _created_before, _line, _no_lines, _own_side, _save_once
+from ._common import _line, _made_once, _no_lines, _own_side, _written_in
 
 NEED_FIELDS = (
     "kind",
@@ -38,7 +39,7 @@ NEED_LINE_FIELDS = ("item", "specification", "quantity", "unit")
 
 def _ended(need: Need) -> None:
     if need.closure:
-        raise DomainError("need_ended", _("This need is closed or cancelled."))
+        raise Conflict("need_ended", _("This need is closed or cancelled."))
 
 
 def _locked_need(need: Need) -> Need:
@@ -52,28 +53,37 @@ def need_create(
     by: User,
     lines: Iterable[Mapping],
     idempotency_key: uuid.UUID,
+    language: str | None = None,
     **fields,
 ) -> Need:
-    """Post a need for the person's own side with its item lines (coordinators and staff)."""
+    """Post a need for the person's own side with its item lines (coordinators and staff),
+    in the language it is written in (`language`, else detected); the other languages follow
+    from the task worker."""
     require(by, "aid.add_need", partnership)
-    if earlier := _created_before(Need, partnership, by, idempotency_key):
-        return earlier
     lines = list(lines)
-    if not lines:
-        raise _no_lines()
-    need = Need(
-        partnership=partnership,
-        side=_own_side(by, partnership),
-        created_by=by,
-        idempotency_key=idempotency_key,
-    )
-    model_update(instance=need, fields=NEED_FIELDS, data=fields)
-    validate(need, exclude=["idempotency_key"], validate_constraints=False)
-    need, created = _save_once(need, Need, by)
-    if created:
+
+    def create(stamp):
+        if not lines:
+            raise _no_lines()
+        need = Need(
+            partnership=partnership,
+            side=_own_side(by, partnership),
+            created_by=by,
+            **stamp,
+        )
+        model_update(instance=need, fields=NEED_FIELDS, data=fields)
+        _written_in(need, by, language, lines)
+        validate(need, exclude=["idempotency_key"], validate_constraints=False)
+        audited(need, by).save()
         for line in lines:
-            _line(NeedLine(need=need), NEED_LINE_FIELDS, line, by)
-    return need
+            _line(NeedLine(need=need, language=need.language), NEED_LINE_FIELDS, line, by)
+        translate_later(need)
+        return need
+
+    data = {"lines": lines, "language": language, **fields}
+    return _made_once(
+        Need, partnership=partnership, by=by, key=idempotency_key, data=data, create=create
+    )
 
 
 @transaction.atomic
@@ -86,6 +96,7 @@ def need_update(*, need: Need, by: User, **fields) -> Need:
     model_update(instance=need, fields=NEED_FIELDS, data=fields)
     validate(need)
     audited(need, by).save()
+    translate_later(need)
     return need
 
 

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.services import translate_later
 
 from ..models import Need, Offer, OfferLine, OfferStatus
-from ._common import _created_before, _line, _no_lines, _own_side, _save_once
+from ._common import _line, _made_once, _no_lines, _own_side, _written_in
 from .needs import _ended
 
 OFFER_FIELDS = ("donor", "donor_type", "note")
@@ -54,43 +55,53 @@ def offer_create(
     lines: Iterable[Mapping],
     idempotency_key: uuid.UUID,
     need: Need | None = None,
+    language: str | None = None,
     **fields,
 ) -> Offer:
-    """Offer items for a need, or freely (`need=None`), from the person's own side."""
+    """Offer items for a need, or freely (`need=None`), from the person's own side, in the
+    language it is written in (`language`, else detected)."""
     require(by, "aid.add_offer", partnership)
-    if earlier := _created_before(Offer, partnership, by, idempotency_key):
-        return earlier
-    if need is not None:
-        if need.partnership_id != partnership.pk:
-            raise DomainError("other_partnership", _("This record belongs to another partnership."))
-        _ended(need)
     lines = list(lines)
-    if not lines:
-        raise _no_lines()
-    offer = Offer(
-        partnership=partnership,
-        side=_own_side(by, partnership),
-        need=need,
-        created_by=by,
-        idempotency_key=idempotency_key,
-    )
-    model_update(instance=offer, fields=OFFER_FIELDS, data=fields)
-    validate(offer, exclude=["idempotency_key"])
-    offer, created = _save_once(offer, Offer, by)
-    if created:
+
+    def create(stamp):
+        if need is not None:
+            if need.partnership_id != partnership.pk:
+                raise DomainError(
+                    "other_partnership", _("This record belongs to another partnership.")
+                )
+            _ended(need)
+        if not lines:
+            raise _no_lines()
+        offer = Offer(
+            partnership=partnership,
+            side=_own_side(by, partnership),
+            need=need,
+            created_by=by,
+            **stamp,
+        )
+        model_update(instance=offer, fields=OFFER_FIELDS, data=fields)
+        _written_in(offer, by, language, lines)
+        validate(offer, exclude=["idempotency_key"])
+        audited(offer, by).save()
         for fields_of_line in lines:
-            line = OfferLine(offer=offer)
+            line = OfferLine(offer=offer, language=offer.language)
             model_update(instance=line, fields=OFFER_LINE_FIELDS, data=fields_of_line)
             _check_offer_line(line, need)
             _line(line, OFFER_LINE_FIELDS, {}, by)
-    return offer
+        translate_later(offer)
+        return offer
+
+    data = {"lines": lines, "need": need, "language": language, **fields}
+    return _made_once(
+        Offer, partnership=partnership, by=by, key=idempotency_key, data=data, create=create
+    )
 
 
 def _decide(offer: Offer, by: User, status: OfferStatus) -> Offer:
     require(by, "aid.decide_offer", offer)
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     if offer.status != OfferStatus.OPEN:
-        raise DomainError("offer_decided", _("This offer has already been decided."))
+        raise Conflict("offer_decided", _("This offer has already been decided."))
     offer.status = status
     offer.decided_by = by
     offer.decided_at = timezone.now()

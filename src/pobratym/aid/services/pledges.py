@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 
 from ..models import NeedLine, OfferLine, OfferStatus, Pledge
 from ._common import _not_positive, _plain
@@ -27,16 +27,28 @@ def pledge_confirm(
 ) -> Pledge:
     """A coordinator of the receiving side confirms that `quantity` of an offer line serves a
     need line. Both lines are locked first (always in this order), so two confirmations at
-    once are serialised and neither line can be pledged beyond its quantity."""
+    once are serialised and neither line can be pledged beyond its quantity.
+
+    Retrying is safe: an offer line is pledged to a need line at most once, so the pair is
+    the pledge's key (decision 0012). The same pair and quantity again returns the pledge
+    made first (`created_now` False); another quantity is a Conflict."""
     offer_line = OfferLine.objects.select_for_update().select_related("offer").get(pk=offer_line.pk)
     need_line = NeedLine.objects.select_for_update().select_related("need").get(pk=need_line.pk)
     need, offer = need_line.need, offer_line.offer
     require(by, "aid.confirm_pledge", need)
     if offer.partnership_id != need.partnership_id:
         raise DomainError("other_partnership", _("This record belongs to another partnership."))
+    if earlier := Pledge.objects.filter(offer_line=offer_line, need_line=need_line).first():
+        if earlier.quantity == Decimal(quantity):
+            return earlier
+        raise Conflict(
+            "already_pledged",
+            _("This offer line is already pledged to this need line: %(quantity)s %(unit)s.")
+            % {"quantity": _plain(earlier.quantity), "unit": need_line.get_unit_display()},
+        )
     _ended(need)
     if offer.status not in OPEN_OFFER_STATUSES:
-        raise DomainError("offer_not_open", _("This offer was declined or withdrawn."))
+        raise Conflict("offer_not_open", _("This offer was declined or withdrawn."))
     if offer.status == OfferStatus.OPEN:
         # The pledge accepts the offer: only someone who may decide the offer may do that.
         require(by, "aid.decide_offer", offer)
@@ -53,6 +65,7 @@ def pledge_confirm(
             "more_than_offered",
             _("Only %(quantity)s %(unit)s of this offer are still available.")
             % {"quantity": _plain(available), "unit": offer_line.get_unit_display()},
+            field="quantity",
         )
     outstanding = need_line.quantity - _pledged(need_line=need_line)
     if quantity > outstanding:
@@ -60,9 +73,8 @@ def pledge_confirm(
             "more_than_needed",
             _("Only %(quantity)s %(unit)s of this need are still open.")
             % {"quantity": _plain(outstanding), "unit": need_line.get_unit_display()},
+            field="quantity",
         )
-    if Pledge.objects.filter(offer_line=offer_line, need_line=need_line).exists():
-        raise DomainError("already_pledged", _("This offer line is already pledged to this need."))
     pledge = Pledge(
         offer_line=offer_line,
         need_line=need_line,
@@ -72,6 +84,7 @@ def pledge_confirm(
     )
     validate(pledge)
     audited(pledge, by).save()
+    pledge.created_now = True
     if offer.status == OfferStatus.OPEN:
         offer.status = OfferStatus.ACCEPTED
         offer.decided_by = by

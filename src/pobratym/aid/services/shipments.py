@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
+from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.services import translate_later
 
 from ..models import (
     DEPARTED,
@@ -30,7 +32,7 @@ from ..models import (
     ShipmentLine,
     ShipmentStatus,
 )
-from ._common import _created_before, _own_side, _plain, _save_once
+from ._common import _made_once, _own_side, _plain, _written_in
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -52,7 +54,7 @@ def _locked(shipment: Shipment) -> Shipment:
 
 def _still_loading(shipment: Shipment) -> None:
     if shipment.status not in LOADING:
-        raise DomainError(
+        raise Conflict(
             "shipment_departed", _("This shipment has left; its load can no longer change.")
         )
 
@@ -64,31 +66,35 @@ def shipment_create(
     by: User,
     idempotency_key: uuid.UUID,
     planned_at: datetime | None = None,
+    language: str | None = None,
     **fields,
 ) -> Shipment:
     """Plan a shipment from the person's own side to the other side; `planned_at` records
     one planned earlier (now if not given)."""
     require(by, "aid.add_shipment", partnership)
-    if earlier := _created_before(Shipment, partnership, by, idempotency_key):
-        return earlier
-    shipment = Shipment(
-        partnership=partnership,
-        side=_own_side(by, partnership),
-        created_by=by,
-        idempotency_key=idempotency_key,
-    )
-    model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
-    validate(shipment, exclude=["idempotency_key"])
-    shipment, created = _save_once(shipment, Shipment, by)
-    if not created:
+
+    def create(stamp):
+        shipment = Shipment(
+            partnership=partnership, side=_own_side(by, partnership), created_by=by, **stamp
+        )
+        model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
+        _written_in(shipment, by, language)
+        validate(shipment, exclude=["idempotency_key"])
+        audited(shipment, by).save()
+        ShipmentEvent.objects.create(
+            shipment=shipment,
+            status=ShipmentStatus.PLANNED,
+            occurred_at=_not_in_future(planned_at or timezone.now()),
+            recorded_by=by,
+        )
+        translate_later(shipment)
         return shipment
-    ShipmentEvent.objects.create(
-        shipment=shipment,
-        status=ShipmentStatus.PLANNED,
-        occurred_at=_not_in_future(planned_at or timezone.now()),
-        recorded_by=by,
+
+    # When it was planned is a record of time, not what is asked for: a retry may differ.
+    data = {"language": language, **fields}
+    return _made_once(
+        Shipment, partnership=partnership, by=by, key=idempotency_key, data=data, create=create
     )
-    return shipment
 
 
 @transaction.atomic
@@ -97,10 +103,11 @@ def shipment_update(*, shipment: Shipment, by: User, **fields) -> Shipment:
     require(by, "aid.change_shipment", shipment)
     shipment = _locked(shipment)
     if shipment.status == ShipmentStatus.RECEIPT_CONFIRMED:
-        raise DomainError("shipment_received", _("This shipment's receipt is already confirmed."))
+        raise Conflict("shipment_received", _("This shipment's receipt is already confirmed."))
     model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
     validate(shipment)
     audited(shipment, by).save()
+    translate_later(shipment)
     return shipment
 
 
@@ -112,16 +119,19 @@ def package_add(
     added the first time."""
     require(by, "aid.change_shipment", shipment)
     shipment = _locked(shipment)
-    if idempotency_key and (
-        earlier := shipment.packages.filter(idempotency_key=idempotency_key).first()
-    ):
-        return earlier
-    _still_loading(shipment)
-    last = shipment.packages.aggregate(last=Max("number"))["last"] or 0
-    package = Package(shipment=shipment, number=last + 1, idempotency_key=idempotency_key)
-    model_update(instance=package, fields=PACKAGE_FIELDS, data=fields)
-    validate(package)
-    audited(package, by).save()
+
+    def create(stamp):
+        _still_loading(shipment)
+        last = shipment.packages.aggregate(last=Max("number"))["last"] or 0
+        package = Package(shipment=shipment, number=last + 1, **stamp)
+        model_update(instance=package, fields=PACKAGE_FIELDS, data=fields)
+        validate(package, exclude=["idempotency_key"])
+        audited(package, by).save()
+        return package
+
+    package, _created = create_once(
+        Package, key=idempotency_key, scope={"shipment": shipment}, data=fields, create=create
+    )
     return package
 
 
@@ -209,7 +219,7 @@ def _not_in_future(moment: datetime) -> datetime:
 
 def _record_stage(shipment: Shipment, by: User, status: str, occurred_at, note: str) -> None:
     if STAGES.index(status) <= STAGES.index(shipment.status):
-        raise DomainError(
+        raise Conflict(
             "stage_recorded",
             _("This shipment is already %(status)s.")
             % {"status": ShipmentStatus(shipment.status).label},

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, submit
+from pobratym.core.forms import form_data, refuse, status_of, submit
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -105,8 +105,8 @@ def need_create(request, slug: str):
         elif request.method == "POST":
             form.is_valid()  # show the need's own errors along with the lines'
     context = {"partnership": partnership, "form": form, "lines": lines}
-    invalid = (form.is_bound and form.errors) or _lines_invalid(lines)
-    return render(request, "aid/needs/form.html", context, status=400 if invalid else 200)
+    status = 400 if _lines_invalid(lines) else status_of(form)
+    return render(request, "aid/needs/form.html", context, status=status)
 
 
 def pledge_form(request, match) -> PledgeForm:
@@ -166,7 +166,7 @@ def need_edit(request, slug: str, need_id: int):
         messages.success(request, _("The need was saved."))
         return redirect("aid:need_detail", slug=slug, need_id=need.pk)
     context = {"partnership": partnership, "form": form, "need": need}
-    return render(request, "aid/needs/edit.html", context, status=400 if form.errors else 200)
+    return render(request, "aid/needs/edit.html", context, status=status_of(form))
 
 
 @login_required
@@ -195,18 +195,18 @@ ENDINGS = {
 def _end(request, slug: str, need_id: int, ending: str):
     """Ask first (GET), then close or cancel (POST): ending a need cannot be undone."""
     partnership, need = _need(request, slug, need_id, "aid.change_need")
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         service, done = ENDINGS[ending]
         try:
             service(need=need, by=request.user)
         except DomainError as refused:
-            error = refused.message
+            error, status = refused.message, refused.status
         else:
             messages.success(request, done)
             return redirect("aid:need_detail", slug=slug, need_id=need.pk)
     context = {"partnership": partnership, "need": need, "ending": ending, "error": error}
-    return render(request, "aid/needs/end.html", context, status=400 if error else 200)
+    return render(request, "aid/needs/end.html", context, status=status)
 
 
 @login_required
@@ -225,8 +225,9 @@ def need_cancel(request, slug: str, need_id: int):
 @require_POST
 def pledge_confirm(request, slug: str):
     """A coordinator of the receiving side confirms that part of an offer line serves a need
-    line. A form sent again is refused by the service as already pledged: the person is told
-    and taken back, nothing is pledged twice."""
+    line. A form sent again confirms the pledge made the first time; the same lines with
+    another quantity are refused as already pledged: the person is told and taken back,
+    nothing is pledged twice."""
     partnership = partnership_for(request, slug, VIEW)
     form = PledgeForm(request.POST)
     form.is_valid()
@@ -253,7 +254,7 @@ def pledge_confirm(request, slug: str):
             if error.code == "already_pledged":
                 messages.info(request, error.message)
                 return redirect(back)
-            form.add_error("quantity", error.message)
+            refuse(form, error)
         else:
             messages.success(request, _("The pledge was confirmed."))
             return redirect(back)
@@ -264,7 +265,7 @@ def pledge_confirm(request, slug: str):
         "need_line": need_line,
         "back": back,
     }
-    return render(request, "aid/needs/pledge.html", context, status=400)
+    return render(request, "aid/needs/pledge.html", context, status=status_of(form))
 
 
 def _safe_next(target, partnership, need_line) -> str:

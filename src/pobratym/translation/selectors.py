@@ -1,0 +1,104 @@
+"""Records read in the reader's language: translations fetched with the records (one query
+for a whole list, never one per row), and each field shown as a `Shown`."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from pobratym.core.search import contains
+
+from .models import Translatable, Translation, TranslationKind
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One field as a reader sees it: the text in their language where a translation exists,
+    who or what translated it, and the original beside it."""
+
+    text: str
+    language: str
+    original: str
+    original_language: str
+    translation: Translation | None = None
+
+    @property
+    def is_translation(self) -> bool:
+        return self.translation is not None
+
+    @property
+    def by_machine(self) -> bool:
+        return self.is_translation and self.translation.kind == TranslationKind.MACHINE
+
+    @property
+    def is_stale(self) -> bool:
+        return self.is_translation and self.translation.is_stale(self.original)
+
+
+def _reader_language(language: str | None) -> str:
+    return (language or get_language() or "en")[:2]
+
+
+def with_translations(records: QuerySet, language: str | None = None) -> QuerySet:
+    """`records` with their translations into the reader's language, fetched in one query."""
+    language = _reader_language(language)
+    return records.prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=Translation.objects.filter(language=language).select_related("translated_by"),
+            to_attr="reader_translations",
+        )
+    )
+
+
+def shown(record: Translatable, field: str, language: str | None = None) -> Shown:
+    """`field` of `record` in the reader's language, or the original while there is none."""
+    language = _reader_language(language)
+    original = record.original(field)
+    if record.language == language or not original:
+        return Shown(original, record.language, original, record.language)
+    translations = getattr(record, "reader_translations", None)
+    if translations is None:
+        translations = record.translations.filter(language=language).select_related("translated_by")
+    for translation in translations:
+        if translation.field == field and translation.language == language:
+            return Shown(translation.text, language, original, record.language, translation)
+    return Shown(original, record.language, original, record.language)
+
+
+def matching(model: type[Translatable], fields: tuple[str, ...], text: str) -> Q:
+    """Records whose `fields` contain `text` in the original or in any translation."""
+    condition = Q()
+    for field in fields:
+        condition |= contains(field, text)
+    in_translations = Translation.objects.filter(
+        contains("text", text),
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=OuterRef("pk"),
+        field__in=fields,
+    )
+    return condition | Q(Exists(in_translations))
+
+
+def translations_of(records, language: str | None = None) -> dict:
+    """The translations of `records` (of any models), in one query per model, by (model
+    label, id, field, language); only into `language` if given."""
+    found = {}
+    for label, group in groupby(sorted(records, key=_label), key=_label):
+        group = list(group)
+        translations = Translation.objects.filter(
+            content_type=ContentType.objects.get_for_model(group[0]),
+            object_id__in=[record.pk for record in group],
+        )
+        if language:
+            translations = translations.filter(language=language)
+        for translation in translations.select_related("translated_by"):
+            key = (label, translation.object_id, translation.field, translation.language)
+            found[key] = translation
+    return found
+
+
+def _label(record) -> str:
+    return record._meta.label

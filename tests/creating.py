@@ -1,0 +1,98 @@
+"""Every service that creates a record from a form or an API call, in one table, so the
+idempotency tests (SQLite here, real concurrent transactions on PostgreSQL) cover each one.
+
+Each entry makes its record for `team` with an idempotency `key`; `content` changes what is
+asked for, so the same key with other content can be tested."""
+
+import uuid
+
+from pobratym.agreements.models import Agreement
+from pobratym.aid import services as aid
+from pobratym.aid.models import Need, Offer, Package, Shipment
+from pobratym.conversations.models import Message
+from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
+from tests.agreements.factories import services as agreements
+from tests.aid.factories import need_post, offer_make
+from tests.conversations.factories import post, thread_start
+from tests.factories import member_create
+
+
+def team_of(partnership) -> dict:
+    """The people of both sides, and the records some entries add to: a shipment to pack, an
+    agreement in force to succeed, a thread to reply in."""
+    team = {
+        "partnership": partnership,
+        "coordinator1": member_create(partnership, "coordinator", position=1).user,
+        "coordinator2": member_create(partnership, "coordinator", position=2).user,
+        "signatory1": member_create(partnership, "signatory", position=1).user,
+        "signatory2": member_create(partnership, "signatory", position=2).user,
+        "staff1": member_create(partnership, "staff", position=1).user,
+    }
+    team["shipment"] = _shipment(team, uuid.uuid4(), "Dortmund – Zhytomyr")
+    team["predecessor"] = agreement_in_force(partnership, team)
+    team["thread"] = thread_start(partnership, team["coordinator2"])
+    return team
+
+
+def _need(team, key, content):
+    return need_post(team["partnership"], team["coordinator2"], idempotency_key=key, title=content)
+
+
+def _offer(team, key, content):
+    return offer_make(team["partnership"], team["staff1"], idempotency_key=key, note=content)
+
+
+def _shipment(team, key, content):
+    return aid.shipment_create(
+        partnership=team["partnership"], by=team["coordinator1"], idempotency_key=key, route=content
+    )
+
+
+def _package(team, key, content):
+    return aid.package_add(
+        shipment=team["shipment"],
+        by=team["coordinator1"],
+        idempotency_key=key,
+        kind="pallet",
+        marks=content,
+    )
+
+
+def _agreement(team, key, content):
+    return agreement_draft(
+        team["partnership"], team["coordinator1"], idempotency_key=key, title=content
+    )
+
+
+def _successor(team, key, content):
+    return agreements.successor_create(
+        predecessor=team["predecessor"],
+        by=team["coordinator1"],
+        title=content,
+        texts=TEXTS,
+        due_on=None,
+        idempotency_key=key,
+    )
+
+
+def _thread(team, key, content):
+    return thread_start(
+        team["partnership"], team["coordinator1"], idempotency_key=key, subject=content
+    )
+
+
+def _message(team, key, content):
+    return post(team["thread"], team["coordinator1"], body=content, idempotency_key=key)
+
+
+CREATORS = {
+    "need": (_need, Need),
+    "offer": (_offer, Offer),
+    "shipment": (_shipment, Shipment),
+    "package": (_package, Package),
+    "agreement": (_agreement, Agreement),
+    "successor": (_successor, Agreement),
+    "thread": (_thread, Message),
+    "message": (_message, Message),
+}
+"""name: (make(team, key, content) -> record, the model whose rows it adds)."""
