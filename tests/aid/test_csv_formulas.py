@@ -10,9 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from pobratym.aid import services
-from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post
-from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +22,6 @@ FORMULAS = {
     "#item+name": "@SUM(1+1)",
     "#item+description": "=1+1",
 }
-
-
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/partnerships/{slug}/aid.hxl.csv"
 
 
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
 def _public(partnership, receiver, **fields):
     need = need_post(partnership, receiver, **fields)
     return services.need_publish(need=need, by=receiver, public=True)

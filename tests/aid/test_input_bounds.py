@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from pobratym.aid.models import LINES_MAX, SPECIFICATION_MAX_LENGTH, Need, NeedLine, Offer, Pledge
 from pobratym.core.inputs import ID_MAX, TEXT_MAX_LENGTH
-from tests.aid.page_factories import need_form, offer_form, world_make
+from tests.aid.page_factories import need_form, offer_form
 from tests.aid.test_api import base, need_body, offer_body, post
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 NUL = "Bandage\x00"
 BEYOND = ID_MAX + 1
 LINE = {"item": "Bandage", "quantity": "1", "unit": "box"}
-
-
-@pytest.fixture
-def world():
-    return world_make()
 
 
 def _invalid(response) -> list[dict]:
@@ -195,11 +190,11 @@ def test_an_offer_form_with_a_too_long_note_is_a_400(world, client_of):
     assert Offer.objects.count() == 1
 
 
-@pytest.mark.parametrize("need", ["²", str(BEYOND), "9" * 20, "-1"])
-def test_an_offer_for_a_malformed_need_is_not_found(world, client_of, need):
+@pytest.mark.parametrize("need_id", ["²", str(BEYOND), "9" * 20, "-1"])
+def test_an_offer_for_a_malformed_need_is_not_found(world, client_of, need_id):
     url = reverse("aid:offer_create", args=[world.partnership.slug])
 
-    assert client_of(world.donor).get(url, {"need": need}).status_code == 404
+    assert client_of(world.donor).get(url, {"need": need_id}).status_code == 404
 
 
 @pytest.mark.parametrize("field", ["offer_line", "need_line"])

@@ -3,51 +3,21 @@ input, deciding, matching needs with pledges confirmed from the offer's page, an
 number of queries."""
 
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 from html import unescape
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from pobratym.aid import services
 from pobratym.aid.models import Offer, OfferLine, Pledge
 from pobratym.partnerships.models import Role
+from tests.access import Page, http_check
 from tests.aid.factories import need_post, offer_make
 from tests.aid.page_factories import DONOR, RECEIVING, offer_form, world_make
-from tests.factories import member_create, partnership_create
+from tests.aid.test_rules import RULES
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [Role.COORDINATOR, Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER]
-SIDES = {"receiving side": RECEIVING, "donor side": DONOR}
-DONOR_ROLES = {Role.COORDINATOR, Role.STAFF, Role.PARTNER}
-
-
-def _anyone(role, side):
-    return True
-
-
-def _donor_role(role, side):
-    return role in DONOR_ROLES
-
-
-def _receiving_coordinator(role, side):
-    return role == Role.COORDINATOR and side == "receiving side"
-
-
-@dataclass
-class Action:
-    name: str
-    method: str
-    url: object
-    allowed: object
-    data: object = None
-    success: int = 200
-
-    def __str__(self):
-        return self.name
 
 
 def _url(name, query=lambda w: ""):
@@ -62,83 +32,53 @@ def _for_need(w):
     return f"?need={w.need.pk}"
 
 
-ACTIONS = [
-    Action("list", "get", _url("offer_list"), _anyone),
-    Action("detail", "get", _offer_url("offer_detail"), _anyone),
-    Action("make an offer", "get", _url("offer_create"), _donor_role),
-    Action("offer for a need", "get", _url("offer_create", _for_need), _donor_role),
-    Action(
+READERS = RULES["aid.view_need"][1]
+DONORS = RULES["aid.add_offer"][1]
+DECIDERS = RULES["aid.decide_offer"][1]
+
+PAGES = [
+    Page("list", _url("offer_list"), READERS),
+    Page("detail", _offer_url("offer_detail"), READERS),
+    Page("make an offer", _url("offer_create"), DONORS),
+    Page("offer for a need", _url("offer_create", _for_need), DONORS),
+    Page(
         "make an offer (post)",
-        "post",
         _url("offer_create"),
-        _donor_role,
-        lambda w: offer_form(),
-        302,
+        DONORS,
+        method="post",
+        data=lambda w, person: offer_form(),
+        success=302,
     ),
-    Action(
+    Page(
         "accept (post)",
-        "post",
         _offer_url("offer_decide"),
-        _receiving_coordinator,
-        lambda w: {"decision": "accept"},
-        302,
+        DECIDERS,
+        method="post",
+        data={"decision": "accept"},
+        success=302,
     ),
 ]
 
 
-def _request(client, action, world):
-    url = action.url(world)
-    if action.method == "get":
-        return client.get(url)
-    return client.post(url, action.data(world))
+def _offers_written() -> tuple[int, int, int]:
+    return Offer.history.count(), OfferLine.objects.count(), Pledge.objects.count()
 
 
-@pytest.mark.parametrize("action", ACTIONS, ids=str)
-@pytest.mark.parametrize("side", SIDES)
-@pytest.mark.parametrize("role", ROLES)
-def test_member_gets_page_or_403_by_role_and_side(action, side, role, client_of):
-    world = world_make()
-    person = member_create(world.partnership, role, position=SIDES[side]).user
-
-    response = _request(client_of(person), action, world)
-
-    expected = action.success if action.allowed(role, side) else 403
-    assert response.status_code == expected, response.content[:800]
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_answers_by_role_and_side_and_refusals_change_nothing(page, world, cast):
+    http_check(page, world, cast, unchanged=_offers_written)
 
 
-@pytest.mark.parametrize("action", ACTIONS, ids=str)
-def test_member_of_another_partnership_gets_404(action, client_of):
-    world = world_make()
-    outsider = member_create(partnership_create(), Role.COORDINATOR).user
-
-    assert _request(client_of(outsider), action, world).status_code == 404
-
-
-@pytest.mark.parametrize("action", ACTIONS, ids=str)
-def test_anonymous_visitor_is_sent_to_login(action):
-    world = world_make()
-
-    response = _request(Client(), action, world)
-
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
-
-
-def test_refused_decision_changes_nothing(client_of):
-    world = world_make()
+def test_refused_decision_changes_nothing(world, cast, client_of):
     url = reverse("aid:offer_decide", args=[world.partnership.slug, world.offer.pk])
-    for person in (
-        member_create(world.partnership, Role.COORDINATOR, position=DONOR).user,
-        member_create(world.partnership, Role.STAFF, position=RECEIVING).user,
-    ):
-        assert client_of(person).post(url, {"decision": "decline"}).status_code == 403
+    for cell in ((Role.COORDINATOR, DONOR), (Role.STAFF, RECEIVING)):
+        assert client_of(cast[cell]).post(url, {"decision": "decline"}).status_code == 403
 
     world.offer.refresh_from_db()
     assert world.offer.status == Offer.Status.OPEN
 
 
-def test_free_offer_is_made_with_its_lines(client_of):
-    world = world_make()
+def test_free_offer_is_made_with_its_lines(world, client_of):
     url = reverse("aid:offer_create", args=[world.partnership.slug])
     lines = [
         {
@@ -168,8 +108,7 @@ def test_free_offer_is_made_with_its_lines(client_of):
     assert offer.need is None and offer.side.position == DONOR
 
 
-def test_offer_for_a_need_starts_with_what_is_outstanding(client_of):
-    world = world_make()
+def test_offer_for_a_need_starts_with_what_is_outstanding(world, client_of):
     url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={world.need.pk}"
 
     lines = client_of(world.donor).get(url).context["lines"]
@@ -180,8 +119,7 @@ def test_offer_for_a_need_starts_with_what_is_outstanding(client_of):
     assert first["need_line"].value() == str(world.need.lines.get().pk)
 
 
-def test_offer_for_a_need_answers_its_line(client_of):
-    world = world_make()
+def test_offer_for_a_need_answers_its_line(world, client_of):
     need_line = world.need.lines.get()
     url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={world.need.pk}"
     lines = [{"item": "Bandage", "quantity": "40", "unit": "box", "need_line": str(need_line.pk)}]
@@ -194,8 +132,7 @@ def test_offer_for_a_need_answers_its_line(client_of):
     assert offer.lines.get().need_line == need_line
 
 
-def test_offer_line_in_another_unit_than_its_need_line_is_a_400(client_of):
-    world = world_make()
+def test_offer_line_in_another_unit_than_its_need_line_is_a_400(world, client_of):
     need_line = world.need.lines.get()
     url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={world.need.pk}"
     lines = [{"item": "Bandage", "quantity": "4", "unit": "kg", "need_line": str(need_line.pk)}]
@@ -207,16 +144,15 @@ def test_offer_line_in_another_unit_than_its_need_line_is_a_400(client_of):
     assert not Offer.objects.filter(donor="Wrong unit").exists()
 
 
-@pytest.mark.parametrize("need", ["abc", "999999"])
-def test_offer_for_an_unknown_need_is_not_found(need, client_of):
-    world = world_make()
-    url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={need}"
+@pytest.mark.parametrize("need_id", ["abc", "999999"])
+def test_offer_for_an_unknown_need_is_not_found(world, need_id, client_of):
+    url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={need_id}"
 
     assert client_of(world.donor).get(url).status_code == 404
 
 
-def test_offer_for_a_need_of_another_partnership_is_not_found(client_of):
-    world, other = world_make(), world_make()
+def test_offer_for_a_need_of_another_partnership_is_not_found(world, client_of):
+    other = world_make()
     url = reverse("aid:offer_create", args=[world.partnership.slug]) + f"?need={other.need.pk}"
 
     assert client_of(world.donor).get(url).status_code == 404
@@ -233,8 +169,7 @@ BAD = [
 
 
 @pytest.mark.parametrize(("change", "message"), BAD)
-def test_bad_offer_line_is_a_400_and_nothing_is_offered(change, message, client_of):
-    world = world_make()
+def test_bad_offer_line_is_a_400_and_nothing_is_offered(world, change, message, client_of):
     url = reverse("aid:offer_create", args=[world.partnership.slug])
     line = {"item": "bandage", "quantity": "5", "unit": "box", "condition": "new", **change}
 
@@ -245,8 +180,7 @@ def test_bad_offer_line_is_a_400_and_nothing_is_offered(change, message, client_
     assert not Offer.objects.filter(donor="Bad").exists()
 
 
-def test_offer_without_lines_or_donor_is_a_400(client_of):
-    world = world_make()
+def test_offer_without_lines_or_donor_is_a_400(world, client_of):
     url = reverse("aid:offer_create", args=[world.partnership.slug])
     data = offer_form(donor="", donor_type="alien")
     for name in ("item", "quantity", "unit"):
@@ -261,8 +195,7 @@ def test_offer_without_lines_or_donor_is_a_400(client_of):
     assert Offer.objects.count() == 1
 
 
-def test_offer_form_sent_twice_makes_one_offer(client_of):
-    world = world_make()
+def test_offer_form_sent_twice_makes_one_offer(world, client_of):
     client = client_of(world.donor)
     url = reverse("aid:offer_create", args=[world.partnership.slug])
     data = offer_form(key=uuid.uuid4(), donor="Twice")
@@ -274,8 +207,7 @@ def test_offer_form_sent_twice_makes_one_offer(client_of):
     assert OfferLine.objects.filter(offer__donor="Twice").count() == 1
 
 
-def test_more_lines_keeps_the_offer_and_adds_empty_lines(client_of):
-    world = world_make()
+def test_more_lines_keeps_the_offer_and_adds_empty_lines(world, client_of):
     url = reverse("aid:offer_create", args=[world.partnership.slug])
     data = {**offer_form(donor="Growing"), "more_lines": "1"}
 
@@ -288,8 +220,7 @@ def test_more_lines_keeps_the_offer_and_adds_empty_lines(client_of):
 
 
 @pytest.mark.parametrize(("decision", "status"), [("accept", "accepted"), ("decline", "declined")])
-def test_receiving_coordinator_decides_a_free_offer(decision, status, client_of):
-    world = world_make()
+def test_receiving_coordinator_decides_a_free_offer(world, decision, status, client_of):
     url = reverse("aid:offer_decide", args=[world.partnership.slug, world.offer.pk])
 
     response = client_of(world.receiver).post(url, {"decision": decision})
@@ -299,8 +230,7 @@ def test_receiving_coordinator_decides_a_free_offer(decision, status, client_of)
     assert world.offer.status == status
 
 
-def test_deciding_twice_says_it_was_decided_and_keeps_the_first_decision(client_of):
-    world = world_make()
+def test_deciding_twice_says_it_was_decided_and_keeps_the_first_decision(world, client_of):
     url = reverse("aid:offer_decide", args=[world.partnership.slug, world.offer.pk])
     client = client_of(world.receiver)
 
@@ -312,8 +242,7 @@ def test_deciding_twice_says_it_was_decided_and_keeps_the_first_decision(client_
     assert "This offer has already been decided." in response.content.decode()
 
 
-def test_unknown_decision_changes_nothing(client_of):
-    world = world_make()
+def test_unknown_decision_changes_nothing(world, client_of):
     url = reverse("aid:offer_decide", args=[world.partnership.slug, world.offer.pk])
 
     response = client_of(world.receiver).post(url, {"decision": "maybe"}, follow=True)
@@ -327,8 +256,7 @@ def _detail(world):
     return reverse("aid:offer_detail", args=[world.partnership.slug, world.offer.pk])
 
 
-def test_confirming_a_matching_need_from_the_offer_page(client_of):
-    world = world_make()
+def test_confirming_a_matching_need_from_the_offer_page(world, client_of):
     client = client_of(world.receiver)
     [match] = client.get(_detail(world)).context["matches"]
     form = match["form"]
@@ -345,8 +273,7 @@ def test_confirming_a_matching_need_from_the_offer_page(client_of):
     assert "pledged: 60 of 60" in page.content.decode()
 
 
-def test_donor_sees_matches_but_no_pledge_form_nor_sensitive_marks(client_of):
-    world = world_make()
+def test_donor_sees_matches_but_no_pledge_form_nor_sensitive_marks(world, client_of):
 
     page = client_of(world.donor).get(_detail(world))
 
@@ -357,8 +284,7 @@ def test_donor_sees_matches_but_no_pledge_form_nor_sensitive_marks(client_of):
     assert "critical infrastructure" not in html.lower()
 
 
-def test_receiving_coordinator_sees_the_critical_infrastructure_mark(client_of):
-    world = world_make()
+def test_receiving_coordinator_sees_the_critical_infrastructure_mark(world, client_of):
 
     html = client_of(world.receiver).get(_detail(world)).content.decode()
 
@@ -373,8 +299,9 @@ DETAIL_QUERIES = 15
 
 
 @pytest.mark.parametrize("offers", [0, 12])
-def test_list_queries_do_not_grow_with_the_offers(offers, client_of, django_assert_max_num_queries):
-    world = world_make()
+def test_list_queries_do_not_grow_with_the_offers(
+    world, offers, client_of, django_assert_max_num_queries
+):
     for _number in range(offers):
         offer_make(world.partnership, world.donor, need=world.need)
     url = reverse("aid:offer_list", args=[world.partnership.slug])
@@ -388,9 +315,8 @@ def test_list_queries_do_not_grow_with_the_offers(offers, client_of, django_asse
 
 @pytest.mark.parametrize("size", [1, 10])
 def test_detail_queries_do_not_grow_with_lines_and_matches(
-    size, client_of, django_assert_max_num_queries
+    world, size, client_of, django_assert_max_num_queries
 ):
-    world = world_make()
     items = [{"item": f"Item {n}", "quantity": Decimal(10), "unit": "box"} for n in range(size)]
     need = need_post(world.partnership, world.receiver, lines=items)
     need_post(world.partnership, world.receiver, lines=items)

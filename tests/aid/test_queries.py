@@ -17,26 +17,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from pobratym.aid import services
-from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
-from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(partnership):
-    return {
-        "receiver": member_create(partnership, Role.COORDINATOR, position=2).user,
-        "donor": member_create(partnership, Role.STAFF, position=1).user,
-    }
 
 
 def _grow(partnership, team, rounds: int) -> None:
     """Per round, two needs: one shipped in three lines, public, every other one received
     with a damaged line; one still open with two lines, and a free offer matching it."""
-    receiver, donor = team["receiver"], team["donor"]
+    receiver, donor = team["receiver"], team["sender"]
     for index in range(rounds):
         shipment = shipment_in_transit(partnership, donor, receiver, count=3)
         need = shipment.lines.first().pledge.need_line.need
@@ -104,7 +94,7 @@ def test_needs_list_queries_do_not_grow_with_the_needs(partnership, team, client
 def test_need_page_queries_do_not_grow_with_lines_pledges_shipments_and_offers(
     partnership, team, client_of
 ):
-    receiver, donor = team["receiver"], team["donor"]
+    receiver, donor = team["receiver"], team["sender"]
     few = shipment_in_transit(partnership, donor, receiver, count=1)
     receipt_make(few, receiver)
     url = _url(

@@ -11,21 +11,9 @@ from django.urls import reverse
 from PIL import Image
 
 from pobratym.aid import services
-from pobratym.partnerships.models import Role
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
-from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
 
 
 def _photo():

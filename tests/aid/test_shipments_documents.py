@@ -12,16 +12,11 @@ from pypdf import PdfReader
 
 from pobratym.aid import services
 from pobratym.aid.documents import DONATION_STATEMENT
-from tests.aid.shipment_factories import people, pledge_make, shipment_plan
+from tests.aid.shipment_factories import pledge_make, shipment_plan
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "vul. Velyka Berdychivska 1"
-
-
-@pytest.fixture
-def team(partnership):
-    return people(partnership)
 
 
 @pytest.fixture

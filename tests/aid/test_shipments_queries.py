@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.aid import services
-from tests.aid.shipment_factories import people, pledge_make, shipment_loaded
+from tests.aid.shipment_factories import pledge_make, shipment_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,8 @@ def _fill(partnership, team, size: int):
 
 @pytest.mark.parametrize("size", [1, 4])
 def test_the_list_makes_the_same_queries_for_any_number_of_shipments(
-    partnership, client_of, django_assert_max_num_queries, size
+    partnership, team, client_of, django_assert_max_num_queries, size
 ):
-    team = people(partnership)
     _fill(partnership, team, size)
     client = client_of(team["receiver"])
     url = reverse("aid:shipment_list", args=[partnership.slug])
@@ -52,9 +51,8 @@ def test_the_list_makes_the_same_queries_for_any_number_of_shipments(
 
 @pytest.mark.parametrize("size", [1, 4])
 def test_the_shipment_page_makes_the_same_queries_for_any_load(
-    partnership, client_of, django_assert_max_num_queries, size
+    partnership, team, client_of, django_assert_max_num_queries, size
 ):
-    team = people(partnership)
     shipment = _fill(partnership, team, size)
     client = client_of(team["sender"])  # who sees the forms and the pledges to load
     url = reverse("aid:shipment_detail", args=[partnership.slug, shipment.pk])
@@ -65,8 +63,7 @@ def test_the_shipment_page_makes_the_same_queries_for_any_load(
 
 
 @pytest.mark.parametrize("document", ["packing-list", "waybill", "donation-certificate"])
-def test_the_papers_make_the_same_queries_for_any_load(partnership, client_of, document):
-    team = people(partnership)
+def test_the_papers_make_the_same_queries_for_any_load(partnership, team, client_of, document):
     counts = []
     for size in (1, 3):
         shipment = shipment_loaded(partnership, team, pledges=size, packages=size)
@@ -75,8 +72,7 @@ def test_the_papers_make_the_same_queries_for_any_load(partnership, client_of, d
     assert counts[0] == counts[1] <= PDF_QUERIES
 
 
-def test_list_and_page_counts_do_not_grow_between_sizes(partnership, client_of):
-    team = people(partnership)
+def test_list_and_page_counts_do_not_grow_between_sizes(partnership, team, client_of):
     client = client_of(team["sender"])
     counts = []
     for size in (1, 4):

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "vul. Velyka Berdychivska 1"
 
 
-@pytest.fixture
-def team(partnership):
-    return people(partnership)
-
-
 def test_the_list_counts_packages_and_adds_up_weights(partnership, team):
     loaded = shipment_loaded(partnership, team, pledges=1, packages=3)
     empty = shipment_plan(partnership, team["sender"])

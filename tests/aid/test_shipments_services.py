@@ -22,16 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
-@pytest.fixture
 def pledge(partnership, receiver, donor):
     need = need_post(partnership, receiver)
     offer = offer_make(partnership, donor, need=need)

@@ -24,16 +24,6 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "vul. Velyka Berdychivska 1"
 
 
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
 def _url(name, partnership, language="en"):
     with translation.override(language):
         return reverse(f"aid:{name}", args=[partnership.slug])

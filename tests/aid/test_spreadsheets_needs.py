@@ -104,12 +104,6 @@ def _sheet(rows, headers=HEADERS) -> bytes:
     return workbook_bytes(headers, [[row.get(header) for header in headers] for row in rows])
 
 
-@pytest.fixture
-def receiver(partnership):
-    """A coordinator of the receiving side (Zhytomyr), who posts needs."""
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
 def _url(name, partnership, language="en"):
     with translation.override(language):
         return reverse(f"aid:{name}", args=[partnership.slug])

@@ -31,16 +31,6 @@ HEADERS = [
 
 
 @pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
-@pytest.fixture
 def pledges(partnership, receiver, donor):
     """Two confirmed pledges of the donor side: 60 boxes of bandages, 40 l of saline."""
     need = need_post(
