@@ -27,16 +27,6 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "vul. Velyka Berdychivska 1"
 
 
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
 def _line(item, quantity, unit, value=None):
     line = {"item": item, "quantity": Decimal(quantity), "unit": unit}
     if value is not None:

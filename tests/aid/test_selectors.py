@@ -19,16 +19,6 @@ from tests.factories import member_create
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
 TWO_LINES = [
     {"item": "Bandage", "quantity": Decimal(10), "unit": "box"},
     {"item": "Saline", "quantity": Decimal(4), "unit": "l"},
