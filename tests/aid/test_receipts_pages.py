@@ -15,9 +15,7 @@ from pypdf import PdfWriter
 
 from pobratym.aid import services
 from pobratym.aid.models import GoodsReceivedNote, ReceiptLine, ReceiptPhoto
-from pobratym.partnerships.models import Role
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
-from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +29,6 @@ def _pdf() -> bytes:
 
 
 PDF = _pdf()
-
-
-@pytest.fixture
-def donor(partnership):
-    return member_create(partnership, Role.STAFF, position=1).user
-
-
-@pytest.fixture
-def receiver(partnership):
-    return member_create(partnership, Role.COORDINATOR, position=2).user
 
 
 @pytest.fixture
