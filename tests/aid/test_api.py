@@ -484,14 +484,44 @@ def test_pledging_more_than_needed_negative_or_unknown_lines_is_refused(
     assert Pledge.objects.count() == 0
 
 
-def test_ending_an_ended_need_is_a_domain_error(partnership, need, receiver, client_of):
+def test_ending_an_ended_need_is_a_conflict(partnership, need, receiver, client_of):
     client = client_of(receiver)
     post(client, f"{base(partnership)}/needs/{need.pk}/cancel")
 
     response = post(client, f"{base(partnership)}/needs/{need.pk}/close")
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json() == {"code": "need_ended", "message": "This need is closed or cancelled."}
+
+
+def test_deciding_a_decided_offer_again_is_a_conflict(partnership, offer, receiver, client_of):
+    client = client_of(receiver)
+    assert post(client, f"{base(partnership)}/offers/{offer.pk}/decline").status_code == 200
+
+    response = post(client, f"{base(partnership)}/offers/{offer.pk}/accept")
+
+    assert response.status_code == 409
+    assert response.json() == {
+        "code": "offer_decided",
+        "message": "This offer has already been decided.",
+    }
+    offer.refresh_from_db()
+    assert offer.status == "declined"
+
+
+def test_pledging_a_declined_offer_is_a_conflict(partnership, need, offer, receiver, client_of):
+    client = client_of(receiver)
+    post(client, f"{base(partnership)}/offers/{offer.pk}/decline")
+    body = {
+        "offer_line_id": offer.lines.get().pk,
+        "need_line_id": need.lines.get().pk,
+        "quantity": "10",
+    }
+
+    response = post(client, f"{base(partnership)}/pledges", body)
+
+    assert (response.status_code, response.json()["code"]) == (409, "offer_not_open")
+    assert not Pledge.objects.exists()
 
 
 # --- sensitive details ---
@@ -592,7 +622,7 @@ def test_openapi_schema_lists_the_aid_endpoints(partnership, staff, client_of):
         assert set(schema["paths"][path]) == methods, path
     create = schema["paths"][f"{url}/needs"]["post"]
     assert "Idempotency-Key" in {parameter["name"] for parameter in create["parameters"]}
-    assert {"200", "201", "400", "401", "403", "404", "422"} <= set(create["responses"])
+    assert {"200", "201", "400", "401", "403", "404", "409", "422"} <= set(create["responses"])
     assert "address" not in schema["components"]["schemas"]["NeedLineOut"]["properties"]
 
 

@@ -111,7 +111,7 @@ def test_sending_the_form_twice_points_to_the_recorded_note(client_of, receiver,
     client = client_of(receiver)
     assert client.post(url("receipt_create", shipment), form(shipment)).status_code == 302
     again = client.post(url("receipt_create", shipment), form(shipment, number="ПН-18"))
-    assert again.status_code == 400
+    assert again.status_code == 409
     page = again.content.decode()
     assert "already recorded" in page
     assert f'href="{url("receipt_detail", shipment)}"' in page
@@ -290,7 +290,7 @@ def test_either_sides_office_resolves_a_discrepancy_and_it_leaves_the_list(
     assert "Sent with the next truck" in page
     assert "resolved" in page
     again = client.post(address, {"resolution": "once more"})
-    assert again.status_code == 400
+    assert again.status_code == 409
     assert "already resolved" in again.content.decode()
 
 

@@ -347,7 +347,7 @@ def test_a_package_cannot_be_removed_after_departure(partnership, shipment, team
         _url("package_remove", partnership, shipment.pk, package.pk)
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "This shipment has left; its load can no longer change." in response.content.decode()
     assert shipment.packages.get().lines.count() == 1
 
@@ -401,7 +401,7 @@ def test_a_stage_going_backwards_is_refused(partnership, shipment, team, client_
         _url("shipment_advance", partnership, shipment.pk), {"status": stage}
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert message in response.content.decode()
     shipment.refresh_from_db()
     assert shipment.status == "packing"

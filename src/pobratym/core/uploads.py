@@ -18,8 +18,6 @@ from .errors import DomainError
 
 ALLOWED = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg")}
 Image.MAX_IMAGE_PIXELS = 50_000_000  # a decompression bomb is refused, not decoded
-# The codes of every refusal below, for views that show them at the upload field.
-UPLOAD_ERRORS = ("file_type", "file_size", "pdf_unsafe")
 
 # Names as pypdf reads them (`#xx` escapes already decoded), wherever they occur in the file.
 SCRIPT_KEYS = {"/JS", "/JavaScript", "/AA", "/XFA"}

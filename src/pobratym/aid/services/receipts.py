@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
-from pobratym.core.errors import DomainError, require, validate
+from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 
@@ -41,7 +41,7 @@ def receipt_record(
     require(by, "aid.receive_shipment", shipment)
     shipment = _locked(shipment)
     if GoodsReceivedNote.objects.filter(shipment=shipment).exists():
-        raise DomainError(
+        raise Conflict(
             "receipt_recorded", _("A goods received note for this shipment is already recorded.")
         )
     if shipment.status not in DEPARTED:
@@ -54,7 +54,7 @@ def receipt_record(
     if receipt.received_on and receipt.received_on > timezone.localdate():
         raise DomainError("received_in_future", _("The date of receipt cannot be in the future."))
     if scan is not None:
-        receipt.scan = clean_upload(scan)
+        receipt.scan = clean_upload(scan, field="scan")
     validate(receipt)
     audited(receipt, by).save()
     for line_id, values in lines.items():
@@ -89,9 +89,9 @@ def receipt_photo_add(
     require(by, "aid.receive_shipment", receipt)
     if line is not None and line.receipt_id != receipt.pk:
         raise DomainError("other_receipt", _("This line belongs to another goods received note."))
-    cleaned = clean_upload(upload)
+    cleaned = clean_upload(upload, field="photo")
     if cleaned.content_type == "application/pdf":
-        raise DomainError("file_type", _("Photos can only be PNG or JPEG files."))
+        raise DomainError("file_type", _("Photos can only be PNG or JPEG files."), field="photo")
     photo = ReceiptPhoto(receipt=receipt, line=line, file=cleaned, uploaded_by=by)
     audited(photo, by).save()
     return photo
@@ -102,7 +102,7 @@ def receipt_scan_set(*, receipt: GoodsReceivedNote, by: User, upload) -> GoodsRe
     """Attach (or replace) the scan of the signed goods received note."""
     require(by, "aid.receive_shipment", receipt)
     receipt = GoodsReceivedNote.objects.select_for_update().get(pk=receipt.pk)
-    receipt.scan = clean_upload(upload)
+    receipt.scan = clean_upload(upload, field="scan")
     audited(receipt, by).save()
     return receipt
 
@@ -115,7 +115,7 @@ def discrepancy_resolve(*, line: ReceiptLine, by: User, resolution: str) -> Rece
     if not is_discrepancy(line):
         raise DomainError("no_discrepancy", _("This line arrived as shipped."))
     if line.resolved_at is not None:
-        raise DomainError("discrepancy_resolved", _("This discrepancy is already resolved."))
+        raise Conflict("discrepancy_resolved", _("This discrepancy is already resolved."))
     resolution = resolution.strip()
     if not resolution:
         raise DomainError("resolution_missing", _("Say how the discrepancy was settled."))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, submit
+from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
 from pobratym.partnerships.access import partnership_for
 
@@ -88,8 +88,10 @@ def offer_create(request, slug: str):
         elif request.method == "POST":
             form.is_valid()  # show the offer's own errors along with the lines'
     context = {"partnership": partnership, "form": form, "lines": lines, "need": need}
-    invalid = (form.is_bound and form.errors) or (lines.is_bound and lines.total_error_count())
-    return render(request, "aid/offers/form.html", context, status=400 if invalid else 200)
+    lines_invalid = lines.is_bound and lines.total_error_count()
+    return render(
+        request, "aid/offers/form.html", context, status=400 if lines_invalid else status_of(form)
+    )
 
 
 def _matches(request, offer) -> list[dict]:

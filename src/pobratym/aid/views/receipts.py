@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.downloads import private_file
-from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, form_files
-from pobratym.core.uploads import UPLOAD_ERRORS
+from pobratym.core.errors import require
+from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -68,20 +67,21 @@ def receipt_create(request, slug: str, shipment_id: int):
     if request.method == "GET" and shipment.existing_receipt:
         return _to_detail(slug, shipment_id)
     form = ReceiptForm(form_data(request), form_files(request), shipment_lines=shipment.line_rows)
+    if submit(
+        request,
+        form,
+        lambda: services.receipt_record(
+            shipment=shipment, by=request.user, **form.service_arguments()
+        ),
+    ):
+        messages.success(request, _("The goods received note was recorded."))
+        return _to_detail(slug, shipment_id)
     existing = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.receipt_record(shipment=shipment, by=request.user, **form.service_arguments())
-        except DomainError as error:
-            form.add_error("scan" if error.code in UPLOAD_ERRORS else None, error.message)
-            if error.code == "receipt_recorded":
-                # A form sent twice: point to the note the first sending recorded.
-                existing = selectors.receipt_shipment(
-                    viewer=request.user, partnership=partnership, shipment_id=shipment_id
-                ).existing_receipt
-        else:
-            messages.success(request, _("The goods received note was recorded."))
-            return _to_detail(slug, shipment_id)
+    if status_of(form) == 409:
+        # Recorded meanwhile, likely by a form sent twice: point to the note recorded first.
+        existing = selectors.receipt_shipment(
+            viewer=request.user, partnership=partnership, shipment_id=shipment_id
+        ).existing_receipt
     context = {
         "partnership": partnership,
         "shipment": shipment,
@@ -90,7 +90,7 @@ def receipt_create(request, slug: str, shipment_id: int):
         "departed": shipment.status in DEPARTED,
         "shipment_url": _link("aid:shipment_detail", slug, shipment.pk),
     }
-    return render(request, "aid/receipts/create.html", context, status=400 if form.errors else 200)
+    return render(request, "aid/receipts/create.html", context, status=status_of(form))
 
 
 def _detail(request, partnership, receipt, photo_form=None, scan_form=None):
@@ -106,8 +106,9 @@ def _detail(request, partnership, receipt, photo_form=None, scan_form=None):
         "scan_form": scan_form or ScanForm(),
         "shipment_url": _link("aid:shipment_detail", partnership.slug, receipt.shipment_id),
     }
-    failed = any(form is not None and form.errors for form in (photo_form, scan_form))
-    return render(request, "aid/receipts/detail.html", context, status=400 if failed else 200)
+    sent = photo_form or scan_form
+    status = status_of(sent) if sent is not None else 200
+    return render(request, "aid/receipts/detail.html", context, status=status)
 
 
 @login_required
@@ -122,19 +123,18 @@ def receipt_detail(request, slug: str, shipment_id: int):
 def receipt_photo_add(request, slug: str, shipment_id: int):
     partnership, receipt = _receipt(request, slug, shipment_id, RECEIVE)
     form = PhotoForm(request.POST, request.FILES, receipt_lines=receipt.line_rows)
-    if form.is_valid():
-        try:
-            services.receipt_photo_add(
-                receipt=receipt,
-                by=request.user,
-                upload=form.cleaned_data["photo"],
-                line=form.chosen_line(),
-            )
-        except DomainError as error:
-            form.add_error("photo" if error.code in UPLOAD_ERRORS else None, error.message)
-        else:
-            messages.success(request, _("The photo was added."))
-            return _to_detail(slug, shipment_id)
+    if submit(
+        request,
+        form,
+        lambda: services.receipt_photo_add(
+            receipt=receipt,
+            by=request.user,
+            upload=form.cleaned_data["photo"],
+            line=form.chosen_line(),
+        ),
+    ):
+        messages.success(request, _("The photo was added."))
+        return _to_detail(slug, shipment_id)
     return _detail(request, partnership, receipt, photo_form=form)
 
 
@@ -144,16 +144,15 @@ def receipt_scan_add(request, slug: str, shipment_id: int):
     """Attach the signed note when it comes later than the record, or replace it."""
     partnership, receipt = _receipt(request, slug, shipment_id, RECEIVE)
     form = ScanForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.receipt_scan_set(
-                receipt=receipt, by=request.user, upload=form.cleaned_data["scan"]
-            )
-        except DomainError as error:
-            form.add_error("scan" if error.code in UPLOAD_ERRORS else None, error.message)
-        else:
-            messages.success(request, _("The scan was added."))
-            return _to_detail(slug, shipment_id)
+    if submit(
+        request,
+        form,
+        lambda: services.receipt_scan_set(
+            receipt=receipt, by=request.user, upload=form.cleaned_data["scan"]
+        ),
+    ):
+        messages.success(request, _("The scan was added."))
+        return _to_detail(slug, shipment_id)
     return _detail(request, partnership, receipt, scan_form=form)
 
 
@@ -180,20 +179,19 @@ def discrepancy_resolve(request, slug: str, line_id: int):
     line = selectors.discrepancy_get(viewer=request.user, partnership=partnership, line_id=line_id)
     require(request.user, RESOLVE, line)
     form = ResolveForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.discrepancy_resolve(
-                line=line, by=request.user, resolution=form.cleaned_data["resolution"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The discrepancy is resolved."))
-            if request.POST.get("back") == "list":
-                return redirect("aid:discrepancy_list", slug=slug)
-            return _to_detail(slug, line.receipt.shipment_id)
+    if submit(
+        request,
+        form,
+        lambda: services.discrepancy_resolve(
+            line=line, by=request.user, resolution=form.cleaned_data["resolution"]
+        ),
+    ):
+        messages.success(request, _("The discrepancy is resolved."))
+        if request.POST.get("back") == "list":
+            return redirect("aid:discrepancy_list", slug=slug)
+        return _to_detail(slug, line.receipt.shipment_id)
     context = {"partnership": partnership, "line": line, "form": form}
-    return render(request, "aid/receipts/resolve.html", context, status=400 if form.errors else 200)
+    return render(request, "aid/receipts/resolve.html", context, status=status_of(form))
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.core.errors import DomainError, require
-from pobratym.core.forms import form_data, status_of, submit
+from pobratym.core.forms import form_data, refuse, status_of, submit
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -121,11 +121,11 @@ def shipment_detail(request, slug: str, shipment_id: int):
 
 def _posted(request, slug, shipment, partnership, name: str, form, action, done: str):
     """Run a form of the shipment page: back to the page on success, else the page again
-    with the form's errors (400), nothing changed."""
+    with the form's errors (400, or 409 for a conflict), nothing changed."""
     if submit(request, form, action) is not None:
         messages.success(request, done)
         return _to_detail(slug, shipment.pk)
-    return _detail(request, partnership, shipment.pk, status=400, **{name: form})
+    return _detail(request, partnership, shipment.pk, status=status_of(form), **{name: form})
 
 
 @login_required
@@ -153,15 +153,13 @@ def shipment_load(request, slug: str, shipment_id: int):
 def package_add(request, slug: str, shipment_id: int):
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
     form = PackageForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
-    try:
-        services.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
-    except DomainError as error:
-        form.add_error(None, error.message)
-        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
-    messages.success(request, _("The package was added."))
-    return _to_detail(slug, shipment.pk)
+
+    def add():
+        return services.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
+
+    return _posted(
+        request, slug, shipment, partnership, "package_form", form, add, _("The package was added.")
+    )
 
 
 @login_required
@@ -175,17 +173,17 @@ def package_remove(request, slug: str, shipment_id: int, package_id: int):
     try:
         services.package_remove(package=package, by=request.user)
     except DomainError as error:
-        form = _with_error(PackageForm(data={}), error.message)
-        return _detail(request, partnership, shipment.pk, status=400, package_form=form)
+        form = _with_error(PackageForm(data={}), error)
+        return _detail(request, partnership, shipment.pk, status=status_of(form), package_form=form)
     messages.success(request, _("The package was removed; its contents stay loaded, loose."))
     return _to_detail(slug, shipment.pk)
 
 
-def _with_error(form, message: str):
-    """A form carrying only a service's message (for an action without fields of its own)."""
+def _with_error(form, error: DomainError):
+    """A form carrying only a service's refusal (for an action without fields of its own)."""
     form.full_clean()
     form.errors.clear()
-    form.add_error(None, message)
+    refuse(form, error)
     return form
 
 
