@@ -236,8 +236,8 @@ def test_need_list_makes_the_same_queries_for_few_and_many(
 ):
     _needs_with_pledges(partnership, receiver, donor, count)
     viewer = member_create(partnership, Role.OBSERVER, position=1).user
-    # The viewer's membership, the paginator's count, one page of needs.
-    with django_assert_num_queries(3):
+    # The viewer's membership, the paginator's count, one page of needs, their translations.
+    with django_assert_num_queries(4):
         page = Paginator(selectors.need_list(viewer=viewer, partnership=partnership), 10).page(1)
         rows = [(n.title, n.status, n.side.city.name, n.address) for n in page.object_list]
     assert len(rows) == min(count, 10)

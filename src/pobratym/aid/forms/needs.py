@@ -1,6 +1,5 @@
 """Forms of the need pages: the list's filters, a need with its item lines, a pledge."""
 
-import uuid
 from decimal import Decimal
 
 from django import forms
@@ -8,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdField, bounded_formfield
+from pobratym.core.forms import IdempotencyKeyField, IdField, bounded_formfield
 
 from ..models import (
     LINES_MAX,
@@ -25,12 +24,6 @@ from ..services import NEED_FIELDS
 
 ALL = ("", _("all"))
 NO_CHOICE = ("", "—")
-
-
-def key_field():
-    """A key chosen when the form is first shown and kept when it is shown again, so a
-    form sent twice creates one record."""
-    return forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
 def quantity_field(**options):
@@ -83,7 +76,7 @@ class NeedForm(forms.ModelForm):
 
 
 class NeedCreateForm(NeedForm):
-    idempotency_key = key_field()
+    idempotency_key = IdempotencyKeyField()
 
 
 class NeedLineForm(forms.Form):

@@ -6,11 +6,11 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import bounded_formfield
+from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
 
 from ..models import MONEY, Condition, Offer, Unit
 from ..services import OFFER_FIELDS
-from .needs import NO_CHOICE, date_input, key_field, quantity_field
+from .needs import NO_CHOICE, date_input, quantity_field
 
 
 def _label(need_line) -> str:
@@ -25,7 +25,7 @@ class OfferForm(forms.ModelForm):
         formfield_callback = bounded_formfield
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
-    idempotency_key = key_field()
+    idempotency_key = IdempotencyKeyField()
 
 
 class OfferLineForm(forms.Form):

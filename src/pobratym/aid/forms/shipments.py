@@ -4,7 +4,6 @@ Quantities and stages are checked by the services, not here, so a person sees th
 message the service gives (a negative quantity, more than pledged, a stage going back).
 """
 
-import uuid
 from decimal import Decimal
 
 from django import forms
@@ -12,7 +11,7 @@ from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import bounded_formfield
+from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
 
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
 from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
@@ -56,13 +55,13 @@ class ShipmentForm(forms.ModelForm):
 class ShipmentCreateForm(ShipmentForm):
     # Chosen when the form is first shown and sent back with it, so a form sent twice plans
     # one shipment.
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    idempotency_key = IdempotencyKeyField()
 
 
 class PackageForm(forms.ModelForm):
     # Packages have no key of their own in the database, so the page keeps the keys it has
     # seen (see views.shipments.package_add): a form sent twice adds one package.
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    idempotency_key = IdempotencyKeyField()
 
     class Meta:
         model = Package

@@ -28,6 +28,7 @@ from django.http import Http404
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.selectors import with_translations
 
 from ..models import (
     DEPARTED,
@@ -161,8 +162,8 @@ def _visible_needs(viewer, partnership_id: int) -> tuple[QuerySet, object]:
 def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's needs the viewer may see (members: all; others: public ones), with
     their status, most urgent and newest first, narrowed by `filters` (status, kind, sector,
-    priority; empty values are ignored). Two queries however many needs: the membership and
-    the list."""
+    priority; empty values are ignored), with their translations into the reader's language.
+    Three queries however many needs: the membership, the list and its translations."""
     filters = filters or {}
     needs, _membership = _visible_needs(viewer, partnership.pk)
     needs = with_status(needs)
@@ -173,6 +174,7 @@ def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = Non
         *(When(priority=p, then=Value(i)) for i, p in enumerate(Need.Priority.values)),
         default=Value(9),
     )
+    needs = with_translations(needs)
     return needs.annotate(urgency=urgency).order_by("urgency", "-created_at", "-pk")
 
 
@@ -180,10 +182,10 @@ def need_detail(*, viewer, need_id: int, partnership: Partnership) -> Need:
     """One need with its status and `coverage` (its lines, see `need_line_coverage`); 404 for
     a need the viewer may not see."""
     needs, _membership = _visible_needs(viewer, partnership.pk)
-    need = with_status(needs.filter(pk=need_id)).first()
+    need = with_translations(with_status(needs.filter(pk=need_id))).first()
     if need is None:
         raise Http404
-    need.coverage = list(_coverage(need))
+    need.coverage = list(with_translations(_coverage(need)))
     return need
 
 

@@ -3,8 +3,8 @@
 - `{{ need|translated:"title" }}`: the text alone (lists, headings, links);
 - `{% translated_text need "description" %}`: the text marked "machine translation" or
   "translated by <name>", with the original in a `<details>`;
-- `{% translation_links need %}`: the link to translate or correct the record by hand and to
-  correct its original language, for those who may.
+- `{% translation_note need "title" %}`: under a heading, how the title is shown, its original,
+  and the link to translate or correct the record by hand, for those who may.
 """
 
 from django import template
@@ -32,13 +32,17 @@ def translated_text(record, field: str, paragraphs: bool = False):
     return {"shown": shown(record, field), "paragraphs": paragraphs}
 
 
-@register.inclusion_tag("translation/links.html", takes_context=True)
-def translation_links(context, record):
+@register.inclusion_tag("translation/note.html", takes_context=True)
+def translation_note(context, record, field: str):
+    """Under a record's heading: whether `field` (its title) is shown translated and by whom,
+    the original in a `<details>`, and the link to translate or correct the record by hand
+    for those who may."""
     request = context["request"]
-    user = request.user
-    if not (record.translate_permission and user.has_perm(record.translate_permission, record)):
-        return {"url": None}
-    address = reverse(
-        "translation:edit", kwargs={"label": record._meta.label_lower, "pk": record.pk}
-    )
-    return {"url": f"{address}?{urlencode({'next': request.get_full_path()})}", "record": record}
+    owner = record.translation_owner()
+    url = None
+    if owner.translate_permission and request.user.has_perm(owner.translate_permission, owner):
+        address = reverse(
+            "translation:edit", kwargs={"label": owner._meta.label_lower, "pk": owner.pk}
+        )
+        url = f"{address}?{urlencode({'next': request.get_full_path()})}"
+    return {"shown": shown(record, field), "url": url}
