@@ -43,13 +43,17 @@ def _reader_language(language: str | None) -> str:
 
 def with_translations(records: QuerySet, language: str | None = None) -> QuerySet:
     """`records` with their translations into the reader's language, fetched in one query."""
+    return records.prefetch_related(reader_translations(language=language))
+
+
+def reader_translations(path: str = "", language: str | None = None) -> Prefetch:
+    """For `prefetch_related`: the reader's translations of the records at `path` (a related
+    record such as "in_reply_to"; empty: the records themselves), in one query."""
     language = _reader_language(language)
-    return records.prefetch_related(
-        Prefetch(
-            "translations",
-            queryset=Translation.objects.filter(language=language).select_related("translated_by"),
-            to_attr="reader_translations",
-        )
+    return Prefetch(
+        f"{path}__translations" if path else "translations",
+        queryset=Translation.objects.filter(language=language).select_related("translated_by"),
+        to_attr="reader_translations",
     )
 
 
