@@ -56,6 +56,7 @@ def test_every_aid_page_passes_axe(demo, page, new_context, site, language):
             ("received shipment", f"{AID}/shipments/{ids['received']}/"),
             ("goods received note", f"{AID}/shipments/{ids['received']}/receipt/"),
             ("discrepancies", f"{AID}/discrepancies/"),
+            ("translate a need", f"/translations/aid.need/{ids['need']}/?next={AID}/"),
         ],
     )
     page = new_context().new_page()

@@ -223,3 +223,25 @@ def test_correcting_the_language_drops_the_machine_translations_and_makes_them_a
     assert need.translations.get(field="title", language="uk").text == fake_translation(
         "Decken", "uk"
     )
+
+
+def test_the_needs_list_finds_a_need_by_words_of_any_of_its_languages(
+    partnership, people, libretranslate_server, settings, on_commit, run_worker, client_of
+):
+    libretranslate_server.use_in(settings)
+    need = need_written_in_ukrainian(partnership, people["zhytomyr"], on_commit)
+    other = need_written_in_ukrainian(partnership, people["zhytomyr"], on_commit)
+    Need.objects.filter(pk=other.pk).update(title="Ковдри для школи", description="")
+    run_worker()
+    client = client_of(people["dortmund"])
+    url = reverse("aid:need_list", args=[partnership.slug]).replace("/en/", "/de/", 1)
+
+    def found(words):
+        response = client.get(url, {"q": words})
+        assert response.status_code == 200
+        return [n.pk for n in response.context["page"].object_list]
+
+    assert found("генератори") == [need.pk], "the original, in any case"
+    assert found("[de] Генератори") == [need.pk], "the German translation"
+    assert set(found("5 КВТ")) == {need.pk, other.pk}, "an item of each"
+    assert found("Fahrräder") == []

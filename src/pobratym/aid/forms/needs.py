@@ -41,6 +41,14 @@ def date_input():
 
 
 class NeedFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Found in the title, institution, place, description and items, in any language."
+        ),
+    )
     status = forms.ChoiceField(
         label=capfirst(_("status")), required=False, choices=[ALL, *NeedStatus.choices]
     )

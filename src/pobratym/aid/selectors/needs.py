@@ -16,6 +16,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -28,7 +29,7 @@ from django.http import Http404
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
-from pobratym.translation.selectors import with_translations
+from pobratym.translation.selectors import matching, with_translations
 
 from ..models import (
     DEPARTED,
@@ -170,12 +171,22 @@ def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = Non
     for name in FILTERS:
         if value := filters.get(name):
             needs = needs.filter(**{name: value})
+    if words := (filters.get("q") or "").strip():
+        needs = needs.filter(_with_words(words))
     urgency = Case(
         *(When(priority=p, then=Value(i)) for i, p in enumerate(Need.Priority.values)),
         default=Value(9),
     )
     needs = with_translations(needs)
     return needs.annotate(urgency=urgency).order_by("urgency", "-created_at", "-pk")
+
+
+def _with_words(words: str):
+    """Needs whose texts or items contain `words`, in the original or any translation."""
+    in_lines = NeedLine.objects.filter(matching(NeedLine, ("item",), words), need=OuterRef("pk"))
+    return matching(Need, ("title", "institution", "area", "description"), words) | Q(
+        Exists(in_lines)
+    )
 
 
 def need_detail(*, viewer, need_id: int, partnership: Partnership) -> Need:
