@@ -18,6 +18,7 @@ from pobratym.aid.models import (
 from pobratym.aid.selectors import need_list
 from pobratym.partnerships import demo
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.selectors import shown
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +53,21 @@ def test_demo_aid_is_loaded_once_and_tells_the_whole_story():
     damaged = ReceiptLine.objects.exclude(state="intact").get()
     assert damaged.shipment_line.pledge.offer_line.offer.donor.startswith("Klinikum")
     assert Need.objects.filter(critical_infrastructure=True, public=True).count() == 0
+
+
+def test_demo_aid_reads_in_each_language_translated_by_the_coordinators():
+    call_command("demo", stdout=StringIO())
+
+    need = Need.objects.get(institution_type="hospital")
+    german = shown(need, "title", "de")
+    assert german.text == "Verbandmaterial für das Städtische Krankenhaus Nr. 1"
+    assert german.original_language == "uk"
+    assert german.translation.translated_by.email == "coordinator.dortmund@example.org"
+    english = shown(need.lines.get(item__startswith="Рукавички"), "item", "en")
+    assert english.text == "Surgical gloves, size 7.5"
+    assert english.translation.translated_by.email == "coordinator.zhytomyr@example.org"
+    fire_engine = shown(Offer.objects.get(donor__startswith="Feuerwehr"), "note", "uk")
+    assert fire_engine.text == "Вживаний, перевірений; з оснащенням."
+    assert fire_engine.translation.translated_by.email == "coordinator.zhytomyr@example.org"
+    damaged = ReceiptLine.objects.exclude(state="intact").get()
+    assert shown(damaged, "remark", "de").text == "8 Kartons sind beim Umladen nass geworden."

@@ -1,37 +1,86 @@
 """`pobratym demo`: the demo partnership Dortmund–Zhytomyr, loaded as often as wanted."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from pobratym.accounts.models import User
 from pobratym.partnerships import demo
 from pobratym.partnerships.models import City, FocusArea, Invitation, Membership, Partnership
+from pobratym.translation.models import Translatable, Translation, TranslationKind
+from pobratym.translation.selectors import translations_of
 
 pytestmark = pytest.mark.django_db
 
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def _translatable_models() -> list[type[Translatable]]:
+    return [model for model in apps.get_models() if issubclass(model, Translatable)]
+
 
 def _counts() -> dict[str, int]:
+    models = (User, City, Partnership, Membership, FocusArea, Invitation, Authenticator)
     return {
         model.__name__: model.objects.count()
-        for model in (User, City, Partnership, Membership, FocusArea, Invitation, Authenticator)
+        for model in (*models, Translation, *_translatable_models())
     }
 
 
-def test_demo_twice_creates_the_same_rows():
+def test_demo_twice_creates_the_same_rows_even_on_another_day(monkeypatch):
     call_command("demo", stdout=StringIO())
     after_first = _counts()
+    # The demo's dates count from the day it runs; a second run the next day changes nothing.
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
 
     call_command("demo", stdout=StringIO())
 
     assert _counts() == after_first
+    assert after_first["Translation"] > 0
     assert after_first["Partnership"] == 1
     assert after_first["City"] == 2
     assert after_first["User"] == 10
     assert after_first["Membership"] == 10
     assert after_first["FocusArea"] == 9
+
+
+def test_demo_records_read_in_every_language_translated_by_a_coordinator():
+    """Every text of every translatable demo record exists in each language: the original,
+    or a person's translation of exactly that wording, by a demo coordinator (the demo runs
+    without a translation service)."""
+    call_command("demo", stdout=StringIO())
+
+    missing, checked = [], 0
+    for model in _translatable_models():
+        records = list(model.objects.all())
+        found = translations_of(records)
+        for record in records:
+            if record.language not in LANGUAGES:
+                missing.append(f"{model._meta.label} {record.pk}: no original language")
+            for field in record.translatable_fields:
+                original = record.original(field)
+                if not original.strip():
+                    continue
+                for language in set(LANGUAGES) - {record.language}:
+                    checked += 1
+                    translation = found.get((model._meta.label, record.pk, field, language))
+                    if not (
+                        translation is not None
+                        and translation.kind == TranslationKind.HUMAN
+                        and not translation.is_stale(original)
+                        and translation.translated_by.email.startswith("coordinator.")
+                    ):
+                        missing.append(f"{model._meta.label} {record.pk} {field} ({language})")
+
+    assert missing == []
+    assert checked > 50
 
 
 def test_demo_accounts_exist_with_their_roles_and_languages():

@@ -1,104 +1,286 @@
 """Demo aid: needs Zhytomyr posted, what Dortmund's donors offered and pledged, a shipment that
 arrived with one damaged line and one still being packed. Invented, but shaped like the real
-work; idempotent (every record is made with a fixed key, and loading stops where it stopped)."""
+work; idempotent (every record is made with a fixed key, and loading stops where it stopped).
+
+Every text is written in its author's language, Ukrainian for Zhytomyr's records and German for
+Dortmund's, and stands here beside the demo coordinators' translations into the other two: the
+demo reads in each language without a translation service."""
 
 import uuid
+from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
 from pobratym.accounts.models import User
+from pobratym.partnerships.demo import Texts, translations_add
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.services import language_set
 
 from . import services
-from .models import GoodsReceivedNote, Pledge, Shipment
+from .models import GoodsReceivedNote, Need, Offer, Pledge, Shipment
 
 NAMESPACE = uuid.UUID("5d7c2f0e-4b1a-4f3e-9d2c-a1d000000000")
 
+ZHYTOMYR, DORTMUND = "uk", "de"
+
+# What is asked for and offered, named once for the need lines and the offer lines.
+ITEMS: dict[str, Texts] = {
+    "bandage": {
+        "uk": "Бинт стерильний 7 м × 14 см",
+        "de": "Sterile Mullbinde 7 m × 14 cm",
+        "en": "Sterile bandage 7 m × 14 cm",
+    },
+    "gloves": {
+        "uk": "Рукавички хірургічні, розмір 7,5",
+        "de": "OP-Handschuhe, Größe 7,5",
+        "en": "Surgical gloves, size 7.5",
+    },
+    "generator": {
+        "uk": "Дизельний генератор 100 кВА",
+        "de": "Diesel-Stromerzeuger 100 kVA",
+        "en": "Diesel generator 100 kVA",
+    },
+    "laptop": {"uk": "Ноутбук", "de": "Laptop", "en": "Laptop"},
+    "bed": {"uk": "Розкладне ліжко", "de": "Klappbett", "en": "Folding bed"},
+    "blanket": {"uk": "Ковдра", "de": "Decke", "en": "Blanket"},
+    "fire_engine": {
+        "de": "Löschfahrzeug LF 16",
+        "uk": "Пожежний автомобіль LF 16",
+        "en": "Fire engine LF 16",
+    },
+}
+
+# Zhytomyr's needs. Lines: item (of ITEMS), specification, quantity, unit.
 NEEDS = {
     "dressings": {
         "kind": "medical",
         "sector": "health",
-        "title": "Перев'язувальні матеріали для міської лікарні № 1",
-        "description": "Запас для хірургічного відділення на три місяці.",
+        "title": {
+            "uk": "Перев'язувальні матеріали для міської лікарні № 1",
+            "de": "Verbandmaterial für das Städtische Krankenhaus Nr. 1",
+            "en": "Dressings for City Hospital No. 1",
+        },
+        "description": {
+            "uk": "Запас для хірургічного відділення на три місяці.",
+            "de": "Dreimonatsvorrat für die chirurgische Abteilung.",
+            "en": "A three-month supply for the surgical department.",
+        },
         "priority": "urgent",
-        "institution": "Житомирська міська лікарня № 1",
+        "institution": {
+            "uk": "Житомирська міська лікарня № 1",
+            "de": "Städtisches Krankenhaus Nr. 1 Schytomyr",
+            "en": "Zhytomyr City Hospital No. 1",
+        },
         "institution_type": "hospital",
-        "area": "Житомир, Богунський район",
+        "area": {
+            "uk": "Житомир, Богунський район",
+            "de": "Schytomyr, Stadtbezirk Bohunskyj",
+            "en": "Zhytomyr, Bohunskyi district",
+        },
         "address": "вул. Велика Бердичівська, 70",
         "lines": [
-            ("Бинт стерильний 7 м × 14 см", "", 400, "box"),
-            ("Рукавички хірургічні, розмір 7,5", "стерильні, латексні", 200, "box"),
+            ("bandage", None, 400, "box"),
+            (
+                "gloves",
+                {"uk": "стерильні, латексні", "de": "steril, aus Latex", "en": "sterile, latex"},
+                200,
+                "box",
+            ),
         ],
         "public": True,
     },
     "generators": {
         "kind": "energy",
         "sector": "energy",
-        "title": "Генератори для насосних станцій водоканалу",
-        "description": "Резервне живлення під час відключень електроенергії.",
+        "title": {
+            "uk": "Генератори для насосних станцій водоканалу",
+            "de": "Stromerzeuger für die Pumpstationen der Wasserwerke",
+            "en": "Generators for the water utility's pumping stations",
+        },
+        "description": {
+            "uk": "Резервне живлення під час відключень електроенергії.",
+            "de": "Notstromversorgung bei Stromabschaltungen.",
+            "en": "Backup power during power cuts.",
+        },
         "priority": "urgent",
-        "institution": "КП «Житомирводоканал»",
+        "institution": {
+            "uk": "КП «Житомирводоканал»",
+            "de": "Kommunalunternehmen „Schytomyrwodokanal“",
+            "en": "Zhytomyrvodokanal municipal enterprise",
+        },
         "institution_type": "utility",
-        "area": "Житомир",
+        "area": {"uk": "Житомир", "de": "Schytomyr", "en": "Zhytomyr"},
         "address": "вул. Щорса, 1 (насосна станція № 2)",
         "critical_infrastructure": True,
-        "lines": [("Дизельний генератор 100 кВА", "з автоматичним запуском (ATS)", 2, "piece")],
+        "lines": [
+            (
+                "generator",
+                {
+                    "uk": "з автоматичним запуском (ATS)",
+                    "de": "mit Startautomatik (ATS)",
+                    "en": "with automatic start (ATS)",
+                },
+                2,
+                "piece",
+            )
+        ],
     },
     "laptops": {
         "kind": "education",
         "sector": "education",
-        "title": "Ноутбуки для ліцею № 25",
-        "description": "Для дистанційного навчання в укритті.",
+        "title": {
+            "uk": "Ноутбуки для ліцею № 25",
+            "de": "Laptops für das Lyzeum Nr. 25",
+            "en": "Laptops for Lyceum No. 25",
+        },
+        "description": {
+            "uk": "Для дистанційного навчання в укритті.",
+            "de": "Für den Fernunterricht im Schutzraum.",
+            "en": "For remote learning in the shelter.",
+        },
         "priority": "normal",
-        "institution": "Житомирський ліцей № 25",
+        "institution": {
+            "uk": "Житомирський ліцей № 25",
+            "de": "Lyzeum Nr. 25 Schytomyr",
+            "en": "Zhytomyr Lyceum No. 25",
+        },
         "institution_type": "school",
-        "area": "Житомир, Корольовський район",
-        "lines": [("Ноутбук", "не старше 5 років, з зарядним пристроєм", 30, "piece")],
+        "area": {
+            "uk": "Житомир, Корольовський район",
+            "de": "Schytomyr, Stadtbezirk Koroljowskyj",
+            "en": "Zhytomyr, Korolovskyi district",
+        },
+        "lines": [
+            (
+                "laptop",
+                {
+                    "uk": "не старше 5 років, з зарядним пристроєм",
+                    "de": "nicht älter als 5 Jahre, mit Ladegerät",
+                    "en": "no more than 5 years old, with charger",
+                },
+                30,
+                "piece",
+            )
+        ],
         "public": True,
     },
     "beds": {
         "kind": "shelter",
         "sector": "shelter",
-        "title": "Розкладні ліжка та ковдри для пунктів незламності",
+        "title": {
+            "uk": "Розкладні ліжка та ковдри для пунктів незламності",
+            "de": "Klappbetten und Decken für die „Punkte der Unbeugsamkeit“ "
+            "(Wärme- und Versorgungsstellen)",
+            "en": "Folding beds and blankets for the Invincibility Points "
+            "(heating and support centres)",
+        },
         "priority": "high",
-        "institution": "Управління з питань надзвичайних ситуацій",
+        "institution": {
+            "uk": "Управління з питань надзвичайних ситуацій",
+            "de": "Amt für Katastrophenschutz",
+            "en": "Emergencies Department",
+        },
         "institution_type": "civil_protection",
-        "area": "Житомир",
-        "lines": [("Розкладне ліжко", "", 120, "piece"), ("Ковдра", "вовняна", 240, "piece")],
+        "area": {"uk": "Житомир", "de": "Schytomyr", "en": "Zhytomyr"},
+        "lines": [
+            ("bed", None, 120, "piece"),
+            ("blanket", {"uk": "вовняна", "de": "aus Wolle", "en": "wool"}, 240, "piece"),
+        ],
     },
 }
 
+# Dortmund's donors' offers; those for a need took the items' names from it, so they read in
+# Ukrainian. Lines: item (of ITEMS), quantity, unit, value EUR, for need line (index), months
+# to expiry.
 OFFERS = {
     "klinikum": {
         "need": "dressings",
+        "language": ZHYTOMYR,
         "donor": "Klinikum Dortmund (Demo)",
         "donor_type": "municipal_subsidiary",
         "lines": [
-            # item, quantity, unit, value EUR, for need line (index), months to expiry
-            ("Бинт стерильний 7 м × 14 см", 400, "box", Decimal("3200.00"), 0, 30),
-            ("Рукавички хірургічні, розмір 7,5", 120, "box", Decimal("1440.00"), 1, 24),
+            ("bandage", 400, "box", Decimal("3200.00"), 0, 30),
+            ("gloves", 120, "box", Decimal("1440.00"), 1, 24),
         ],
     },
     "stadtwerke": {
         "need": "generators",
+        "language": ZHYTOMYR,
         "donor": "Dortmunder Stadtwerke (Demo)",
         "donor_type": "municipal_subsidiary",
-        "lines": [("Дизельний генератор 100 кВА", 2, "piece", Decimal("38000.00"), 0, None)],
+        "lines": [("generator", 2, "piece", Decimal("38000.00"), 0, None)],
     },
     "feuerwehr": {
         "need": None,
+        "language": DORTMUND,
         "donor": "Feuerwehr Dortmund (Demo)",
         "donor_type": "department",
-        "note": "Gebraucht, geprüft; mit Zubehör.",
-        "lines": [("Löschfahrzeug LF 16", 1, "piece", Decimal("25000.00"), None, None)],
+        "note": {
+            "de": "Gebraucht, geprüft; mit Zubehör.",
+            "uk": "Вживаний, перевірений; з оснащенням.",
+            "en": "Used, inspected; with equipment.",
+        },
+        "lines": [("fire_engine", 1, "piece", Decimal("25000.00"), None, None)],
+    },
+}
+
+# Dortmund's shipments, planned in German.
+SHIPMENTS = {
+    "medical": {
+        "reference": "DO-ZT-2026-014",
+        "carrier": "Spedition Westfalen-Ost (Demo)",
+        "vehicle": "Sattelzug, DO-HX 417",
+        "route": {
+            "de": "Dortmund – Hrubieszów – Jahodyn – Zhytomyr",
+            "uk": "Дортмунд – Грубешів – Ягодин – Житомир",
+            "en": "Dortmund – Hrubieszów – Yahodyn – Zhytomyr",
+        },
+    },
+    "generators": {
+        "carrier": "Spedition Westfalen-Ost (Demo)",
+        "route": {
+            "de": "Dortmund – Krakowiec – Zhytomyr",
+            "uk": "Дортмунд – Краковець – Житомир",
+            "en": "Dortmund – Krakowiec – Zhytomyr",
+        },
+    },
+}
+
+# Zhytomyr's goods received note for the medical shipment: the gloves arrived damaged.
+RECEIPT = {
+    "number": "ЖТ-ПН-2026/112",
+    "received_by": "Андрій Шевчук, головний спеціаліст",
+    "damaged": "gloves",
+    "remark": {
+        "uk": "8 коробок намокли під час перевантаження.",
+        "de": "8 Kartons sind beim Umladen nass geworden.",
+        "en": "8 boxes got wet during reloading.",
     },
 }
 
 
 def _key(partnership: Partnership, name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"{partnership.slug}:{name}")
+
+
+def _made_before(model, partnership: Partnership, by: User, key: uuid.UUID):
+    # The demo's dates count from the day it runs: asking again with the same key on another
+    # day would be other content (a conflict), so what the first run made is taken as it is.
+    return model.objects.filter(partnership=partnership, created_by=by, idempotency_key=key).first()
+
+
+def _written(fields: Mapping, language: str) -> dict:
+    """The fields as their author writes them: each text in the original language."""
+    return {
+        name: value[language] if isinstance(value, Mapping) else value
+        for name, value in fields.items()
+    }
+
+
+def _texts(fields: Mapping) -> dict[str, Texts]:
+    return {name: value for name, value in fields.items() if isinstance(value, Mapping)}
 
 
 def load_aid(partnership: Partnership) -> None:
@@ -109,50 +291,10 @@ def load_aid(partnership: Partnership) -> None:
     if not (zhytomyr and zhytomyr_staff and dortmund_staff):
         return
     today = timezone.localdate()
-    needs = {}
-    for index, (name, fields) in enumerate(NEEDS.items()):
-        fields = dict(fields)
-        public = fields.pop("public", False)
-        lines = [
-            {"item": item, "specification": spec, "quantity": Decimal(qty), "unit": unit}
-            for item, spec, qty, unit in fields.pop("lines")
-        ]
-        need = services.need_create(
-            partnership=partnership,
-            by=zhytomyr,
-            lines=lines,
-            idempotency_key=_key(partnership, f"need:{name}"),
-            needed_by=today + timedelta(days=21 + 14 * index),
-            **fields,
-        )
-        if public and not need.public:
-            services.need_publish(need=need, by=zhytomyr, public=True)
-        needs[name] = need
-    offers = {}
-    for name, fields in OFFERS.items():
-        need = needs[fields["need"]] if fields["need"] else None
-        need_lines = list(need.lines.order_by("pk")) if need else []
-        lines = [
-            {
-                "item": item,
-                "quantity": Decimal(qty),
-                "unit": unit,
-                "estimated_value": value,
-                "need_line": need_lines[line] if line is not None else None,
-                "expires_on": today + timedelta(days=30 * months) if months else None,
-            }
-            for item, qty, unit, value, line, months in fields["lines"]
-        ]
-        offers[name] = services.offer_create(
-            partnership=partnership,
-            by=dortmund_staff,
-            need=need,
-            lines=lines,
-            idempotency_key=_key(partnership, f"offer:{name}"),
-            donor=fields["donor"],
-            donor_type=fields["donor_type"],
-            note=fields.get("note", ""),
-        )
+    needs = {
+        name: _need(partnership, zhytomyr, name, index, today) for index, name in enumerate(NEEDS)
+    }
+    offers = {name: _offer(partnership, dortmund_staff, name, needs, today) for name in OFFERS}
     pledges = []
     for name in ("klinikum", "stadtwerke"):
         for offer_line in offers[name].lines.order_by("pk"):
@@ -169,16 +311,89 @@ def load_aid(partnership: Partnership) -> None:
     _pack_generators(partnership, dortmund_staff, pledges[2])
 
 
-def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledge]) -> None:
-    shipment = services.shipment_create(
+def _need(partnership, by: User, name: str, index: int, today) -> Need:
+    fields = dict(NEEDS[name])
+    public = fields.pop("public", False)
+    lines = fields.pop("lines")
+    key = _key(partnership, f"need:{name}")
+    need = _made_before(Need, partnership, by, key) or services.need_create(
         partnership=partnership,
-        by=sender,
-        idempotency_key=_key(partnership, "shipment:medical"),
-        planned_at=timezone.now() - timedelta(days=9),
-        reference="DO-ZT-2026-014",
-        carrier="Spedition Westfalen-Ost (Demo)",
-        vehicle="Sattelzug, DO-HX 417",
-        route="Dortmund – Hrubieszów – Jahodyn – Zhytomyr",
+        by=by,
+        lines=[
+            {
+                "item": ITEMS[item][ZHYTOMYR],
+                "specification": specification[ZHYTOMYR] if specification else "",
+                "quantity": Decimal(quantity),
+                "unit": unit,
+            }
+            for item, specification, quantity, unit in lines
+        ],
+        idempotency_key=key,
+        language=ZHYTOMYR,
+        needed_by=today + timedelta(days=21 + 14 * index),
+        **_written(fields, ZHYTOMYR),
+    )
+    if public and not need.public:
+        services.need_publish(need=need, by=by, public=True)
+    translations_add(need, _texts(fields))
+    for line, (item, specification, _quantity, _unit) in zip(
+        need.lines.order_by("pk"), lines, strict=False
+    ):
+        translations_add(line, {"item": ITEMS[item], "specification": specification or {}})
+    return need
+
+
+def _offer(partnership, by: User, name: str, needs: Mapping[str, Need], today) -> Offer:
+    fields = dict(OFFERS[name])
+    need_name = fields.pop("need")
+    need = needs[need_name] if need_name else None
+    language = fields.pop("language")
+    lines = fields.pop("lines")
+    need_lines = list(need.lines.order_by("pk")) if need else []
+    key = _key(partnership, f"offer:{name}")
+    offer = _made_before(Offer, partnership, by, key) or services.offer_create(
+        partnership=partnership,
+        by=by,
+        need=need,
+        lines=[
+            {
+                "item": ITEMS[item][language],
+                "quantity": Decimal(quantity),
+                "unit": unit,
+                "estimated_value": value,
+                "need_line": need_lines[line] if line is not None else None,
+                "expires_on": today + timedelta(days=30 * months) if months else None,
+            }
+            for item, quantity, unit, value, line, months in lines
+        ],
+        idempotency_key=key,
+        language=language,
+        **_written(fields, language),
+    )
+    translations_add(offer, _texts(fields))
+    for line, (item, *_rest) in zip(offer.lines.order_by("pk"), lines, strict=False):
+        translations_add(line, {"item": ITEMS[item]})
+    return offer
+
+
+def _shipment(partnership, by: User, name: str, **dates) -> Shipment:
+    fields = SHIPMENTS[name]
+    key = _key(partnership, f"shipment:{name}")
+    shipment = _made_before(Shipment, partnership, by, key) or services.shipment_create(
+        partnership=partnership,
+        by=by,
+        idempotency_key=key,
+        language=DORTMUND,
+        **dates,
+        **_written(fields, DORTMUND),
+    )
+    translations_add(shipment, _texts(fields))
+    return shipment
+
+
+def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledge]) -> None:
+    shipment = _shipment(
+        partnership, sender, "medical", planned_at=timezone.now() - timedelta(days=9)
     )
     if shipment.status == Shipment.Status.PLANNED:
         pallets = [
@@ -209,33 +424,36 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
                 occurred_at=now - timedelta(days=days_ago),
                 note=note,
             )
-    if GoodsReceivedNote.objects.filter(shipment=shipment).exists():
-        return
-    lines = {}
-    for line in shipment.lines.order_by("pk"):
-        damaged = line.pledge.offer_line.item.startswith("Рукавички")
-        lines[line.pk] = {
-            "quantity": line.quantity,
-            "state": "damaged" if damaged else "intact",
-            "remark": "8 коробок намокли під час перевантаження." if damaged else "",
-        }
-    services.receipt_record(
-        shipment=shipment,
-        by=receiver,
-        lines=lines,
-        number="ЖТ-ПН-2026/112",
-        received_on=timezone.localdate() - timedelta(days=3),
-        received_by="Андрій Шевчук, головний спеціаліст",
-    )
+    receipt = GoodsReceivedNote.objects.filter(shipment=shipment).first()
+    if receipt is None:
+        damaged_item = ITEMS[RECEIPT["damaged"]][ZHYTOMYR]
+        lines = {}
+        for line in shipment.lines.select_related("pledge__offer_line").order_by("pk"):
+            damaged = line.pledge.offer_line.item == damaged_item
+            lines[line.pk] = {
+                "quantity": line.quantity,
+                "state": "damaged" if damaged else "intact",
+                "remark": RECEIPT["remark"][ZHYTOMYR] if damaged else "",
+            }
+        receipt = services.receipt_record(
+            shipment=shipment,
+            by=receiver,
+            lines=lines,
+            number=RECEIPT["number"],
+            received_on=timezone.localdate() - timedelta(days=3),
+            received_by=RECEIPT["received_by"],
+        )
+    if receipt.language != ZHYTOMYR:  # recorded before goods received notes knew theirs
+        receipt = language_set(record=receipt, by=receiver, language=ZHYTOMYR)
+    for line in receipt.lines.all():
+        translations_add(line, {"remark": RECEIPT["remark"]})
 
 
 def _pack_generators(partnership, sender: User, pledge: Pledge) -> None:
-    shipment = services.shipment_create(
-        partnership=partnership,
-        by=sender,
-        idempotency_key=_key(partnership, "shipment:generators"),
-        carrier="Spedition Westfalen-Ost (Demo)",
-        route="Dortmund – Krakowiec – Zhytomyr",
+    shipment = _shipment(
+        partnership,
+        sender,
+        "generators",
         planned_departure=timezone.localdate() + timedelta(days=5),
         planned_arrival=timezone.localdate() + timedelta(days=8),
     )

@@ -1,6 +1,7 @@
 """The demo partnership Dortmund–Zhytomyr, from the founding documents. Idempotent."""
 
 import time
+from collections.abc import Mapping
 
 from allauth.mfa.app_settings import TOTP_PERIOD
 from allauth.mfa.models import Authenticator
@@ -9,9 +10,15 @@ from django.db import transaction
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import email_verified_record
+from pobratym.translation.models import Translatable, TranslationKind
+from pobratym.translation.selectors import translations_of
+from pobratym.translation.services import translation_save
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
+
+# One text of the demo in each language, by language code: the original and its translations.
+Texts = Mapping[str, str]
 
 SLUG = "dortmund-zhytomyr"
 PASSWORD = "pobratym-demo"  # noqa: S105 - published demo password, never in production
@@ -110,6 +117,44 @@ def demo_email(role: str, city: str) -> str:
 
 def demo_totp_code() -> str:
     return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // TOTP_PERIOD))
+
+
+def demo_translator(*, original: str, language: str) -> User:
+    """Who translates a demo record by hand: into German or Ukrainian, the coordinator whose
+    language it is; into English, the coordinator whose language the original is."""
+    cities = {spoken: city for city, spoken in LANGUAGE.items()}
+    city = cities.get(language) or cities[original]
+    return User.objects.get(email=demo_email(Role.COORDINATOR, city))
+
+
+def translations_add(record: Translatable, texts: Mapping[str, Texts]) -> None:
+    """The demo coordinators' translations of `record`, through the same service as a
+    person's: `texts` gives each translatable field in every language, its original among
+    them. A translation already there stays (the demo ran before, or someone corrected it);
+    a field that reads otherwise by now (someone changed it in the demo) is left alone."""
+    existing = translations_of([record])
+    translators = {}
+    for field, text in texts.items():
+        original = record.original(field)
+        if not original.strip() or text.get(record.language) != original:
+            continue
+        for language, translated in text.items():
+            current = existing.get((record._meta.label, record.pk, field, language))
+            if language == record.language or (
+                current is not None and current.kind == TranslationKind.HUMAN
+            ):
+                continue
+            if language not in translators:
+                translators[language] = demo_translator(original=record.language, language=language)
+            translation_save(
+                record=record,
+                field=field,
+                language=language,
+                text=translated,
+                by=translators[language],
+                # A machine translation (made before the demo had its own) gives way.
+                revision=current.revision if current else None,
+            )
 
 
 def _city(key: str) -> City:
