@@ -14,9 +14,14 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pobratym.accounts.models import User
-from pobratym.partnerships.demo import Texts, translations_add
+from pobratym.partnerships.demo import (
+    Texts,
+    language_given,
+    texts_of,
+    translations_add,
+    written_in,
+)
 from pobratym.partnerships.models import Partnership
-from pobratym.translation.services import language_set
 
 from . import services
 from .models import GoodsReceivedNote, Need, Offer, Pledge, Shipment
@@ -271,18 +276,6 @@ def _made_before(model, partnership: Partnership, by: User, key: uuid.UUID):
     return model.objects.filter(partnership=partnership, created_by=by, idempotency_key=key).first()
 
 
-def _written(fields: Mapping, language: str) -> dict:
-    """The fields as their author writes them: each text in the original language."""
-    return {
-        name: value[language] if isinstance(value, Mapping) else value
-        for name, value in fields.items()
-    }
-
-
-def _texts(fields: Mapping) -> dict[str, Texts]:
-    return {name: value for name, value in fields.items() if isinstance(value, Mapping)}
-
-
 def load_aid(partnership: Partnership) -> None:
     people = {user.email: user for user in User.objects.filter(email__endswith="@example.org")}
     zhytomyr = people.get("coordinator.zhytomyr@example.org")
@@ -331,11 +324,11 @@ def _need(partnership, by: User, name: str, index: int, today) -> Need:
         idempotency_key=key,
         language=ZHYTOMYR,
         needed_by=today + timedelta(days=21 + 14 * index),
-        **_written(fields, ZHYTOMYR),
+        **written_in(fields, ZHYTOMYR),
     )
     if public and not need.public:
         services.need_publish(need=need, by=by, public=True)
-    translations_add(need, _texts(fields))
+    translations_add(need, texts_of(fields))
     for line, (item, specification, _quantity, _unit) in zip(
         need.lines.order_by("pk"), lines, strict=False
     ):
@@ -368,9 +361,9 @@ def _offer(partnership, by: User, name: str, needs: Mapping[str, Need], today) -
         ],
         idempotency_key=key,
         language=language,
-        **_written(fields, language),
+        **written_in(fields, language),
     )
-    translations_add(offer, _texts(fields))
+    translations_add(offer, texts_of(fields))
     for line, (item, *_rest) in zip(offer.lines.order_by("pk"), lines, strict=False):
         translations_add(line, {"item": ITEMS[item]})
     return offer
@@ -385,9 +378,9 @@ def _shipment(partnership, by: User, name: str, **dates) -> Shipment:
         idempotency_key=key,
         language=DORTMUND,
         **dates,
-        **_written(fields, DORTMUND),
+        **written_in(fields, DORTMUND),
     )
-    translations_add(shipment, _texts(fields))
+    translations_add(shipment, texts_of(fields))
     return shipment
 
 
@@ -443,8 +436,7 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
             received_on=timezone.localdate() - timedelta(days=3),
             received_by=RECEIPT["received_by"],
         )
-    if receipt.language != ZHYTOMYR:  # recorded before goods received notes knew theirs
-        receipt = language_set(record=receipt, by=receiver, language=ZHYTOMYR)
+    receipt = language_given(receipt, ZHYTOMYR)
     for line in receipt.lines.all():
         translations_add(line, {"remark": RECEIPT["remark"]})
 

@@ -12,7 +12,7 @@ from pobratym.accounts.models import User
 from pobratym.accounts.services import email_verified_record
 from pobratym.translation.models import Translatable, TranslationKind
 from pobratym.translation.selectors import translations_of
-from pobratym.translation.services import translation_save
+from pobratym.translation.services import language_set, translation_save
 
 from . import services
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
@@ -125,6 +125,29 @@ def demo_translator(*, original: str, language: str) -> User:
     cities = {spoken: city for city, spoken in LANGUAGE.items()}
     city = cities.get(language) or cities[original]
     return User.objects.get(email=demo_email(Role.COORDINATOR, city))
+
+
+def written_in(fields: Mapping, language: str) -> dict:
+    """A demo record's fields as their author writes them: each text (`Texts`) in `language`,
+    the other values as they are."""
+    return {
+        name: value[language] if isinstance(value, Mapping) else value
+        for name, value in fields.items()
+    }
+
+
+def texts_of(fields: Mapping) -> dict[str, Texts]:
+    """The fields of a demo record that are written in every language."""
+    return {name: value for name, value in fields.items() if isinstance(value, Mapping)}
+
+
+def language_given(record: Translatable, language: str) -> Translatable:
+    """`record` with the original language the demo wrote it in: one made before its kind of
+    record knew its language (an earlier demo) is given it by that language's coordinator."""
+    if record.language:
+        return record
+    by = demo_translator(original=language, language=language)
+    return language_set(record=record, by=by, language=language)
 
 
 def translations_add(record: Translatable, texts: Mapping[str, Texts]) -> None:
