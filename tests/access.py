@@ -14,7 +14,7 @@ partnership and anonymous visitors hold nothing.
 """
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import rules
@@ -120,7 +120,7 @@ class Page:
 
     `url` and `headers` take the test's world; `data` is the body sent with a POST, or makes it
     from the world and the person asking (None for an anonymous visitor), say with a fresh
-    idempotency key or the person's own side. `also` adds cells to the representative ones."""
+    idempotency key or the person's own side."""
 
     name: str
     url: Callable[[Any], str]
@@ -130,7 +130,6 @@ class Page:
     success: int = 200
     json: bool = False
     headers: Callable[[Any], dict] | None = None
-    also: tuple[Cell, ...] = field(default=())
 
     def __str__(self) -> str:
         return self.name
@@ -152,7 +151,7 @@ class Page:
 
 def representative_cells(page: Page) -> list[Cell]:
     """One person allowed, the nearest refused role of the same side, and the allowed role on
-    the other side (plus the page's `also`): the cells that show a rule of role and side."""
+    the other side: the cells that show a rule of role and side."""
     order = [(role, side) for side in SIDES for role in ROLES]
     allowed = next((cell for cell in order if cell in page.holders), None)
     assert allowed is not None, f"nobody may use {page}: test it without this harness"
@@ -162,7 +161,6 @@ def representative_cells(page: Page) -> list[Cell]:
     if refused is not None:
         chosen.append((refused, side))
     chosen.append((role, other(side)))
-    chosen += [cell for cell in page.also if cell not in chosen]
     return chosen
 
 
