@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 import pytest
 from django.urls import reverse
 
-from pobratym.conversations.models import Message, MessageTranslation, Thread
+from pobratym.conversations.models import Message, Thread
 from pobratym.partnerships.models import Role
+from pobratym.translation.models import Translation
 from tests.access import Cast, Page, http_check
 from tests.agreements.files import pdf_upload
 from tests.conversations.factories import post, thread_start
@@ -108,7 +109,7 @@ PAGES = [
 
 
 def _written() -> tuple[int, int, int]:
-    return Thread.objects.count(), Message.history.count(), MessageTranslation.objects.count()
+    return Thread.objects.count(), Message.history.count(), Translation.objects.count()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
@@ -131,7 +132,7 @@ def test_thread_of_another_partnership_is_not_found_through_ones_own(page):
     mixed = World(world.partnership, other.thread, other.message, other.attachment_id)
 
     assert page.ask(mixed, coordinator).status_code == 404
-    assert not MessageTranslation.objects.exists()
+    assert not Translation.objects.exists()
     assert Message.objects.filter(thread=other.thread).count() == 2
 
 

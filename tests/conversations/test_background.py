@@ -9,13 +9,10 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from pobratym.conversations.models import (
-    EmailNotification,
-    MessageTranslation,
-    NotificationSetting,
-)
+from pobratym.conversations.models import EmailNotification, NotificationSetting
 from pobratym.conversations.services import message_post, thread_create
 from pobratym.partnerships.models import Role
+from pobratym.translation.models import Translation, TranslationKind, digest_of
 from tests.factories import member_create
 from tests.translation.fake_servers import fake_translation
 
@@ -33,6 +30,17 @@ def people(partnership):
         ).user,
         "observer": member_create(partnership, Role.OBSERVER, 2, language="en").user,
     }
+
+
+def human_translation(message, language):
+    """A person's translation stored directly, as if saved a moment before."""
+    return message.translations.create(
+        field="body",
+        language=language,
+        text="Людський переклад",
+        kind="human",
+        source_digest=digest_of(message.body),
+    )
 
 
 def post(partnership, by, body, thread=None, **options):
@@ -64,7 +72,7 @@ def test_message_is_translated_and_mailed_in_each_readers_language(
 
     translations = {t.language: t for t in message.translations.all()}
     assert translations["uk"].text == fake_translation(GERMAN, "uk")
-    assert translations["uk"].kind == MessageTranslation.Kind.MACHINE
+    assert translations["uk"].kind == TranslationKind.MACHINE
     assert set(translations) == {"uk", "en"}
     [to_zhytomyr] = smtp_inbox.to(people["zhytomyr"].email)
     body = smtp_inbox.text(to_zhytomyr)
@@ -148,15 +156,13 @@ def test_garbage_from_the_provider_is_not_stored(
 def test_a_human_translation_is_never_replaced_by_a_machine_one(
     partnership, people, libretranslate_server, settings
 ):
-    from pobratym.conversations.machine_translation import message_translate_by_machine
     from pobratym.translation.providers import get_provider
+    from pobratym.translation.services import record_translate_by_machine
 
     libretranslate_server.use_in(settings)
     message = post(partnership, people["dortmund"], GERMAN, language="de")
-    MessageTranslation.objects.create(
-        message=message, language="uk", text="Людський переклад", kind="human"
-    )
-    message_translate_by_machine(message=message, provider=get_provider())
+    human_translation(message, "uk")
+    record_translate_by_machine(record=message, provider=get_provider())
     assert message.translations.get(language="uk").text == "Людський переклад"
     assert message.translations.get(language="en").kind == "machine"
 
@@ -171,22 +177,20 @@ def test_a_human_translation_saved_at_the_same_moment_stays_and_the_mail_goes(
     run_worker,
 ):
     """Someone saves the Ukrainian translation just before the machine one is stored: the
-    unique (message, language) refuses the machine one, the task goes on and mails."""
+    unique (message, field, language) refuses the machine one, the task goes on and mails."""
     libretranslate_server.use_in(settings)
 
     def person_saves_first(sender, instance, **kwargs):
         if instance.kind == "machine" and instance.language == "uk":
-            MessageTranslation.objects.create(
-                message=instance.message, language="uk", text="Людський переклад", kind="human"
-            )
+            human_translation(instance.record, "uk")
 
-    pre_save.connect(person_saves_first, sender=MessageTranslation)
+    pre_save.connect(person_saves_first, sender=Translation)
     try:
         with on_commit(execute=True):
             message = post(partnership, people["dortmund"], GERMAN, language="de")
         run_worker()
     finally:
-        pre_save.disconnect(person_saves_first, sender=MessageTranslation)
+        pre_save.disconnect(person_saves_first, sender=Translation)
 
     # (The person's row, written on this same connection, goes with the refused insert.)
     assert not message.translations.filter(language="uk", kind="machine").exists()

@@ -6,8 +6,9 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from pobratym.conversations.models import MessageTranslation, Thread
+from pobratym.conversations.models import Thread
 from pobratym.core.inputs import ID_MAX
+from pobratym.translation.models import Translation
 from tests.conversations.factories import thread_start
 
 pytestmark = pytest.mark.django_db
@@ -44,4 +45,4 @@ def test_a_translation_with_a_revision_beyond_range_is_a_400(
     response = client_of(other_side_coordinator).post(url, data)
 
     assert response.status_code == 400
-    assert MessageTranslation.objects.filter(language="de", kind="human").count() == 0
+    assert Translation.objects.filter(language="de", kind="human").count() == 0

@@ -8,15 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pobratym.conversations import events, selectors, services
-from pobratym.conversations.models import (
-    Message,
-    MessageAttachment,
-    MessageRead,
-    MessageTranslation,
-    Thread,
-)
+from pobratym.conversations.models import Message, MessageAttachment, MessageRead, Thread
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.models import Role
+from pobratym.translation.models import Translation
 from tests.agreements.files import pdf_upload
 from tests.conversations.factories import post, thread_start
 from tests.factories import member_create
@@ -173,15 +168,15 @@ def test_correction_replaces_a_machine_translation(
     partnership, coordinator, other_side_coordinator
 ):
     message = _message(partnership, coordinator)
-    MessageTranslation.objects.create(
-        message=message, language="uk", text="День добрий", kind="machine", provider="deepl"
+    message.translations.create(
+        field="body", language="uk", text="День добрий", kind="machine", provider="deepl"
     )
 
     services.translation_save(
         message=message, by=other_side_coordinator, language="uk", text="Добрий день", revision=1
     )
 
-    translation = MessageTranslation.objects.get()
+    translation = Translation.objects.get()
     assert (translation.text, translation.kind, translation.provider) == (
         "Добрий день",
         "human",
@@ -209,7 +204,7 @@ def test_second_editor_of_the_same_revision_is_told_and_nothing_is_overwritten(
         )
 
     assert error.value.code == "translation_changed"
-    translation = MessageTranslation.objects.get()
+    translation = Translation.objects.get()
     assert (translation.text, translation.revision) == ("Друга", 2)
     assert translation.translated_by == other_side_coordinator
 
@@ -228,7 +223,7 @@ def test_two_first_translations_at_once_the_second_is_told(
         )
 
     assert error.value.code == "translation_changed"
-    assert MessageTranslation.objects.get().text == "Перша"
+    assert Translation.objects.get().text == "Перша"
 
 
 def test_translation_into_the_original_language_is_refused(partnership, coordinator):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from pobratym.conversations.markdown import render
-from pobratym.conversations.models import Message, MessageTranslation
+from pobratym.conversations.models import Message
 from tests.conversations.factories import thread_start
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_payload_in_a_message_and_its_translation_runs_nowhere(
         {"language": "uk", "revision": "0", "text": payload},
     )
     assert translated.status_code == 302
-    assert MessageTranslation.objects.get(message=message).text == payload.strip()
+    assert message.translations.get().text == payload.strip()
 
     for client, language, bodies in ((author, "de", 1), (reader, "uk", 3), (reader, "en", 2)):
         page = client.get(f"/{language}/" + url.removeprefix("/en/")).content.decode()

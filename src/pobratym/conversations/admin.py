@@ -1,11 +1,12 @@
 """The operator's admin for conversations: reading threads and messages, and rarely correcting
-one; nothing is added here, and who wrote what, where, is never changed."""
+one; nothing is added here, and who wrote what, where, is never changed. Messages'
+translations are in the translation app's admin."""
 
 from django.contrib import admin
 
 from pobratym.core.admin import MadeByServices
 
-from .models import Message, MessageTranslation, Thread
+from .models import Message, Thread
 
 
 @admin.register(Thread)
@@ -22,10 +23,3 @@ class MessageAdmin(MadeByServices):
     list_display = ["thread", "author", "language", "created_at"]
     list_filter = ["language", "thread__partnership"]
     exclude = ["idempotency_key"]
-
-
-@admin.register(MessageTranslation)
-class MessageTranslationAdmin(MadeByServices):
-    bound = ("message", "language", "kind", "translated_by")
-    list_display = ["message", "language", "kind"]
-    list_filter = ["language", "kind"]

@@ -10,18 +10,9 @@ logger = logging.getLogger(__name__)
 def message_posted(message: Message) -> None:
     """Called once per new message, after its transaction has committed: queue its machine
     translation, which then queues the e-mails. Queuing failing must not fail the post."""
-    _queue_translation(message, notify=True)
-
-
-def message_language_changed(message: Message) -> None:
-    """Its original language was corrected: translate again, without e-mailing anyone."""
-    _queue_translation(message, notify=False)
-
-
-def _queue_translation(message: Message, *, notify: bool) -> None:
     from .tasks import message_translate
 
     try:
-        message_translate.enqueue(message.pk, notify=notify)
+        message_translate.enqueue(message.pk)
     except Exception:  # the message is stored; the worker's log and the admin show the rest
         logger.exception("Could not queue the translation of message %s", message.pk)

@@ -1,6 +1,6 @@
 """Threads between the two sides of a partnership, their messages in the language they were
-written in, translations of each message (machine or human), attachments, read state, and each
-person's choice of e-mail notifications."""
+written in (translated, by machine or by people, in the shared translation store; decision
+0013), attachments, read state, and each person's choice of e-mail notifications."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.models import Translatable
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
@@ -79,8 +80,12 @@ class Thread(BaseModel):
         return self.subject
 
 
-class Message(CreatedOnce, BaseModel):
-    """What one person wrote, as they wrote it (Markdown source), in its original language."""
+class Message(CreatedOnce, Translatable, BaseModel):
+    """What one person wrote, as they wrote it (Markdown source), in its original language;
+    its translations are in `translations` (translation.Translation, field "body")."""
+
+    translatable_fields = ("body",)
+    translate_permission = "conversations.translate_message"
 
     thread = models.ForeignKey(
         Thread, on_delete=models.CASCADE, related_name="messages", verbose_name=_("thread")
@@ -93,6 +98,7 @@ class Message(CreatedOnce, BaseModel):
         verbose_name=_("author"),
     )
     body = models.TextField(_("text"))
+    # Always known: given by the author or detected when the message is posted.
     language = models.CharField(_("original language"), max_length=8, choices=LANGUAGE_CHOICES)
     history = HistoricalRecords()
 
@@ -112,51 +118,6 @@ class Message(CreatedOnce, BaseModel):
     @property
     def partnership_id(self) -> int:
         return self.thread.partnership_id
-
-
-class TranslationKind(models.TextChoices):
-    MACHINE = "machine", _("machine translation")
-    HUMAN = "human", _("human translation")
-
-
-class MessageTranslation(BaseModel):
-    """A message in another language; a human correction keeps its author, and `revision`
-    tells a second editor that someone saved in the meantime."""
-
-    Kind = TranslationKind
-
-    message = models.ForeignKey(
-        Message, on_delete=models.CASCADE, related_name="translations", verbose_name=_("message")
-    )
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    text = models.TextField(_("text"))
-    kind = models.CharField(_("kind"), max_length=10, choices=TranslationKind.choices)
-    translated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("translated by"),
-    )
-    provider = models.CharField(_("translation service"), max_length=60, blank=True)
-    revision = models.PositiveIntegerField(_("revision"), default=1)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("translation")
-        verbose_name_plural = _("translations")
-        ordering = ["message", "language"]
-        constraints = [
-            models.UniqueConstraint(fields=["message", "language"], name="translation_once"),
-            models.CheckConstraint(
-                condition=Q(kind__in=TranslationKind.values), name="translation_kind"
-            ),
-            models.CheckConstraint(condition=Q(revision__gte=1), name="translation_revision"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.message_id} ({self.language})"
 
 
 class MessageAttachment(BaseModel):

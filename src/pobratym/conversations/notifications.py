@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from pobratym.accounts.models import User
+from pobratym.translation.models import TranslationKind
 
 from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
 
@@ -47,11 +48,11 @@ def _shown(message: Message, language: str) -> tuple[str, str]:
     """The text a reader in `language` gets, and a note on what it is."""
     if message.language == language:
         return message.body, ""
-    for item in message.translations.all():
-        if item.language == language:
+    for item in message.translations.all():  # the tasks prefetch them
+        if item.field == "body" and item.language == language:
             note = (
                 _("Machine translation; the original follows.")
-                if item.kind == "machine"
+                if item.kind == TranslationKind.MACHINE
                 else _("Translated by %(name)s; the original follows.")
                 % {"name": item.translated_by.name if item.translated_by else "—"}
             )

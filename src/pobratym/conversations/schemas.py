@@ -14,8 +14,9 @@ from django.conf import settings
 from ninja import Field, Schema
 
 from pobratym.core.inputs import Id, Text
+from pobratym.translation.models import TranslationKind
 
-from .models import Thread, TranslationKind
+from .models import Thread
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 Language = Literal[LANGUAGE_CODES]  # type: ignore[valid-type]

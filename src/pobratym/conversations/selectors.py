@@ -19,17 +19,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from pobratym.core.search import contains
 from pobratym.partnerships.models import Membership, Partnership
+from pobratym.translation.models import Translation
+from pobratym.translation.selectors import matching, with_translations
 
-from .models import (
-    Message,
-    MessageAttachment,
-    MessageRead,
-    MessageTranslation,
-    NotificationSetting,
-    Thread,
-)
+from .models import Message, MessageAttachment, MessageRead, NotificationSetting, Thread
 
 SEARCH_LIMIT = 100
 
@@ -101,7 +95,7 @@ class MessageView:
     """One message as one reader sees it."""
 
     message: Message
-    translation: MessageTranslation | None  # in the reader's language, if there is one
+    translation: Translation | None  # of its body in the reader's language, if there is one
     needs_translation: bool  # written in another language, and nobody translated it yet
     seen_by_other_side: bool
 
@@ -129,19 +123,16 @@ def thread_detail(*, viewer, thread: Thread, language: str) -> ThreadDetail:
         partnership_id=partnership_id,
         user__message_reads__message_id=OuterRef("pk"),
     ).exclude(side_id=OuterRef("author_side_id"))
-    messages = (
+    messages = with_translations(
         Message.objects.filter(thread=thread)
         .select_related("author")
         .annotate(author_side_id=Subquery(author_side))
         .annotate(seen_by_other_side=Exists(other_side_read))
         .prefetch_related(
-            Prefetch(
-                "translations",
-                queryset=MessageTranslation.objects.select_related("translated_by"),
-            ),
             Prefetch("attachments", queryset=MessageAttachment.objects.order_by("pk")),
         )
-        .order_by("created_at", "pk")
+        .order_by("created_at", "pk"),
+        language,
     )
     views = []
     for message in messages:
@@ -149,7 +140,7 @@ def thread_detail(*, viewer, thread: Thread, language: str) -> ThreadDetail:
         translation = None
         if message.language != language:
             translation = next(
-                (item for item in message.translations.all() if item.language == language), None
+                (item for item in message.reader_translations if item.field == "body"), None
             )
         views.append(
             MessageView(
@@ -210,10 +201,7 @@ def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[
     if not words:
         return messages.none()
     for word in words:
-        translated = MessageTranslation.objects.filter(message=OuterRef("pk")).filter(
-            contains("text", word)
-        )
-        messages = messages.filter(contains("body", word) | Q(Exists(translated)))
+        messages = messages.filter(matching(Message, Message.translatable_fields, word))
     return messages.select_related("thread", "author").order_by("-created_at", "-pk")[:SEARCH_LIMIT]
 
 

@@ -1,14 +1,13 @@
 """Every change to conversations: start a thread, post a message, correct its language,
-translate it by hand, and mark messages read."""
+translate it by hand (both through the shared translation store), and mark messages read."""
 
 import uuid
 from collections.abc import Iterable
 from pathlib import PurePath
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
-from django.utils import timezone
+from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
@@ -19,17 +18,11 @@ from pobratym.core.uploads import clean_upload
 from pobratym.partnerships import records
 from pobratym.partnerships.models import Membership, Partnership
 from pobratym.translation import detection
+from pobratym.translation import services as translation_services
+from pobratym.translation.models import Translation
 
 from . import events
-from .models import (
-    Message,
-    MessageAttachment,
-    MessageRead,
-    MessageTranslation,
-    NotificationSetting,
-    Thread,
-    TranslationKind,
-)
+from .models import Message, MessageAttachment, MessageRead, NotificationSetting, Thread
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -222,25 +215,22 @@ def message_post(
 
 @transaction.atomic
 def message_language_set(*, message: Message, by: User, language: str) -> Message:
-    """Correct the detected original language of a message. Machine translations made from
-    the wrong language are dropped and made again; people's translations stay."""
+    """Correct the detected original language of a message (translation.services.language_set):
+    machine translations made from the wrong language are dropped and made again by the task
+    worker, without e-mailing anyone; people's translations into the other languages stay."""
     require(by, "conversations.post_message", message)
     language = _check_language(language)
     if language == message.language:
         return message
-    message.language = language
-    audited(message, by).save(update_fields=["language", "updated_at"])
-    for translation in message.translations.filter(kind=TranslationKind.MACHINE):
-        audited(translation, by).delete()
-    transaction.on_commit(lambda: events.message_language_changed(message))
-    return message
+    return translation_services.language_set(record=message, by=by, language=language)
 
 
 @transaction.atomic
 def translation_save(
     *, message: Message, by: User, language: str, text: str, revision: int
-) -> MessageTranslation:
-    """Save a person's translation (new, or a correction of a machine or human one).
+) -> Translation:
+    """Save a person's translation (new, or a correction of a machine or human one) through
+    translation.services.translation_save.
 
     `revision` is the one the person saw (0: there was none). If someone saved in the
     meantime, nothing is overwritten and the person is told.
@@ -254,46 +244,23 @@ def translation_save(
             field="text",
         )
     text = _clean_text(text, field="text")
-    changed = Conflict(
-        "translation_changed",
-        _(
-            "Someone else saved this translation while you were editing it. Your text was "
-            "not saved; please compare it with theirs and try again."
-        ),
-    )
-    existing = MessageTranslation.objects.filter(message=message, language=language)
-    if not existing.exists():
-        if revision:
-            raise changed
-        translation = MessageTranslation(
-            message=message,
+    try:
+        return translation_services.translation_save(
+            record=message,
+            field="body",
             language=language,
             text=text,
-            kind=TranslationKind.HUMAN,
-            translated_by=by,
+            by=by,
+            revision=revision or None,
         )
-        validate(translation, validate_constraints=False)
-        try:
-            with transaction.atomic():
-                audited(translation, by).save()
-        except IntegrityError as error:
-            raise changed from error
-        return translation
-    # One UPDATE with the revision the person saw: of two simultaneous saves only one matches.
-    updated = existing.filter(revision=revision).update(
-        text=text,
-        kind=TranslationKind.HUMAN,
-        translated_by=by,
-        provider="",
-        revision=F("revision") + 1,
-        updated_at=timezone.now(),
-    )
-    if not updated:
-        raise changed
-    translation = existing.get()
-    # The row is ours until commit; saving it unchanged records the change in its history.
-    audited(translation, by).save()
-    return translation
+    except Conflict as error:
+        raise Conflict(
+            "translation_changed",
+            _(
+                "Someone else saved this translation while you were editing it. Your text was "
+                "not saved; please compare it with theirs and try again."
+            ),
+        ) from error
 
 
 def messages_mark_read(*, thread: Thread, user: User) -> int:

@@ -1,6 +1,7 @@
 """Background work after a message is posted (django-tasks, run by `pobratym db_worker`):
-machine translation, then e-mails. A failing provider never loses the message: the e-mails go
-out with the original, and the translation is tried again later."""
+machine translation through the shared store (translation.services), then e-mails in each
+reader's language. A failing provider never loses the message: the e-mails go out with the
+original, and the translation is tried again later, without a second e-mail."""
 
 import logging
 from datetime import timedelta
@@ -10,8 +11,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from pobratym.translation.providers import TranslationError, get_provider
+from pobratym.translation.services import record_translate_by_machine
 
-from .machine_translation import message_translate_by_machine
 from .models import Message
 from .notifications import digests_send, message_notify
 
@@ -37,7 +38,7 @@ def _translate(message: Message, attempt: int, notify: bool) -> None:
     provider = get_provider()
     if provider.available:
         try:
-            message_translate_by_machine(message=message, provider=provider)
+            record_translate_by_machine(record=message, provider=provider)
         except TranslationError as error:
             retry = attempt < settings.POBRATYM_TRANSLATION_ATTEMPTS
             logger.warning(
@@ -56,7 +57,11 @@ def _translate(message: Message, attempt: int, notify: bool) -> None:
 
 @task()
 def message_notify_task(message_id: int) -> None:
-    message = Message.objects.select_related("thread__partnership", "author").filter(pk=message_id)
+    message = (
+        Message.objects.select_related("thread__partnership", "author")
+        .prefetch_related("translations__translated_by")
+        .filter(pk=message_id)
+    )
     if message:
         message_notify(message=message[0])
 
