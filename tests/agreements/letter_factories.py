@@ -25,7 +25,7 @@ def letter_fields(**fields) -> dict:
         "sender": "Mayor of the first city",
         "addressee": "Lord Mayor of the second city",
         "subject": "Proposal to conclude a twinning agreement",
-        "language": "en",
+        "letter_language": "en",
         **fields,
     }
 

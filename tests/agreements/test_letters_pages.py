@@ -31,7 +31,7 @@ FORM = {
     "sender": "Serhij Suchomlyn, Bürgermeister der Stadt Schytomyr",
     "addressee": "Thomas Westphal, Oberbürgermeister der Stadt Dortmund",
     "subject": "Vorschlag einer Städtepartnerschaft",
-    "language": "uk",
+    "letter_language": "uk",
     "summary": "",
 }
 

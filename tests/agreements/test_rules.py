@@ -28,11 +28,14 @@ RULES = {
     "agreements.approve_amendment": ("amendment", who(G)),
     "agreements.reject_amendment": ("amendment", who(*LEADS, sides=[2])),
     "agreements.withdraw_amendment": ("amendment", who(*LEADS, sides=[1])),
+    # Translating changes no original: coordinators of both sides translate an agreement.
+    "agreements.translate_agreement": ("agreement", who(C)),
     # The register of letters: the offices read it, coordinators and staff register, and only
     # the letter's own office corrects it.
     "agreements.view_letter": ("letter", who(C, S, G)),
     "agreements.register_letter": ("partnership", who(C, S)),
     "agreements.change_letter": ("letter", who(C, S, sides=[1])),
+    "agreements.translate_letter": ("letter", who(C, S)),
 }
 
 

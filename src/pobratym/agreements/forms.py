@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.core.forms import FilesField, IdempotencyKeyField, bounded_formfield
 from pobratym.core.inputs import TEXT_MAX_LENGTH
+from pobratym.translation.selectors import shown
 
 from .models import TERMS, Agreement, ApprovalMethod, Letter, LetterDirection
+from .selectors.agreements import heading_of
 
 # The text of an agreement or amendment in one language: some sixty pages.
 BODY_MAX_LENGTH = 200_000
@@ -201,7 +203,7 @@ class LetterForm(forms.ModelForm):
             "sender",
             "addressee",
             "subject",
-            "language",
+            "letter_language",
             "summary",
             "in_reply_to",
             "agreement",
@@ -227,14 +229,20 @@ class LetterForm(forms.ModelForm):
         self.fields["in_reply_to"].queryset = links.letters.exclude(pk=self.instance.pk)
         self.fields["in_reply_to"].label_from_instance = _letter_label
         self.fields["agreement"].queryset = links.agreements
+        self.fields["agreement"].label_from_instance = heading_of
         self.fields["amendment"].queryset = links.amendments
-        self.fields["amendment"].label_from_instance = lambda item: f"{item.agreement} – {item}"
+        self.fields["amendment"].label_from_instance = _part_label
         self.fields["notice"].queryset = links.notices
-        self.fields["notice"].label_from_instance = lambda item: f"{item.agreement} – {item}"
+        self.fields["notice"].label_from_instance = _part_label
+
+
+def _part_label(item) -> str:
+    return f"{heading_of(item.agreement)} – {item}"
 
 
 def _letter_label(letter) -> str:
-    return f"{letter.registration_number} ({letter.side.city.name}) – {letter.subject}"
+    subject = shown(letter, "subject").text
+    return f"{letter.registration_number} ({letter.side.city.name}) – {subject}"
 
 
 class LetterCreateForm(LetterForm):

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership, Side
+from pobratym.translation.models import Translatable
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
@@ -58,7 +59,13 @@ class AgreementState(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
-class Agreement(CreatedOnce, BaseModel):
+class Agreement(CreatedOnce, Translatable, BaseModel):
+    """An agreement between the two cities. Its title and free-text terms are written in one
+    language and read in each (decision 0013); its text is written per language in versions."""
+
+    translatable_fields = ("title", "governing_law", "notice_rules")
+    translate_permission = "agreements.translate_agreement"
+
     Kind = AgreementKind
     State = AgreementState
 
@@ -432,8 +439,15 @@ class LetterDirection(models.TextChoices):
     OUTGOING = "outgoing", pgettext_lazy("letter", "outgoing")
 
 
-class Letter(BaseModel):
-    """An official letter in one side's register, as that office registered it."""
+class Letter(Translatable, BaseModel):
+    """An official letter in one side's register, as that office registered it.
+
+    `letter_language` is the language the letter itself is written in; `language` (from
+    Translatable) is the one its office wrote the subject and summary in, often another: a
+    Ukrainian letter registered in Dortmund under a German subject."""
+
+    translatable_fields = ("subject", "summary")
+    translate_permission = "agreements.translate_letter"
 
     Direction = LetterDirection
 
@@ -450,7 +464,9 @@ class Letter(BaseModel):
     sender = models.CharField(_("sender"), max_length=300)
     addressee = models.CharField(_("addressee"), max_length=300)
     subject = models.CharField(_("subject"), max_length=300)
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    letter_language = models.CharField(
+        _("language of the letter"), max_length=8, choices=LANGUAGE_CHOICES
+    )
     summary = models.TextField(_("summary"), blank=True)
     agreement = models.ForeignKey(
         Agreement,

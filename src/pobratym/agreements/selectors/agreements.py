@@ -1,21 +1,36 @@
 """What the agreement pages show: the list, one agreement with all its records, its timeline,
-the consolidated text, and the milestones the dashboard reminds of."""
+the consolidated text, and the milestones the dashboard reminds of.
+
+Agreements come with their translations into the reader's language and `text_title`, the
+title of the text in that language of the version the agreement page shows (the latest
+proposed, else the draft): headings prefer it (`agreement|heading`)."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.selectors import shown, with_translations
 
-from ..models import Agreement, Amendment, AmendmentStatus, Approval, Letter, Signature, Version
+from ..models import (
+    Agreement,
+    Amendment,
+    AmendmentStatus,
+    Approval,
+    Letter,
+    Signature,
+    Version,
+    VersionText,
+)
 
 
 def _annotated(queryset: QuerySet) -> QuerySet:
-    return queryset.annotate(
+    return in_reader_language(queryset).annotate(
         signature_count=Count("signatures", distinct=True),
         proposed_count=Count(
             "versions", filter=Q(versions__proposed_at__isnull=False), distinct=True
@@ -23,20 +38,33 @@ def _annotated(queryset: QuerySet) -> QuerySet:
     )
 
 
+def in_reader_language(agreements: QuerySet) -> QuerySet:
+    """`agreements` with their translations into the reader's language (one query for all)
+    and `text_title`, the title of the shown version's text in that language, if it has one."""
+    titles = VersionText.objects.filter(
+        version__agreement=OuterRef("pk"), language=(get_language() or "en")[:2]
+    ).order_by(F("version__proposed_at").desc(nulls_last=True), "-version__number")
+    return with_translations(agreements).annotate(text_title=Subquery(titles.values("title")[:1]))
+
+
+def heading_of(agreement: Agreement) -> str:
+    """The agreement's name in the reader's language: its shown version's title in that
+    language (`text_title`) where there is one, else its title, translated where it is."""
+    return getattr(agreement, "text_title", None) or shown(agreement, "title").text
+
+
 def agreement_list(*, viewer, partnership: Partnership) -> list[Agreement]:
-    """The partnership's agreements, each with what `Agreement.state()` needs."""
-    return list(
-        _annotated(partnership.agreements.all())
-        .select_related("predecessor")
-        .order_by("created_at")
-    )
+    """The partnership's agreements, each with what `Agreement.state()` needs, in the reader's
+    language."""
+    return list(_annotated(partnership.agreements.all()).order_by("created_at"))
 
 
 def agreement_get(*, viewer, partnership: Partnership, agreement_id: int) -> Agreement:
     """An agreement of this partnership, or 404 (also for another partnership's agreement)."""
     agreement = (
         _annotated(Agreement.objects.filter(partnership=partnership, pk=agreement_id))
-        .select_related("partnership", "predecessor")
+        .select_related("partnership")
+        .prefetch_related(Prefetch("predecessor", in_reader_language(Agreement.objects.all())))
         .first()
     )
     if agreement is None:
@@ -123,7 +151,11 @@ def agreement_detail(*, viewer, agreement: Agreement) -> AgreementDetail:
     successors = list(_annotated(agreement.successors.all()))
     # The letters register is the offices' own: others see no trace of it here either.
     letters = (
-        list(agreement.letters.select_related("side__city").order_by("registered_at"))
+        list(
+            with_translations(agreement.letters.select_related("side__city")).order_by(
+                "registered_at"
+            )
+        )
         if viewer.has_perm("agreements.view_letter", agreement)
         else []
     )
@@ -251,9 +283,9 @@ def _version(detail: AgreementDetail, version_id: int) -> Version:
 def milestone_list(*, viewer, partnership: Partnership) -> list[Agreement]:
     """Agreements due by a date and not yet in force, e.g. the conversion into a twinning."""
     return list(
-        partnership.agreements.filter(due_on__isnull=False, in_force_from__isnull=True)
-        .select_related("predecessor")
-        .order_by("due_on")
+        in_reader_language(
+            partnership.agreements.filter(due_on__isnull=False, in_force_from__isnull=True)
+        ).order_by("due_on")
     )
 
 

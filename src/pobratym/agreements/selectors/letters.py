@@ -1,5 +1,6 @@
 """What the register of letters shows: the searchable list, one letter, its scans, and the
-records a letter can be linked to."""
+records a letter can be linked to; subjects and summaries in the reader's language, found by
+words of any of their languages."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -9,13 +10,16 @@ from django.http import Http404
 
 from pobratym.core.search import contains
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.selectors import matching, reader_translations, with_translations
 
 from ..models import Agreement, Amendment, Letter, LetterScan, Notice
+from .agreements import in_reader_language
 
 
 def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's letters in both registers, newest first, narrowed by `filters`
-    (the search form's cleaned data; empty values are ignored)."""
+    (the search form's cleaned data; empty values are ignored), with their translations into
+    the reader's language. Subject words match the subject in any of its languages."""
     filters = filters or {}
     letters = Letter.objects.filter(partnership=partnership)
     if number := (filters.get("number") or "").strip():
@@ -29,12 +33,12 @@ def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = N
             contains("sender", correspondent) | contains("addressee", correspondent)
         )
     for word in (filters.get("subject") or "").split():
-        letters = letters.filter(contains("subject", word))
+        letters = letters.filter(matching(Letter, ("subject",), word))
     if direction := filters.get("direction"):
         letters = letters.filter(direction=direction)
     if side := filters.get("side"):
         letters = letters.filter(side=side)
-    return (
+    return with_translations(
         letters.select_related("side__city")
         .annotate(scan_count=Count("scans"))
         .order_by("-registered_at", "-pk")
@@ -42,22 +46,29 @@ def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = N
 
 
 def letter_get(*, viewer, partnership: Partnership, letter_id: int) -> Letter:
-    """A letter of this partnership with its scans, links and replies; 404 otherwise."""
+    """A letter of this partnership with its scans, links and replies, all in the reader's
+    language; 404 otherwise. As many queries for many replies as for one."""
     letter = (
-        Letter.objects.filter(partnership=partnership, pk=letter_id)
+        with_translations(Letter.objects.filter(partnership=partnership, pk=letter_id))
         .select_related(
             "side__city",
             "recorded_by",
-            "agreement",
             "amendment__agreement",
+            "notice__agreement",
             "notice__side__city",
             "in_reply_to__side__city",
         )
         .prefetch_related(
             "scans",
+            Prefetch("agreement", queryset=in_reader_language(Agreement.objects.all())),
+            reader_translations("amendment__agreement"),
+            reader_translations("notice__agreement"),
+            reader_translations("in_reply_to"),
             Prefetch(
                 "replies",
-                queryset=Letter.objects.select_related("side__city").order_by("registered_at"),
+                queryset=with_translations(
+                    Letter.objects.select_related("side__city").order_by("registered_at")
+                ),
             ),
         )
         .first()
@@ -98,15 +109,19 @@ class LetterLinks:
 
 
 def letter_links(*, viewer, partnership: Partnership) -> LetterLinks:
+    """Each named in the reader's language, in one query per kind and one for translations."""
     return LetterLinks(
-        agreements=Agreement.objects.filter(partnership=partnership).order_by("created_at"),
+        agreements=in_reader_language(Agreement.objects.filter(partnership=partnership)).order_by(
+            "created_at"
+        ),
         amendments=Amendment.objects.filter(agreement__partnership=partnership)
         .select_related("agreement")
+        .prefetch_related(reader_translations("agreement"))
         .order_by("agreement__created_at", "number"),
-        notices=Notice.objects.filter(agreement__partnership=partnership).select_related(
-            "agreement", "side__city"
-        ),
-        letters=Letter.objects.filter(partnership=partnership)
-        .select_related("side__city")
-        .order_by("-registered_at"),
+        notices=Notice.objects.filter(agreement__partnership=partnership)
+        .select_related("agreement", "side__city")
+        .prefetch_related(reader_translations("agreement")),
+        letters=with_translations(
+            Letter.objects.filter(partnership=partnership).select_related("side__city")
+        ).order_by("-registered_at"),
     )

@@ -17,6 +17,7 @@ from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.services import language_of, translate_later
 
 from ..models import (
     TERMS,
@@ -81,11 +82,13 @@ def _agreement(*, partnership: Partnership, by: User, texts: Texts, stamp: dict,
     if predecessor is not None and predecessor.partnership_id != partnership.pk:
         raise DomainError("other_partnership", _("This record belongs to another partnership."))
     agreement = audited(Agreement(partnership=partnership, **stamp, **terms), by)
+    agreement.language = language_of(agreement, default=by.language or settings.LANGUAGE_CODE)
     validate(agreement, validate_constraints=False)
     agreement.save()
     version = audited(Version(agreement=agreement, number=1), by)
     version.save()
     write_texts(VersionText, "version", version, texts, by)
+    translate_later(agreement)
     return agreement
 
 
@@ -159,6 +162,7 @@ def agreement_update(*, agreement: Agreement, by: User, **terms) -> Agreement:
     model_update(instance=agreement, fields=("kind", "title", *TERMS), data=terms)
     validate(audited(agreement, by))
     agreement.save()
+    translate_later(agreement)
     return agreement
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.services import language_of, translate_later
 
 from ..models import Amendment, Letter, LetterScan, Notice
 from .agreements import own_side
@@ -26,7 +28,7 @@ FIELDS = (
     "sender",
     "addressee",
     "subject",
-    "language",
+    "letter_language",
     "summary",
     "agreement",
     "amendment",
@@ -91,13 +93,17 @@ def _scan(letter: Letter, upload, by: User, field: str) -> LetterScan:
 def letter_register(
     *, partnership: Partnership, by: User, scans: Iterable = (), **fields
 ) -> Letter:
-    """Register a letter in the register of the person's own office, with its scans."""
+    """Register a letter in the register of the person's own office, with its scans. The
+    language of its subject and summary is detected from them (else the person's own); the
+    task worker translates them after the change commits."""
     require(by, "agreements.register_letter", partnership)
     letter = Letter(partnership=partnership, side=own_side(by, partnership), recorded_by=by)
     model_update(instance=letter, fields=FIELDS, data=fields)
+    letter.language = language_of(letter, default=by.language or settings.LANGUAGE_CODE)
     _save(letter, by)
     for upload in scans:
         _scan(letter, upload, by, "scans")
+    translate_later(letter)
     return letter
 
 
@@ -108,6 +114,7 @@ def letter_update(*, letter: Letter, by: User, **fields) -> Letter:
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     model_update(instance=letter, fields=FIELDS, data=fields)
     _save(letter, by)
+    translate_later(letter)
     return letter
 
 

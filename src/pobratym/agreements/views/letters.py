@@ -61,7 +61,7 @@ def letter_create(request, slug: str):
     links = selectors.letter_links(viewer=request.user, partnership=partnership)
     initial = {
         "registered_at": timezone.localtime().replace(second=0, microsecond=0),
-        "language": request.LANGUAGE_CODE,
+        "letter_language": request.LANGUAGE_CODE,
     }
     reply_to_id = parse_id(request.GET.get("in_reply_to", ""))
     reply_to = links.letters.filter(pk=reply_to_id).first() if reply_to_id else None
