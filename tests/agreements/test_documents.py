@@ -143,17 +143,54 @@ def test_side_by_side_prints_whole_texts_when_paragraph_counts_differ(partnershi
     assert heights["Другий."] > min(german_lines), "Ukrainian runs on, not waiting for German"
 
 
-def test_signature_blocks_name_both_cities_in_the_readers_language(partnership):
+def test_signature_blocks_header_and_footer_are_in_both_printed_languages(partnership):
+    text = text_of(
+        version_pdf(version=version_make(partnership), languages=["de", "uk"], language="en")
+    )
+
+    for language, city in (("de", "Schytomyr"), ("uk", "Житомир")):
+        assert label("Signatures", language) in text
+        assert label("For the city of %(city)s", language) % {"city": city} in text
+        assert label("Place and date", language) in text
+        assert label("Draft: this text may still change and cannot be signed.", language) in text
+    assert "Dortmund – Schytomyr" in text and "Дортмунд – Житомир" in text, "the header"
+    assert f"{GERMAN[0]} | {UKRAINIAN[0]}" in text, "the title in both languages"
+    assert "Seite 1 von 1" in text and "Сторінка 1 з 1" in text
+    assert label("Signatures", "en") not in text, "the reader's language only if not printed"
+
+
+def test_one_language_is_labelled_also_in_the_readers_own(partnership):
     version = version_make(partnership)
 
-    ukrainian = text_of(version_pdf(version=version, languages=["de"], language="uk"))
-    german = text_of(version_pdf(version=version, languages=["uk"], language="de"))
+    for_a_german = text_of(version_pdf(version=version, languages=["uk"], language="de"))
+    for_a_ukrainian = text_of(version_pdf(version=version, languages=["uk"], language="uk"))
 
-    assert "Дортмунд" in ukrainian and "Житомир" in ukrainian
-    assert "Schytomyr" not in ukrainian
-    assert "Dortmund" in german and "Schytomyr" in german
-    assert label("Signatures", "uk") in ukrainian
-    assert label("Signatures", "de") in german
+    assert label("Signatures", "uk") in for_a_german and label("Signatures", "de") in for_a_german
+    assert GERMAN[0] in for_a_german, "the German title beside the Ukrainian"
+    assert "Дортмунд" in for_a_ukrainian and "Житомир" in for_a_ukrainian
+    assert "Schytomyr" not in for_a_ukrainian
+    assert label("Signatures", "de") not in for_a_ukrainian
+
+
+def test_a_title_without_text_in_a_language_is_the_agreements_translated_title(partnership):
+    from pobratym.translation.models import Translation, TranslationKind
+
+    version = version_make(partnership, {"uk": UKRAINIAN})
+    agreement = version.agreement
+    Agreement.objects.filter(pk=agreement.pk).update(language="en")
+    agreement.refresh_from_db()
+    Translation.objects.create(
+        record=agreement,
+        field="title",
+        language="de",
+        text="Solidaritätspartnerschaft (Übersetzung)",
+        kind=TranslationKind.HUMAN,
+        source_digest="",
+    )
+
+    text = text_of(version_pdf(version=version, languages=["uk"], language="de"))
+
+    assert f"{UKRAINIAN[0]} | Solidaritätspartnerschaft (Übersetzung)" in text
 
 
 def test_pdf_metadata_carry_the_readers_language_and_the_title(partnership):
