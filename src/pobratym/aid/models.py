@@ -703,9 +703,8 @@ class GoodsReceivedNote(Translatable, BaseModel):
     def __str__(self) -> str:
         return self.number
 
-    def translation_owner(self):
-        return self.shipment
-
+    # Translated on its own page (its lines with it): it is written by the receiving side,
+    # often in another language than the shipment it confirms.
     def translation_parts(self) -> list:
         return list(self.lines.all())
 
@@ -780,7 +779,7 @@ class ReceiptLine(Translatable, BaseModel):
         return f"{self.quantity} ({self.get_state_display()})"
 
     def translation_owner(self):
-        return self.receipt.shipment
+        return self.receipt
 
 
 class ReceiptPhoto(BaseModel):

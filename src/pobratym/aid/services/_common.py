@@ -60,12 +60,19 @@ def _made_once(model, *, partnership: Partnership, by: User, key, data: Mapping,
     return record
 
 
-def _written_in(record, by: User, language: str | None, lines: Iterable[Mapping] = ()) -> None:
+def _written_in(
+    record,
+    by: User,
+    language: str | None,
+    lines: Iterable[Mapping] = (),
+    line_field: str = "item",
+) -> None:
     """The language the record is written in: given, else detected from its texts and its
-    lines' items, else the author's."""
-    items = [str(line.get("item") or "") for line in lines]
+    lines' `line_field` (their items; a goods received note's: their remarks), else the
+    author's."""
+    texts = [str(line.get(line_field) or "") for line in lines]
     record.language = language_of(
-        record, given=language, default=by.language or settings.LANGUAGE_CODE, also=items
+        record, given=language, default=by.language or settings.LANGUAGE_CODE, also=texts
     )
 
 

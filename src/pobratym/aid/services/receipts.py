@@ -3,6 +3,7 @@ with it), and discrepancies are settled. What arrived is what the note confirms.
 
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from pobratym.core.audit import audited
 from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
+from pobratym.translation.services import language_of, translate_later
 
 from ..models import (
     DEPARTED,
@@ -21,6 +23,7 @@ from ..models import (
     Shipment,
     ShipmentStatus,
 )
+from ._common import _written_in
 from .shipments import _locked, _record_stage
 
 RECEIPT_FIELDS = ("number", "received_on", "received_by", "note")
@@ -33,11 +36,15 @@ def receipt_record(
     by: User,
     lines: Mapping[int, Mapping],
     scan=None,
+    language: str | None = None,
     **fields,
 ) -> GoodsReceivedNote:
     """The receiving side confirms what arrived, per shipment line: `lines` maps each
     shipment line's id to its `quantity` received, `state` and `remark`. More than shipped is
-    a surplus, less is missing; both are recorded, not refused. The sending side is told."""
+    a surplus, less is missing; both are recorded, not refused. The note and its lines are
+    in the language they are written in (`language`, else detected from the note and the
+    remarks, else the author's), translated for the other side after it commits. The sending
+    side is told."""
     require(by, "aid.receive_shipment", shipment)
     shipment = _locked(shipment)
     if GoodsReceivedNote.objects.filter(shipment=shipment).exists():
@@ -55,10 +62,13 @@ def receipt_record(
         raise DomainError("received_in_future", _("The date of receipt cannot be in the future."))
     if scan is not None:
         receipt.scan = clean_upload(scan, field="scan")
+    _written_in(receipt, by, language, lines.values(), line_field="remark")
     validate(receipt)
     audited(receipt, by).save()
     for line_id, values in lines.items():
-        line = ReceiptLine(receipt=receipt, shipment_line=shipment_lines[line_id])
+        line = ReceiptLine(
+            receipt=receipt, shipment_line=shipment_lines[line_id], language=receipt.language
+        )
         model_update(instance=line, fields=("quantity", "state", "remark"), data=values)
         if line.quantity is None or line.quantity < 0:
             raise DomainError("quantity_negative", _("The quantity cannot be negative."))
@@ -71,6 +81,7 @@ def receipt_record(
         timezone.now(),
         _("Goods received note %(number)s") % {"number": receipt.number},
     )
+    translate_later(receipt)
     transaction.on_commit(lambda: _notify_sending_side(receipt.pk))
     return receipt
 
@@ -109,7 +120,10 @@ def receipt_scan_set(*, receipt: GoodsReceivedNote, by: User, upload) -> GoodsRe
 
 @transaction.atomic
 def discrepancy_resolve(*, line: ReceiptLine, by: User, resolution: str) -> ReceiptLine:
-    """Settle a missing, surplus or damaged line (replaced, written off, returned …)."""
+    """Settle a missing, surplus or damaged line (replaced, written off, returned …); the
+    settlement is translated for the other side after it commits. A line has one original
+    language: a line without a remark takes that of its settlement (detected, else the
+    author's), one with a remark keeps the remark's."""
     require(by, "aid.resolve_discrepancy", line)
     line = ReceiptLine.objects.select_for_update().select_related("shipment_line").get(pk=line.pk)
     if not is_discrepancy(line):
@@ -122,7 +136,11 @@ def discrepancy_resolve(*, line: ReceiptLine, by: User, resolution: str) -> Rece
     line.resolution = resolution
     line.resolved_by = by
     line.resolved_at = timezone.now()
+    if not line.remark.strip():
+        author = by.language or line.language or settings.LANGUAGE_CODE
+        line.language = language_of(line, default=author)
     audited(line, by).save()
+    translate_later(line)
     return line
 
 
