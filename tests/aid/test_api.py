@@ -596,7 +596,7 @@ def test_lists_and_details_make_the_same_number_of_queries_as_data_grows(
     url = newest_url()
     with django_assert_max_num_queries(few):
         assert client.get(url).status_code == 200
-    assert few <= 14
+    assert few <= 15  # with the translations the selectors fetch for the pages
 
 
 # --- the contract and its protection ---

@@ -293,9 +293,12 @@ def test_receiving_coordinator_sees_the_critical_infrastructure_mark(world, clie
 
 # Session, person, two-factor checks, partnership, sides, membership, unread messages, and
 # the page's own reads: the same for 1 offer or 13, 1 line or 10.
-LIST_QUERIES = 11
-# Three of the page's reads are its matches: offer lines, need lines, pledges.
-DETAIL_QUERIES = 15
+LIST_QUERIES = 12  # with the translations of the needs offered for
+# Three of the page's reads are its matches: offer lines, need lines, pledges. Seven are
+# translations into the reader's language: of the offer and its lines (and of the need lines
+# they answer: none for this free offer); of the pledges' need lines and needs; of the
+# matches' offer lines, need lines and needs.
+DETAIL_QUERIES = 22
 
 
 @pytest.mark.parametrize("offers", [0, 12])

@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
+from pobratym.translation.selectors import shown
 
 from ..models import MONEY, Condition, Offer, Unit
 from ..services import OFFER_FIELDS
@@ -15,7 +16,7 @@ from .needs import NO_CHOICE, date_input, quantity_field
 
 def _label(need_line) -> str:
     quantity = format(need_line.quantity.normalize(), "f")
-    return f"{need_line.item} ({quantity} {need_line.get_unit_display()})"
+    return f"{shown(need_line, 'item').text} ({quantity} {need_line.get_unit_display()})"
 
 
 class OfferForm(forms.ModelForm):

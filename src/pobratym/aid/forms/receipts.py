@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core.inputs import TEXT_MAX_LENGTH
+from pobratym.translation.selectors import shown
 
 from ..models import QUANTITY, ArrivalState
 from ..services._common import _plain
@@ -51,7 +52,7 @@ class ReceiptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.shipment_lines = list(shipment_lines)
         for line in self.shipment_lines:
-            item = line.pledge.offer_line.item
+            item = shown(line.pledge.offer_line, "item").text
             self.fields[f"line-{line.pk}-quantity"] = forms.DecimalField(
                 label=_("Quantity received of %(item)s") % {"item": item},
                 min_value=Decimal(0),
@@ -128,7 +129,7 @@ class PhotoForm(forms.Form):
         self.fields["line"].choices = [
             ("", _("the whole delivery")),
             *(
-                (line.pk, line.shipment_line.pledge.offer_line.item)
+                (line.pk, shown(line.shipment_line.pledge.offer_line, "item").text)
                 for line in self.receipt_lines.values()
             ),
         ]

@@ -16,6 +16,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.selectors import reader_translations
 
 from ..models import Need, NeedLine, Offer, OfferLine, Pledge
 from ..services import OPEN_OFFER_STATUSES
@@ -70,8 +71,10 @@ def _by_fit(lines) -> dict:
 
 def match_list(*, viewer, need: Need | None = None, offer: Offer | None = None) -> list[Match]:
     """The matches of a need's lines (offers in the order they were made) or of an offer's
-    lines (needs by the date they are needed by); members only. Three queries however many
-    lines: the offer lines, the need lines and the pledges already made."""
+    lines (needs by the date they are needed by); members only. The lines of the other side
+    come with their translations into the reader's language (an offer's matches: the need
+    lines and needs too). At most four queries however many lines (an offer's: six): the offer
+    lines, the need lines, the pledges already made and the translations."""
     record = need if need is not None else offer
     membership = None if record is None else membership_of(viewer, record)
     if membership is None:
@@ -92,7 +95,7 @@ def match_list(*, viewer, need: Need | None = None, offer: Offer | None = None) 
         offer_lines = offer_lines.filter(offer=offer)
         need_lines = need_lines.filter(
             Q(need=offer.need_id) if offer.need_id else ~Q(need__side=offer.side_id)
-        )
+        ).prefetch_related(reader_translations(), reader_translations("need"))
         pledges = Pledge.objects.filter(offer_line__offer=offer)
     offer_lines, need_lines = (
         offer_lines.filter(_fitting(need_lines)).order_by("offer__created_at", "pk"),
@@ -100,7 +103,7 @@ def match_list(*, viewer, need: Need | None = None, offer: Offer | None = None) 
     )
     # Read whether or not anything fits, so the page makes as many queries with much aid as
     # with little.
-    offer_lines = list(offer_lines)
+    offer_lines = list(offer_lines.prefetch_related(reader_translations()))
     need_lines._iterable_class = _masking(membership, need_of=lambda line: line.need)
     need_lines = list(need_lines)
     pledged = set(pledges.values_list("offer_line_id", "need_line_id"))

@@ -12,6 +12,7 @@ from django.http import Http404
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.selectors import reader_translations
 
 from ..models import (
     Need,
@@ -25,8 +26,9 @@ from .needs import _decimal, _pledged_for_offer_line, _sum
 
 def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
     """The partnership's offers, newest first, with `line_count`, `total_value` (EUR) and the
-    need each answers; members only (nothing for anyone else). Only the need's title is meant
-    for display: it is not blanked."""
+    need each answers (with its translations into the reader's language); members only
+    (nothing for anyone else). Only the need's title is meant for display: it is not
+    blanked."""
     if membership_of(viewer, partnership) is None:
         return Offer.objects.none()
     lines = OfferLine.objects.filter(offer=OuterRef("pk"))
@@ -34,6 +36,7 @@ def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
     return (
         Offer.objects.filter(partnership=partnership)
         .select_related("side__city", "need")
+        .prefetch_related(reader_translations("need"))
         .annotate(
             line_count=Coalesce(Subquery(count), 0),
             total_value=_decimal(_sum(lines, "offer", "estimated_value")),
@@ -44,10 +47,12 @@ def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
 
 def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
     """One offer with `line_rows`: its lines with `pledged` and `remaining`; 404 for an offer
-    the viewer may not see."""
+    the viewer may not see. The offer, its lines and the need lines they answer come with
+    their translations into the reader's language."""
     offer = (
         offer_list(viewer=viewer, partnership=partnership)
         .select_related("created_by", "decided_by")
+        .prefetch_related(reader_translations())
         .filter(pk=offer_id)
         .first()
     )
@@ -58,20 +63,26 @@ def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
         .annotate(pledged=_pledged_for_offer_line())
         .annotate(remaining=F("quantity") - F("pledged"))
         .select_related("need_line")
+        .prefetch_related(reader_translations(), reader_translations("need_line"))
         .order_by("pk")
     )
     return offer
 
 
 def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None) -> QuerySet:
-    """The pledges to a need's lines or from an offer's lines, oldest first; members only."""
+    """The pledges to a need's lines or from an offer's lines, oldest first, with the
+    translations into the reader's language of what the page shows of the other side: a
+    need's page the offer lines, an offer's page the need lines and needs; members only."""
     record = need if need is not None else offer
     if record is None or membership_of(viewer, record) is None:
         return Pledge.objects.none()
     if need is not None:
         pledges = Pledge.objects.filter(need_line__need=need)
+        shown = ("offer_line",)
     else:
         pledges = Pledge.objects.filter(offer_line__offer=offer)
+        shown = ("need_line", "need_line__need")
+    pledges = pledges.prefetch_related(*(reader_translations(path) for path in shown))
     return pledges.select_related("offer_line__offer", "need_line__need", "confirmed_by").order_by(
         "confirmed_at", "pk"
     )
@@ -87,11 +98,13 @@ def pledge_lines(
     offer_line = (
         OfferLine.objects.filter(pk=offer_line_id, offer__partnership=partnership)
         .select_related("offer")
+        .prefetch_related(reader_translations())
         .first()
     )
     need_line = (
         NeedLine.objects.filter(pk=need_line_id, need__partnership=partnership)
         .select_related("need")
+        .prefetch_related(reader_translations(), reader_translations("need"))
         .first()
     )
     if offer_line is None or need_line is None:

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.selectors import reader_translations
 
 from ..models import (
     ArrivalState,
@@ -33,6 +34,20 @@ _TRACE = (
     "shipment_line__pledge__offer_line__offer",
     "shipment_line__pledge__need_line__need",
 )
+# What the pages show of that trace, in the reader's language: the item offered, and the
+# need's title and item.
+_TRACE_SHOWN = (
+    "shipment_line__pledge__offer_line",
+    "shipment_line__pledge__need_line",
+    "shipment_line__pledge__need_line__need",
+)
+
+
+def _in_readers_language(lines: QuerySet, *paths: str) -> QuerySet:
+    """Received lines with their own translations and those of the records at `paths`."""
+    return lines.prefetch_related(
+        reader_translations(), *(reader_translations(path) for path in paths)
+    )
 
 
 def _discrepant() -> Q:
@@ -72,9 +87,9 @@ def _member_or_404(viewer, partnership: Partnership) -> None:
 
 def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> Shipment:
     """A shipment of the partnership for the goods received note form, with `line_rows`
-    (each with its pledge, offer and need line, and `shipped` for display) and
-    `existing_receipt` (or None); 404 for people outside the partnership and for another
-    partnership's shipment."""
+    (each with its pledge, offer and need line, and `shipped` for display; the items offered
+    with their translations into the reader's language) and `existing_receipt` (or None);
+    404 for people outside the partnership and for another partnership's shipment."""
     _member_or_404(viewer, partnership)
     shipment = (
         Shipment.objects.filter(partnership=partnership, pk=shipment_id)
@@ -86,7 +101,9 @@ def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> S
     shipment.line_rows = list(
         shipment.lines.select_related(
             "package", "pledge__offer_line__offer", "pledge__need_line__need"
-        ).order_by("pk")
+        )
+        .prefetch_related(reader_translations("pledge__offer_line"))
+        .order_by("pk")
     )
     for line in shipment.line_rows:
         line.shipped = line.quantity.normalize()
@@ -95,10 +112,11 @@ def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> S
 
 
 def _receipt_rows(receipt: GoodsReceivedNote) -> GoodsReceivedNote:
-    lines = (
+    lines = _in_readers_language(
         ReceiptLine.objects.filter(receipt=receipt)
         .select_related(*_TRACE, "resolved_by")
-        .order_by("pk")
+        .order_by("pk"),
+        *_TRACE_SHOWN,
     )
     receipt.line_rows = []
     for line in lines:
@@ -114,13 +132,15 @@ def _receipt_rows(receipt: GoodsReceivedNote) -> GoodsReceivedNote:
 def receipt_detail(*, viewer, partnership: Partnership, shipment_id: int) -> GoodsReceivedNote:
     """A shipment's goods received note with `line_rows` (see `described`; each with its
     shipment line, package, pledge, offer line, offer, need line, need and who resolved it)
-    and `photo_list` (each with `shown_line`, the row it shows, or None); 404 for people
-    outside the partnership or when there is no note.
+    and `photo_list` (each with `shown_line`, the row it shows, or None); the note, its
+    lines and what they trace to with their translations into the reader's language; 404
+    for people outside the partnership or when there is no note.
     Nothing sensitive of the need (address, critical infrastructure) is meant for display."""
     _member_or_404(viewer, partnership)
     receipt = (
         GoodsReceivedNote.objects.filter(shipment__partnership=partnership, shipment=shipment_id)
         .select_related("shipment__side__city", "recorded_by")
+        .prefetch_related(reader_translations())
         .first()
     )
     if receipt is None:
@@ -149,29 +169,33 @@ def receipt_photo_get(*, receipt: GoodsReceivedNote, photo_id: int) -> ReceiptPh
 
 def discrepancy_list(*, viewer, partnership: Partnership) -> QuerySet:
     """The partnership's received lines whose discrepancy is not yet resolved, oldest note
-    first, each `described` and with its note, shipment and trace loaded; members only."""
+    first, each `described` and with its note, shipment and trace loaded, the remarks and
+    items offered with their translations into the reader's language; members only."""
     if membership_of(viewer, partnership) is None:
         return ReceiptLine.objects.none()
-    lines = (
+    lines = _in_readers_language(
         ReceiptLine.objects.filter(
             receipt__shipment__partnership=partnership, resolved_at__isnull=True
         )
         .filter(_discrepant())
         .select_related("receipt__shipment", *_TRACE)
-        .order_by("receipt__received_on", "receipt_id", "pk")
+        .order_by("receipt__received_on", "receipt_id", "pk"),
+        "shipment_line__pledge__offer_line",
     )
     lines._iterable_class = _Described
     return lines
 
 
 def discrepancy_get(*, viewer, partnership: Partnership, line_id: int) -> ReceiptLine:
-    """One received line of the partnership, `described`; 404 for people outside it."""
+    """One received line of the partnership, `described`, its remark, settlement and item
+    with their translations into the reader's language; 404 for people outside it."""
     _member_or_404(viewer, partnership)
-    line = (
-        ReceiptLine.objects.filter(receipt__shipment__partnership=partnership, pk=line_id)
-        .select_related("receipt__shipment", "resolved_by", *_TRACE)
-        .first()
-    )
+    line = _in_readers_language(
+        ReceiptLine.objects.filter(
+            receipt__shipment__partnership=partnership, pk=line_id
+        ).select_related("receipt__shipment", "resolved_by", *_TRACE),
+        "shipment_line__pledge__offer_line",
+    ).first()
     if line is None:
         raise Http404
     return described(line)

@@ -2,6 +2,8 @@
 packages, loaded lines (each traced to its donor, pledge and need) and stage events.
 
 A need's exact address comes back blanked (`selectors.blank`) unless the viewer may see it.
+What people typed (route, note, items, needs' titles, institutions and areas) comes with its
+translations into the reader's language, one query per kind of record.
 """
 
 from decimal import Decimal
@@ -12,6 +14,7 @@ from django.http import Http404
 
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
+from pobratym.translation.selectors import reader_translations
 
 from ..models import Package, Pledge, Shipment, ShipmentLine
 from .needs import _decimal, _masking, _sum, blank
@@ -51,6 +54,11 @@ def shipment_list(*, viewer, partnership: Partnership) -> QuerySet:
     )
 
 
+# What the shipment page and papers show of each loaded or loadable pledge, in the reader's
+# language.
+_SHOWN = ("offer_line", "need_line__need")
+
+
 def _lines(shipment: Shipment, membership) -> list[ShipmentLine]:
     lines = list(
         ShipmentLine.objects.filter(shipment=shipment)
@@ -59,6 +67,7 @@ def _lines(shipment: Shipment, membership) -> list[ShipmentLine]:
             "pledge__offer_line__offer",
             "pledge__need_line__need__side__city",
         )
+        .prefetch_related(*(reader_translations(f"pledge__{path}") for path in _SHOWN))
         .order_by("package__number", "pk")
     )
     for line in lines:
@@ -79,6 +88,7 @@ def shipment_detail(*, viewer, partnership: Partnership, shipment_id: int) -> Sh
     shipment = (
         shipment_list(viewer=viewer, partnership=partnership)
         .select_related("created_by")
+        .prefetch_related(reader_translations())
         .filter(pk=shipment_id)
         .first()
     )
@@ -118,6 +128,7 @@ def loadable_pledges(*, viewer, shipment: Shipment) -> QuerySet:
         .annotate(remaining=F("quantity") - F("loaded"))
         .filter(remaining__gt=0)
         .select_related("offer_line__offer", "need_line__need")
+        .prefetch_related(*(reader_translations(path) for path in _SHOWN))
         .order_by("confirmed_at", "pk")
     )
     return _masked(pledges, membership)
