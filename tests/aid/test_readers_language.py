@@ -1,14 +1,16 @@
 """Offers, shipments and goods received notes in the reader's language: written in Zhytomyr in
 Ukrainian or in Dortmund in German, machine-translated by the task worker through a (fake)
 LibreTranslate, read on the other side in its language with the mark and the original one
-click away."""
+click away; the papers name each item in both languages."""
 
+import io
 import uuid
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from pypdf import PdfReader
 
 from pobratym.aid import services
 from pobratym.translation.models import Translation
@@ -197,6 +199,26 @@ def test_the_shipment_page_shows_items_and_needs_in_the_readers_language(
     assert fake_translation(GERMAN_ITEM, "uk") in ukrainian
     assert fake_translation("Аптечки для шкіл Житомира", "de") in german
     assert fake_translation("Управління освіти", "de") in german
+
+
+def test_the_packing_list_names_each_item_in_german_and_ukrainian(
+    partnership, people, translated, client_of
+):
+    shipment = translated(lambda: _loaded_in_dortmund(partnership, people))
+    with translation.override("de"):
+        url = reverse("aid:shipment_pdf", args=[partnership.slug, shipment.pk, "packing-list"])
+
+    response = client_of(people["dortmund"]).get(url)
+
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert GERMAN_ITEM in text
+    assert fake_translation(GERMAN_ITEM, "uk") in text
+    assert fake_translation(GERMAN_ITEM, "en") not in text, "German and Ukrainian only"
+    waybill = client_of(people["dortmund"]).get(url.replace("packing-list", "waybill"))
+    reader = PdfReader(io.BytesIO(waybill.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert fake_translation("Dortmund – Rava-Ruska – Schytomyr", "uk") in text
 
 
 def _received_in_zhytomyr(shipment, by, state="damaged", remark=REMARK):

@@ -13,10 +13,11 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, membership, partnership, sides, the shipment's records and the form choices;
 # the page's translations into the reader's language: of the shipment, and of the items and
-# needs loaded and to load.
+# needs loaded and to load; the papers' translations in German and Ukrainian: of the
+# shipment and of the items.
 LIST_QUERIES = 11
 DETAIL_QUERIES = 19
-PDF_QUERIES = 14
+PDF_QUERIES = 16
 
 
 def _count(client, url) -> int:

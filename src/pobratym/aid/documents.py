@@ -1,21 +1,26 @@
 """A shipment's papers as PDF, German | Ukrainian side by side: packing list, waybill and
 donation certificate for customs.
 
-Labels come in both languages (each rendered under `translation.override`), the data once.
-The papers name the two city administrations as sender and consignee, never a need's exact
-address nor whether it serves critical infrastructure: they travel with the goods.
+Labels come in both languages (each rendered under `translation.override`), the data once;
+what people typed (items, the route) comes as written and in the other side's language where
+a translation exists. The papers name the two city administrations as sender and consignee,
+never a need's exact address nor whether it serves critical infrastructure: they travel with
+the goods.
 """
 
 from collections import OrderedDict
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pobratym.documents.pdf import PLACEHOLDER, css_string, render_pdf
+from pobratym.translation.models import Translatable
+from pobratym.translation.selectors import text_in
 
 from .models import Condition, PackageKind, Shipment, Unit
 
@@ -121,6 +126,27 @@ def label(text) -> str:
     return both_of(lambda: capfirst(str(text)))
 
 
+def typed(record: Translatable, field: str) -> str:
+    """What a person typed into `record` (an item, a route) in German and in Ukrainian where
+    each exists: the original and its translation into the other side's language; a text
+    written in a third language keeps its original beside whichever of the two exists.
+    The same wording twice is given once. `record.translations` is prefetched."""
+    original = record.original(field)
+    if not original:
+        return ""
+    parts = [(language, text_in(record, field, language)) for language in LANGUAGES]
+    parts = [(language, text) for language, text in parts if text]
+    if len(parts) < len(LANGUAGES) and record.language not in LANGUAGES:
+        parts.append((record.language, original))
+    unique = []
+    for language, text in parts:
+        if text not in (known for _language, known in unique):
+            unique.append((language, text))
+    return format_html_join(
+        format_html('<span class="separator"> | </span>'), '<span lang="{}">{}</span>', unique
+    )
+
+
 def number(value: Decimal | None) -> str:
     """A quantity as both languages write it: decimal comma, no trailing zeros, no
     thousands separator (German and Ukrainian group digits differently)."""
@@ -159,7 +185,7 @@ def page_counter_rule() -> str:
 def _line_row(line) -> dict:
     offer_line = line.pledge.offer_line
     return {
-        "item": offer_line.item,
+        "item": typed(offer_line, "item"),
         "quantity": line.quantity,
         "quantity_text": number(line.quantity),
         "unit": both(Unit(offer_line.unit).label),
@@ -195,7 +221,7 @@ def _goods(shipment: Shipment) -> list[dict]:
         entry = goods.setdefault(
             key,
             {
-                "item": offer_line.item,
+                "item": typed(offer_line, "item"),
                 "unit": both(Unit(offer_line.unit).label),
                 "quantity": Decimal(0),
                 "packages": [],
@@ -226,8 +252,12 @@ def _donors(shipment: Shipment) -> list[dict]:
 
 def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     """The file name and bytes of one of a shipment's papers (`document` is a key of
-    DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it."""
+    DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it. Two queries more: the
+    translations of the shipment and of its items, in every language."""
     title, template = DOCUMENTS[document]
+    prefetch_related_objects([shipment], "translations")
+    offer_lines = [line.pledge.offer_line for line in shipment.line_rows]
+    prefetch_related_objects(offer_lines, "translations")
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))
     labels = {key: label(text) for key, text in LABELS.items()}
@@ -251,6 +281,7 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
         "title": _in_each_language(lambda: LABELS[title]),
         "sender": sender,
         "consignee": consignee,
+        "route": typed(shipment, "route"),
         "packages": _packages(shipment),
         "loose": [_line_row(line) for line in shipment.loose_lines],
         "goods": _goods(shipment),

@@ -72,6 +72,19 @@ def shown(record: Translatable, field: str, language: str | None = None) -> Show
     return Shown(original, record.language, original, record.language)
 
 
+def text_in(record: Translatable, field: str, language: str) -> str:
+    """`field` of `record` as it reads in `language`, for papers and open data that give
+    several languages at once: the original where it is written in it, else its translation
+    into it, else "". Reads `record.translations`: prefetch them for a list
+    (`prefetch_related("translations")`, every language in one query)."""
+    if record.language == language:
+        return record.original(field)
+    for translation in record.translations.all():
+        if translation.field == field and translation.language == language:
+            return translation.text
+    return ""
+
+
 def matching(model: type[Translatable], fields: tuple[str, ...], text: str) -> Q:
     """Records whose `fields` contain `text` in the original or in any translation."""
     condition = Q()
