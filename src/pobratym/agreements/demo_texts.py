@@ -89,10 +89,24 @@ It is intended to convert the solidarity partnership into a formal twinning in 2
 The cooperation follows Ukrainian law and the law of the Federal Republic of Germany.""",
 }
 
+# The agreement's title and terms, written in Dortmund in German like the draft, with the
+# coordinators' translations; the terms in the draft's own words.
 TERMS = {
-    "title": "Solidaritätspartnerschaft Dortmund – Schytomyr",
+    "title": {
+        "de": "Solidaritätspartnerschaft Dortmund – Schytomyr",
+        "uk": "Партнерство солідарності Дортмунд – Житомир",
+        "en": "Solidarity partnership Dortmund – Zhytomyr",
+    },
     "authoritative_language": "",
     "legally_binding": False,
-    "governing_law": "Ukrainian law and the law of the Federal Republic of Germany",
-    "notice_rules": "Either party may terminate the agreement in writing.",
+    "governing_law": {
+        "de": "Ukrainisches Recht und das Recht der Bundesrepublik Deutschland",
+        "uk": "Законодавство України та законодавство Федеративної Республіки Німеччина",
+        "en": "Ukrainian law and the law of the Federal Republic of Germany",
+    },
+    "notice_rules": {
+        "de": "Jede Partei kann die Vereinbarung schriftlich kündigen.",
+        "uk": "Кожна зі сторін може розірвати угоду в письмовій формі.",
+        "en": "Either party may terminate the agreement in writing.",
+    },
 }
