@@ -1,15 +1,21 @@
 """Offers, shipments and goods received notes in the reader's language: written in Zhytomyr in
 Ukrainian or in Dortmund in German, machine-translated by the task worker through a (fake)
 LibreTranslate, read on the other side in its language with the mark and the original one
-click away; the papers name each item in both languages."""
+click away; the papers name each item in both languages, and the exports give each text as
+written and in the reader's language (HXL: in every language)."""
 
+import csv
 import io
 import uuid
 from decimal import Decimal
+from itertools import islice
 
+import hxl
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from pobratym.aid import services
@@ -305,3 +311,84 @@ def test_a_settlement_is_translated_and_takes_its_language_on_a_line_without_rem
     )
     assert fake_translation(settlement, "uk") in ukrainian
     assert Translation.objects.filter(field="resolution", language="en").exists()
+
+
+TITLE = "Генератори для міської лікарні"
+
+
+def _ukrainian_need(partnership, people, title=TITLE):
+    return need_post(
+        partnership,
+        people["zhytomyr"],
+        title=title,
+        lines=[{"item": ITEM, "quantity": Decimal(2), "unit": "piece"}],
+    )
+
+
+def _sheet(response) -> list[dict]:
+    assert response.status_code == 200
+    headers, *rows = load_workbook(io.BytesIO(response.content)).worksheets[0].values
+    return [dict(zip(headers, row, strict=True)) for row in rows]
+
+
+def test_exports_give_the_original_and_the_readers_language_side_by_side(
+    partnership, people, translated, client_of
+):
+    need = translated(lambda: _ukrainian_need(partnership, people))
+    translated(
+        lambda: offer_make(
+            partnership,
+            people["dortmund"],
+            need=need,
+            language="de",
+            lines=[{"item": GERMAN_ITEM, "quantity": Decimal(1), "unit": "piece"}],
+        )
+    )
+    translated(lambda: _shipment(partnership, people))
+    client = client_of(people["dortmund"])
+
+    def export(name):
+        with translation.override("en"):
+            return _sheet(client.get(reverse(f"aid:{name}", args=[partnership.slug])))
+
+    (line,) = export("need_export")
+    (offer_line,) = export("offer_export")
+    (shipment,) = export("shipment_export")
+
+    assert (line["Title"], line["Title (English)"]) == (TITLE, fake_translation(TITLE, "en"))
+    assert (line["Item"], line["Item (English)"]) == (ITEM, fake_translation(ITEM, "en"))
+    assert line["Specification (English)"] in ("", None), "nothing typed, nothing translated"
+    assert offer_line["Item"] == GERMAN_ITEM
+    assert offer_line["Item (English)"] == fake_translation(GERMAN_ITEM, "en")
+    assert offer_line["Title (English)"] == fake_translation(TITLE, "en")
+    assert (shipment["Route"], shipment["Route (English)"]) == (
+        ROUTE,
+        fake_translation(ROUTE, "en"),
+    )
+
+
+def test_the_hxl_export_gives_titles_and_items_per_language(
+    partnership, people, translated, tmp_path
+):
+    need = translated(lambda: _ukrainian_need(partnership, people))
+    services.need_publish(need=need, by=people["zhytomyr"], public=True)
+    later = _ukrainian_need(partnership, people, title="Ковдри для школи")  # not translated yet
+    services.need_publish(need=later, by=people["zhytomyr"], public=True)
+    response = Client().get(f"/api/v1/partnerships/{partnership.slug}/aid.hxl.csv")
+    path = tmp_path / "aid.hxl.csv"
+    path.write_bytes(response.content)
+
+    dataset = hxl.data(str(path), hxl.InputOptions(allow_local=True))
+    translated_row, untranslated_row = list(dataset)
+
+    hashtags = next(islice(csv.reader(io.StringIO(response.content.decode())), 1, 2))
+    for language in ("uk", "de", "en"):
+        assert f"#meta+title+i_{language}" in hashtags
+        assert f"#item+name+i_{language}" in hashtags
+    assert translated_row.get("#meta+title") == TITLE, "as written"
+    assert translated_row.get("#meta+title+i_uk") == TITLE, "the original in its language"
+    assert translated_row.get("#meta+title+i_de") == fake_translation(TITLE, "de")
+    assert translated_row.get("#item+name+i_en") == fake_translation(ITEM, "en")
+    assert untranslated_row.get("#meta+title+i_uk") == "Ковдри для школи"
+    assert not untranslated_row.get("#meta+title+i_de"), "empty where there is none"
+    assert hxl.data(str(path), hxl.InputOptions(allow_local=True)).validate()

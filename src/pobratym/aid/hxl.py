@@ -4,6 +4,9 @@ Language (HXL 1.1): a row of labels, a row of hashtags, then one row per need li
 Tags follow the HXL core dictionary (#country, #adm1, #adm2, #org, #sector, #item, #date,
 #status, #value, #meta); attributes beyond the documented ones (+requested, +pledged,
 +deadline, +priority, +recipient) are HXL's way to refine a tag and are read by any HXL tool.
+Titles and item names come as written, then once per language with HXL's language attribute
+(+i_de, +i_uk, +i_en): the original in its language's column, translations in the others,
+empty where there is none yet.
 Only needs a coordinator made public appear, and never an exact address or the
 critical-infrastructure mark: open data is for anyone. Members download the same columns over
 every need they may see, with those two filled only where their role may see them; one writer
@@ -14,12 +17,15 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import csv
 from pobratym.partnerships.models import Partnership
+from pobratym.translation.selectors import text_in
 
 from .models import InstitutionType, Need, NeedKind, NeedLine, NeedStatus, Priority, Sector, Unit
 from .selectors import lines_with_coverage, need_list, with_status
@@ -48,9 +54,23 @@ def _label(choices, value: str) -> str:
     return _translated(choices, value, get_language())
 
 
+def _in_each_language(label, hashtag: str, field: str, record_of) -> tuple[Column, ...]:
+    """`field` of the record `record_of(need, line)` once per language of the site, tagged
+    with HXL's language attribute: the original, a translation or nothing."""
+    return tuple(
+        Column(
+            format_lazy("{label} ({language})", label=label, language=name),
+            f"{hashtag}+i_{code}",
+            lambda need, line, code=code: text_in(record_of(need, line), field, code),
+        )
+        for code, name in settings.LANGUAGES
+    )
+
+
 COLUMNS = (
     Column(_("Need"), "#meta+id", lambda need, line: need.pk),
     Column(_("Title"), "#meta+title", lambda need, line: need.title),
+    *_in_each_language(_("Title"), "#meta+title", "title", lambda need, line: need),
     Column(_("Country"), "#country+code", lambda need, line: need.side.city.country.alpha3),
     Column(_("Region"), "#adm1+name", lambda need, line: need.side.city.region),
     Column(_("City or district"), "#adm2+name", lambda need, line: need.area),
@@ -71,6 +91,7 @@ COLUMNS = (
     ),
     Column(_("Status"), "#status", lambda need, line: _label(NeedStatus, need.status)),
     Column(_("Item"), "#item+name", lambda need, line: line.item),
+    *_in_each_language(_("Item"), "#item+name", "item", lambda need, line: line),
     Column(_("Specification"), "#item+description", lambda need, line: line.specification),
     Column(_("Unit"), "#item+unit", lambda need, line: _label(Unit, line.unit)),
     Column(_("Requested"), "#value+requested", lambda need, line: _number(line.quantity)),
@@ -95,20 +116,28 @@ MEMBER_COLUMNS = COLUMNS + SENSITIVE_COLUMNS
 
 
 def _with_lines(needs: QuerySet) -> QuerySet:
+    """With the lines, and the translations of needs and lines in every language."""
     return needs.prefetch_related(
-        Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage")
+        "translations",
+        Prefetch(
+            "lines",
+            queryset=lines_with_coverage().prefetch_related("translations"),
+            to_attr="coverage",
+        ),
     )
 
 
 def member_needs(*, viewer, partnership: Partnership) -> QuerySet:
     """Every need the member may see, as the needs list shows them (sensitive fields blanked
-    row by row), with their lines; the same number of queries whatever their number."""
+    row by row), with their lines and translations; the same number of queries whatever
+    their number."""
     return _with_lines(need_list(viewer=viewer, partnership=partnership))
 
 
 def public_needs(*, partnership: Partnership) -> QuerySet:
-    """The partnership's public needs with status and lines with their pledged quantities;
-    two queries whatever their number. The sensitive columns are never read."""
+    """The partnership's public needs with status and lines with their pledged quantities, and
+    the translations of both; four queries whatever their number. The sensitive columns are
+    never read."""
     return _with_lines(
         with_status(Need.objects.filter(partnership=partnership, public=True))
         .defer("address", "critical_infrastructure")

@@ -3,22 +3,26 @@
 from django.utils.translation import gettext as _
 
 from ..selectors import discrepancy_list
+from .writing import in_readers_language, readers_text
 
 
 def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
-    """Headers and rows of the open discrepancies the viewer may see (members only); one
-    query whatever their number."""
+    """Headers and rows of the open discrepancies the viewer may see (members only), item and
+    remark as written and in the reader's language; the same queries whatever their
+    number."""
     headers = [
         _("Shipment"),
         _("Goods received note"),
         _("Received on"),
         _("Item"),
+        in_readers_language(_("Item")),
         _("Unit"),
         _("Donor"),
         _("Shipped"),
         _("Received"),
         _("Discrepancy"),
         _("Remark"),
+        in_readers_language(_("Remark")),
     ]
     rows = (
         [
@@ -26,12 +30,14 @@ def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
             line.receipt.number,
             line.receipt.received_on,
             line.shipment_line.pledge.offer_line.item,
+            readers_text(line.shipment_line.pledge.offer_line, "item"),
             line.shipment_line.pledge.offer_line.get_unit_display(),
             line.shipment_line.pledge.offer_line.offer.donor,
             line.shipped,
             line.received,
             ", ".join(str(label) for label in line.kind_labels),
             line.remark,
+            readers_text(line, "remark"),
         ]
         for line in discrepancy_list(viewer=viewer, partnership=partnership)
     )

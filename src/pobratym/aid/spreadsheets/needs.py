@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from pobratym.core.errors import DomainError
 from pobratym.core.inputs import TEXT_MAX_LENGTH
+from pobratym.translation.selectors import with_translations
 
 from .. import services
 from ..models import (
@@ -35,7 +36,7 @@ from .columns import (
     yes_no_text,
 )
 from .reading import Problem, Refused, read_groups
-from .writing import template_bytes
+from .writing import in_readers_language, readers_text, template_bytes
 
 # Fixed for ever: keys made from it identify an uploaded file's needs across retries.
 IMPORT_NAMESPACE = uuid.UUID("6f1c1d2e-5b8a-4f0e-9c1a-3d7e2b9a4c55")
@@ -183,32 +184,39 @@ def _coverage_columns() -> list[tuple[str, object]]:
 
 
 def needs_for_export(*, viewer, partnership, filters=None):
-    """The needs of the list page (same filters, same scope), each with `coverage`, its lines;
-    the same number of queries however many there are."""
+    """The needs of the list page (same filters, same scope), each with `coverage`, its lines,
+    both with their translations into the reader's language; the same number of queries
+    however many there are."""
+    lines = with_translations(lines_with_coverage())
     return need_list(viewer=viewer, partnership=partnership, filters=filters).prefetch_related(
-        Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage")
+        Prefetch("lines", queryset=lines, to_attr="coverage")
     )
 
 
 def need_table(needs) -> tuple[list, list]:
-    """Headers and rows of a needs export: one row per item line. The exact address and the
+    """Headers and rows of a needs export: one row per item line, what people typed as written
+    and in the reader's language side by side. The exact address and the
     critical-infrastructure mark are filled only where the viewer may see them."""
     coverage = _coverage_columns()
+
+    def typed(model, field):
+        return [_label(model, field), in_readers_language(_label(model, field))]
+
     headers = [
         _("Need"),
-        _label(Need, "title"),
+        *typed(Need, "title"),
         _("status"),
         _label(Need, "kind"),
         _label(Need, "sector"),
         _label(Need, "priority"),
-        _label(Need, "institution"),
+        *typed(Need, "institution"),
         _label(Need, "institution_type"),
-        _label(Need, "area"),
+        *typed(Need, "area"),
         _label(Need, "address"),
         _label(Need, "critical_infrastructure"),
         _label(Need, "needed_by"),
-        _label(NeedLine, "item"),
-        _label(NeedLine, "specification"),
+        *typed(NeedLine, "item"),
+        *typed(NeedLine, "specification"),
         _label(NeedLine, "unit"),
         *(label for _name, label in coverage),
     ]
@@ -220,18 +228,23 @@ def need_table(needs) -> tuple[list, list]:
                 yield [
                     need.pk,
                     need.title,
+                    readers_text(need, "title"),
                     str(Need.Status(need.status).label),
                     need.get_kind_display(),
                     need.get_sector_display(),
                     need.get_priority_display(),
                     need.institution,
+                    readers_text(need, "institution"),
                     need.get_institution_type_display(),
                     need.area,
+                    readers_text(need, "area"),
                     need.address if shown else "",
                     yes_no_text(need.critical_infrastructure) if shown else "",
                     need.needed_by,
                     line.item,
+                    readers_text(line, "item"),
                     line.specification,
+                    readers_text(line, "specification"),
                     line.get_unit_display(),
                     *(getattr(line, name) for name, _heading in coverage),
                 ]

@@ -7,8 +7,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import QUANTITY, Offer, OfferLine
+from pobratym.translation.selectors import with_translations
+
+from ..models import QUANTITY, Need, Offer, OfferLine
 from ..selectors import offer_list
+from .writing import in_readers_language, readers_text
 
 
 def _label(model, name):
@@ -17,27 +20,32 @@ def _label(model, name):
 
 def offers_for_export(*, viewer, partnership):
     """The offers of the offers list (members only), each with its lines and `pledged` per
-    line; the same number of queries however many there are."""
+    line, lines and needs with their translations into the reader's language; the same
+    number of queries however many there are."""
     lines = OfferLine.objects.annotate(
         pledged=Coalesce(
             Sum("pledges__quantity"), Value(Decimal(0)), output_field=DecimalField(**QUANTITY)
         )
     ).order_by("pk")
     return offer_list(viewer=viewer, partnership=partnership).prefetch_related(
-        Prefetch("lines", queryset=lines, to_attr="line_rows")
+        Prefetch("lines", queryset=with_translations(lines), to_attr="line_rows")
     )
 
 
 def offer_table(offers) -> tuple[list, list]:
+    """Headers and rows of an offers export: one row per offer line, the need's title and
+    the item as written and in the reader's language side by side."""
     headers = [
         _("Offer"),
         _label(Offer, "donor"),
         _label(Offer, "donor_type"),
         _("Donor city"),
         _label(Offer, "need"),
+        in_readers_language(_label(Need, "title")),
         _label(Offer, "status"),
         _("Offered on"),
         _label(OfferLine, "item"),
+        in_readers_language(_label(OfferLine, "item")),
         _label(OfferLine, "quantity"),
         _label(OfferLine, "unit"),
         _label(OfferLine, "condition"),
@@ -56,9 +64,11 @@ def offer_table(offers) -> tuple[list, list]:
                     offer.get_donor_type_display(),
                     offer.side.city.name,
                     offer.need.title if offer.need else _("free offer"),
+                    readers_text(offer.need, "title"),
                     offer.get_status_display(),
                     timezone.localdate(offer.created_at),
                     line.item,
+                    readers_text(line, "item"),
                     line.quantity,
                     line.get_unit_display(),
                     line.get_condition_display(),

@@ -2,8 +2,11 @@
 
 from django.utils.translation import gettext as _
 
+from pobratym.translation.selectors import with_translations
+
 from ..models import Shipment
 from ..selectors import shipment_list
+from .writing import in_readers_language, readers_text
 
 
 def _label(name):
@@ -11,8 +14,8 @@ def _label(name):
 
 
 def shipment_table(*, viewer, partnership) -> tuple[list, list]:
-    """Headers and rows of the shipments list the viewer may see (members only); one query
-    for the list whatever its length."""
+    """Headers and rows of the shipments list the viewer may see (members only), the route as
+    written and in the reader's language; two queries for the list whatever its length."""
     headers = [
         _("Shipment"),
         _label("reference"),
@@ -21,6 +24,7 @@ def shipment_table(*, viewer, partnership) -> tuple[list, list]:
         _label("carrier"),
         _label("vehicle"),
         _label("route"),
+        in_readers_language(_label("route")),
         _label("planned_departure"),
         _label("planned_arrival"),
         _label("departed_on"),
@@ -29,7 +33,7 @@ def shipment_table(*, viewer, partnership) -> tuple[list, list]:
         _("gross weight (kg)"),
         _("volume (m³)"),
     ]
-    shipments = shipment_list(viewer=viewer, partnership=partnership)
+    shipments = with_translations(shipment_list(viewer=viewer, partnership=partnership))
     rows = (
         [
             shipment.pk,
@@ -39,6 +43,7 @@ def shipment_table(*, viewer, partnership) -> tuple[list, list]:
             shipment.carrier,
             shipment.vehicle,
             shipment.route,
+            readers_text(shipment, "route"),
             shipment.planned_departure,
             shipment.planned_arrival,
             shipment.departed_on,

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -12,6 +13,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from pobratym.translation.models import Translatable
+from pobratym.translation.selectors import shown
 
 from .columns import Column, capfirst
 from .reading import max_rows
@@ -61,6 +65,23 @@ def xlsx_download(filename: str, data: bytes) -> HttpResponse:
 def xlsx_response(filename: str, headers: Sequence, rows: Iterable[Sequence], title: str = ""):
     """Any list as an XLSX download: `headers` (text), then one row per item of `rows`."""
     return xlsx_download(filename, xlsx_bytes(headers, rows, title))
+
+
+def in_readers_language(label) -> str:
+    """The header of the column beside a column of typed text (`label`, its original) that
+    gives the text in the reader's language: "Title (German)"."""
+    language = get_language_info(get_language()[:2])["name_translated"]
+    return _("%(column)s (%(language)s)") % {"column": capfirst(label), "language": language}
+
+
+def readers_text(record: Translatable | None, field: str) -> str:
+    """`field` of `record` in the reader's language, for the column beside its original: the
+    original where it is written in it, else its translation, else empty (not yet
+    translated). The reader's translations are fetched with the records."""
+    if record is None:
+        return ""
+    text = shown(record, field)
+    return text.text if text.language == get_language()[:2] else ""
 
 
 def _sheet_title(text) -> str:
