@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +26,7 @@ from pobratym.translation.selectors import text_in
 from .models import Condition, PackageKind, Shipment, Unit
 
 LANGUAGES = ("de", "uk")
+SEPARATOR = mark_safe('<span class="separator"> | </span>')
 
 LABELS = {
     "packing_list": gettext_lazy("Packing list"),
@@ -142,9 +144,7 @@ def typed(record: Translatable, field: str) -> str:
     for language, text in parts:
         if text not in (known for _language, known in unique):
             unique.append((language, text))
-    return format_html_join(
-        format_html('<span class="separator"> | </span>'), '<span lang="{}">{}</span>', unique
-    )
+    return format_html_join(SEPARATOR, '<span lang="{}">{}</span>', unique)
 
 
 def number(value: Decimal | None) -> str:
