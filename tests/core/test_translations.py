@@ -56,7 +56,7 @@ def test_ukrainian_catalogue_is_not_english():
         entry.msgid
         for entry in _catalogue("uk").translated_entries()
         if entry.msgstr == entry.msgid
-        and re.search(r"[a-z]{4,}", entry.msgid)
+        and re.search(r"[a-z]{4,}", PLACEHOLDER.sub("", entry.msgid))
         and entry.msgid not in {"Pobratym"}
     ]
     assert not copies, copies
