@@ -3,6 +3,7 @@ the record and of its parts (a need's item lines)."""
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core.inputs import TEXT_MAX_LENGTH
@@ -29,7 +30,7 @@ class TranslationForm(forms.Form):
                 translation = current.get((record._meta.label, record.pk, name))
                 key = f"{number}-{name}"
                 self.fields[key] = forms.CharField(
-                    label=model_field.verbose_name,
+                    label=capfirst(model_field.verbose_name),
                     required=False,
                     max_length=limit,
                     widget=forms.Textarea(attrs={"rows": 3}) if limit > 300 else forms.TextInput,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -76,12 +77,26 @@ def translation_edit(request, label: str, pk: int):
     context = {
         "record": record,
         "form": form,
-        "boxes": [(part, form[key]) for part, _name, key in form.boxes],
+        "boxes": _boxes(form, record),
         "language_form": LanguageForm(initial={"language": record.language}),
         "same_language": record.language == language,
         "next": _back(request),
     }
     return render(request, "translation/edit.html", context, status=status_of(form))
+
+
+def _boxes(form, record) -> list:
+    """(record or part, a heading where a part begins, the form field) for the template."""
+    boxes = []
+    numbers = {}
+    for part, _name, key in form.boxes:
+        heading = None
+        if part is not record and (type(part), part.pk) not in numbers:
+            numbers[type(part), part.pk] = len(numbers) + 1
+            label = capfirst(part._meta.verbose_name)
+            heading = f"{label} {numbers[type(part), part.pk]}"
+        boxes.append((part, heading, form[key]))
+    return boxes
 
 
 def _language_set(request, record):
