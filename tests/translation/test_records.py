@@ -153,7 +153,7 @@ def test_two_people_correcting_at_once_overwrite_nothing(partnership, people, on
     response = second.post(translate_page(need), {"0-title": "Zweite Fassung"})
 
     assert response.status_code == 409
-    assert "meanwhile" in response.content.decode() or "inzwischen" in response.content.decode()
+    assert "Inzwischen hat jemand anderes eine Übersetzung gespeichert" in response.content.decode()
     assert Translation.objects.get(field="title").text == "Erste Fassung"
 
 
