@@ -245,3 +245,17 @@ def test_the_needs_list_finds_a_need_by_words_of_any_of_its_languages(
     assert found("[de] Генератори") == [need.pk], "the German translation"
     assert set(found("5 КВТ")) == {need.pk, other.pk}, "an item of each"
     assert found("Fahrräder") == []
+
+
+def test_an_unknown_original_language_is_refused_with_a_message(
+    partnership, people, on_commit, client_of
+):
+    need = need_written_in_ukrainian(partnership, people["zhytomyr"], on_commit)
+
+    response = client_of(people["dortmund"]).post(
+        translate_page(need, "en"), {"language": "ru", "next": "/"}, follow=True
+    )
+
+    assert "This language is not offered." in response.content.decode()
+    need.refresh_from_db()
+    assert need.language == "uk"

@@ -101,7 +101,9 @@ def _boxes(form, record) -> list:
 
 def _language_set(request, record):
     form = LanguageForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("This language is not offered."))
+    else:
         try:
             services.language_set(
                 record=record, by=request.user, language=form.cleaned_data["language"]
