@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 from pathlib import Path
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
@@ -24,13 +25,22 @@ def submit_login(page, email: str, password: str | None = None) -> None:
 
 
 def answer_second_factor(page) -> None:
-    """Enter the current TOTP code of the demo secret on the two-factor page."""
+    """Enter the current TOTP code of the demo secret on the two-factor page.
+
+    allauth accepts a code once per person and only within its period, so a code refused
+    (used by an earlier sign-in, or expired on its way) is answered again in the next period.
+    """
     from pobratym.partnerships import demo
 
-    form = page.locator("main form").filter(has=page.locator("input[name=code]"))
-    form.locator("input[name=code]").fill(demo.demo_totp_code())
-    form.locator("[type=submit]").first.click()
-    page.wait_for_load_state()
+    for attempt in range(2):
+        if attempt:
+            time.sleep(demo.TOTP_PERIOD - time.time() % demo.TOTP_PERIOD + 0.5)
+        form = page.locator("main form").filter(has=page.locator("input[name=code]"))
+        form.locator("input[name=code]").fill(demo.demo_totp_code())
+        form.locator("[type=submit]").first.click()
+        page.wait_for_load_state()
+        if "/2fa/authenticate/" not in page.url:
+            return
 
 
 def sign_in(page, site, email: str, *, language: str = "en", start: bool = True) -> None:
