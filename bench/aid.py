@@ -116,16 +116,24 @@ def _prepare(args) -> None:
 
 
 def _session_cookie(user) -> tuple[str, str]:
-    """A signed-in session as the login form would leave it (the coordinator has TOTP set
-    up, which is what the two-factor middleware asks of the role)."""
+    """A signed-in session as the login form would leave it: the coordinator has TOTP set up
+    and the session records the second factor as answered, as the two-factor middleware asks."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    )
     from django.contrib.sessions.backends.db import SessionStore
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "type": "totp", "at": time.time()}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
     session.create()
     return settings.SESSION_COOKIE_NAME, session.session_key
 
