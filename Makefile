@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean
+.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -33,6 +33,17 @@ run: install compilemessages
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# Rebuild the vendored KERN-UX subset (docs/decisions/0014-kern-ux.md) after changing the pinned
+# @kern-ux/native version or scripts/kern/pobratym-kern.scss; the result is committed, so
+# `make run` and `make test` never need this step.
+KERN_DIR := src/pobratym/static/vendor/kern
+kern: node_modules/.installed
+	mkdir -p $(KERN_DIR)
+	node_modules/.bin/sass --quiet --load-path=node_modules --style=compressed --no-source-map \
+		scripts/kern/pobratym-kern.scss $(KERN_DIR)/kern.min.css
+	cp node_modules/@kern-ux/native/LICENSE.md $(KERN_DIR)/LICENSE.md
+	node -p '"@kern-ux/native " + require("@kern-ux/native/package.json").version + ", subset built by make kern from scripts/kern/pobratym-kern.scss"' > $(KERN_DIR)/VERSION
 
 lint: install
 	$(BIN)/ruff check .
