@@ -3,9 +3,12 @@
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     ROLES_REQUIRING_TWO_FACTOR,
@@ -15,6 +18,7 @@ from .models import (
     Partnership,
     Side,
 )
+from .work import WorkItem
 
 
 def user_requires_two_factor(user) -> bool:
@@ -31,12 +35,20 @@ def _with_sides(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
 def partnership_list(*, viewer) -> QuerySet[Partnership]:
     """The partnerships a person belongs to, with their own side and role."""
     own = Membership.objects.filter(partnership=OuterRef("pk"), user=viewer)
+    # Counted in a subquery: a Count over the join filtered by the viewer counts only them.
+    members = (
+        Membership.objects.filter(partnership=OuterRef("pk"))
+        .order_by()
+        .values("partnership")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     return _with_sides(
         Partnership.objects.filter(memberships__user=viewer)
         .annotate(
             viewer_role=Subquery(own.values("role")[:1]),
             viewer_side_id=Subquery(own.values("side_id")[:1]),
-            member_count=Count("memberships", distinct=True),
+            member_count=Subquery(members[:1]),
         )
         .order_by("slug")
     )
@@ -211,3 +223,32 @@ def partnership_history(*, viewer, partnership: Partnership, limit: int = 50) ->
     ]
     merged = chain.from_iterable(_changes(source, limit, describe) for source, describe in sources)
     return sorted(merged, key=lambda change: change.when, reverse=True)[:limit]
+
+
+def invitation_work(user, memberships) -> list:
+    """My work: invitations to the person's verified addresses, open and unanswered, to
+    partnerships they are not yet in (one query)."""
+    addresses = EmailAddress.objects.filter(
+        user=user, verified=True, email__iexact=OuterRef("email")
+    )
+    invitations = (
+        Invitation.objects.filter(
+            Exists(addresses),
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(partnership_id__in=[membership.partnership_id for membership in memberships])
+        .select_related("side__city")
+        .order_by("expires_at")
+    )
+    return [
+        WorkItem(
+            kind=_("Answer the invitation"),
+            title=_("%(role)s for %(city)s")
+            % {"role": invitation.get_role_display(), "city": invitation.side.city.name},
+            url=reverse("partnerships:invitation", args=[invitation.token]),
+            due=timezone.localdate(invitation.expires_at),
+        )
+        for invitation in invitations
+    ]
