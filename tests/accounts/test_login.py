@@ -27,7 +27,7 @@ def test_right_password_signs_in(person):
     response = client.post(LOGIN, {"login": "person@example.org", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/partnerships/"
+    assert response["Location"] == "/en/"
     assert _signed_in(client)
 
 

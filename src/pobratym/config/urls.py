@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.conversations.urls")),
     path("", include("pobratym.aid.urls")),
     path("", include("pobratym.translation.urls")),
+    path("", include("pobratym.site.urls")),
 )
 # Uploads (scans, photos) are never served by path: each app's views check who may see them.

@@ -8,5 +8,9 @@ class ConversationsConfig(AppConfig):
 
     def ready(self):
         from pobratym.partnerships.panels import register_tab
+        from pobratym.partnerships.work import register_work
 
+        from .selectors import unread_work
+
+        register_work(unread_work)
         register_tab("conversations", _("Conversations"), "conversations:thread_list", position=20)

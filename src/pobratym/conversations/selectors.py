@@ -18,8 +18,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import ngettext
 
-from pobratym.partnerships.models import Membership, Partnership
+from pobratym.partnerships.models import Membership, Partnership, Side
+from pobratym.partnerships.work import WorkItem
 from pobratym.translation.models import Translation
 from pobratym.translation.selectors import matching, with_translations
 
@@ -189,6 +192,44 @@ def unread_count(*, viewer) -> int:
         .filter(_visible_to(viewer, prefix="thread__"))
         .count()
     )
+
+
+def unread_threads(*, viewer) -> QuerySet[Thread]:
+    """The threads with messages the person has not read, across all their partnerships,
+    newest activity first, each with `unread_count` and its partnership's sides (three
+    queries however many)."""
+    if not viewer.is_authenticated:
+        return Thread.objects.none()
+    unread = _unread_messages(viewer).filter(thread=OuterRef("pk"))
+    return (
+        Thread.objects.filter(partnership__memberships__user_id=viewer.pk)
+        .filter(_visible_to(viewer), Exists(unread))
+        .annotate(unread_count=_count(unread, "thread"))
+        .select_related("partnership")
+        .prefetch_related(
+            Prefetch(
+                "partnership__sides",
+                queryset=Side.objects.select_related("city").order_by("position"),
+            )
+        )
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def unread_work(user, memberships) -> list[WorkItem]:
+    """My work: each thread with unread messages, one click from reading them."""
+    return [
+        WorkItem(
+            kind=ngettext(
+                "%(count)d unread message", "%(count)d unread messages", thread.unread_count
+            )
+            % {"count": thread.unread_count},
+            title=thread.subject,
+            url=reverse("conversations:thread_detail", args=[thread.partnership.slug, thread.pk]),
+            partnership=thread.partnership,
+        )
+        for thread in unread_threads(viewer=user)
+    ]
 
 
 def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[Message]:

@@ -15,5 +15,6 @@ urlpatterns = [
     path(f"{thread}attachments/<id:attachment_id>/", views.attachment, name="attachment"),
     path(f"{message}translation/", views.translation_save, name="translation_save"),
     path(f"{message}language/", views.language_set, name="language_set"),
+    path("inbox/", views.inbox, name="inbox"),
     path("account/notifications/", views.notification_settings, name="notification_settings"),
 ]

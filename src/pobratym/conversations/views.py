@@ -247,3 +247,11 @@ def notification_settings(request):
     return render(
         request, "conversations/notifications.html", {"form": form}, status=status_of(form)
     )
+
+
+@login_required
+@require_GET
+def inbox(request):
+    """The threads with unread messages, across all the person's partnerships."""
+    threads = selectors.unread_threads(viewer=request.user)
+    return render(request, "conversations/inbox.html", {"threads": threads})

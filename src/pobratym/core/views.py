@@ -14,11 +14,8 @@ def root(request: HttpRequest) -> HttpResponse:
         request
     )
     with translation.override(language):
-        # Signed out: straight to the sign-in page, so the saved language decides where
-        # a person lands afterwards.
-        if not request.user.is_authenticated:
-            return redirect("account_login")
-        return redirect("partnerships:list")
+        # The home of that language: My work, or the start page for visitors.
+        return redirect("home")
 
 
 @require_GET

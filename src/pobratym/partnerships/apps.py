@@ -15,6 +15,10 @@ class PartnershipsConfig(AppConfig):
         require_two_factor_when(user_requires_two_factor)
 
         from .panels import register_tab
+        from .selectors import invitation_work
+        from .work import register_work
+
+        register_work(invitation_work)
 
         register_tab("dashboard", _("Overview"), "partnerships:dashboard", position=0)
         register_tab("members", _("Members"), "partnerships:members", position=50)

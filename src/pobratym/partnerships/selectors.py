@@ -54,6 +54,12 @@ def partnership_list(*, viewer) -> QuerySet[Partnership]:
     )
 
 
+def partnership_public_list() -> QuerySet[Partnership]:
+    """The city pairs of active partnerships, for the public start page; nothing more of
+    them is public."""
+    return _with_sides(Partnership.objects.filter(status=Partnership.Status.ACTIVE))
+
+
 def partnership_get(*, viewer, slug: str) -> Partnership:
     """One partnership the viewer belongs to; to anyone else it does not exist."""
     try:

@@ -1,0 +1,15 @@
+"""The home page of each language: My work for a signed-in person, the start page for others."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from pobratym.partnerships.selectors import partnership_public_list
+from pobratym.partnerships.work import work_for
+
+
+@require_GET
+def home(request):
+    if not request.user.is_authenticated:
+        context = {"partnerships": partnership_public_list()}
+        return render(request, "site/start.html", context)
+    return render(request, "site/my_work.html", {"items": work_for(request.user)})
