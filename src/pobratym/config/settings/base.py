@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pobratym.conversations.context_processors.unread",
+                "pobratym.site.context_processors.my_work",
             ],
         },
     },
@@ -102,7 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "partnerships:list"
+LOGIN_REDIRECT_URL = "home"
 
 # Accounts: e-mail login, no open sign-up (people join by invitation), two factors.
 ACCOUNT_LOGIN_METHODS = {"email"}
