@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "ninja",
@@ -80,6 +81,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through templates/django/forms/ (KERN markup, an error summary above).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'pobratym.sqlite3'}"),
