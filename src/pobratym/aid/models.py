@@ -124,9 +124,9 @@ class DonorType(models.TextChoices):
 
 class OfferStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("offer", "open")
-    ACCEPTED = "accepted", _("accepted")
-    DECLINED = "declined", _("declined")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    ACCEPTED = "accepted", pgettext_lazy("offer", "accepted")
+    DECLINED = "declined", pgettext_lazy("offer", "declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("offer", "withdrawn")
 
 
 class Condition(models.TextChoices):
