@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from pobratym.documents.pdf import PLACEHOLDER, css_string, render_pdf
 from pobratym.translation.models import Translatable
-from pobratym.translation.selectors import text_in
+from pobratym.translation.selectors import every_translation, text_in
 
 from .models import Condition, PackageKind, Shipment, Unit
 
@@ -132,7 +132,7 @@ def typed(record: Translatable, field: str) -> str:
     """What a person typed into `record` (an item, a route) in German and in Ukrainian where
     each exists: the original and its translation into the other side's language; a text
     written in a third language keeps its original beside whichever of the two exists.
-    The same wording twice is given once. `record.translations` is prefetched."""
+    The same wording twice is given once. `every_translation()` is prefetched."""
     original = record.original(field)
     if not original:
         return ""
@@ -255,9 +255,9 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it. Two queries more: the
     translations of the shipment and of its items, in every language."""
     title, template = DOCUMENTS[document]
-    prefetch_related_objects([shipment], "translations")
+    prefetch_related_objects([shipment], every_translation())
     offer_lines = [line.pledge.offer_line for line in shipment.line_rows]
-    prefetch_related_objects(offer_lines, "translations")
+    prefetch_related_objects(offer_lines, every_translation())
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))
     labels = {key: label(text) for key, text in LABELS.items()}

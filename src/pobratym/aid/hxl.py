@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import csv
 from pobratym.partnerships.models import Partnership
-from pobratym.translation.selectors import text_in
+from pobratym.translation.selectors import every_translation, text_in
 
 from .models import InstitutionType, Need, NeedKind, NeedLine, NeedStatus, Priority, Sector, Unit
 from .selectors import lines_with_coverage, need_list, with_status
@@ -118,10 +118,10 @@ MEMBER_COLUMNS = COLUMNS + SENSITIVE_COLUMNS
 def _with_lines(needs: QuerySet) -> QuerySet:
     """With the lines, and the translations of needs and lines in every language."""
     return needs.prefetch_related(
-        "translations",
+        every_translation(),
         Prefetch(
             "lines",
-            queryset=lines_with_coverage().prefetch_related("translations"),
+            queryset=lines_with_coverage().prefetch_related(every_translation()),
             to_attr="coverage",
         ),
     )
