@@ -1,17 +1,25 @@
 """`pobratym demo`: the demo partnership Dortmund–Zhytomyr, loaded as often as wanted."""
 
+import os
+import subprocess
+import sys
+import time
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.app_settings import TOTP_PERIOD
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from pobratym.accounts.models import User
-from pobratym.partnerships import demo
+from pobratym.partnerships import demo, demo_code
 from pobratym.partnerships.models import City, FocusArea, Invitation, Membership, Partnership
 from pobratym.translation.models import Translatable, Translation, TranslationKind
 from pobratym.translation.selectors import translations_of
@@ -151,3 +159,55 @@ def test_demo_coordinator_can_open_the_demo_dashboard(client_of):
     assert response.status_code == 200
     assert "Schytomyr" in response.content.decode()
     assert "Humanitäre Hilfe" in response.content.decode()
+
+
+def test_demo_leaders_have_recovery_codes_that_a_second_run_keeps():
+    call_command("demo", stdout=StringIO())
+    seeds = dict(
+        Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES).values_list(
+            "user__email", "data"
+        )
+    )
+
+    call_command("demo", stdout=StringIO())
+
+    assert set(seeds) == {
+        demo.demo_email(role, city)
+        for city in ("dortmund", "zhytomyr")
+        for role in ("coordinator", "signatory")
+    }
+    again = Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES)
+    assert dict(again.values_list("user__email", "data")) == seeds
+
+
+def test_demo_addresses_are_verified_and_primary():
+    call_command("demo", stdout=StringIO())
+
+    addresses = EmailAddress.objects.filter(user__email__endswith="@example.org")
+    assert addresses.count() == User.objects.count() == 10
+    assert all(address.verified and address.primary for address in addresses)
+    assert all(address.email == address.user.email for address in addresses)
+
+
+@pytest.mark.parametrize("at", [0, 59, 1_111_111_109, 1_234_567_890, 2_000_000_000])
+def test_demo_code_without_django_is_the_code_allauth_accepts(at):
+    expected = format_hotp_value(hotp_value(demo.TOTP_SECRET, at // TOTP_PERIOD))
+    assert demo_code.current_code(at=at) == expected
+
+
+def test_demo_code_answers_in_under_two_seconds():
+    command = Path(sys.executable).with_name("pobratym")
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(command), "demo", "--code"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "pobratym.config.settings.local"},
+    )
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 2
+    assert result.stdout.strip() in {
+        demo_code.current_code(at=time.time() + shift) for shift in (-30, 0)
+    }

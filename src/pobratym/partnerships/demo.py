@@ -5,6 +5,7 @@ from collections.abc import Mapping
 
 from allauth.mfa.app_settings import TOTP_PERIOD
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from pobratym.translation.selectors import translations_of
 from pobratym.translation.services import language_set, translation_save
 
 from . import services
+from .demo_code import TOTP_SECRET
 from .models import ROLES_REQUIRING_TWO_FACTOR, City, FocusArea, Membership, Partnership, Role
 
 # One text of the demo in each language, by language code: the original and its translations.
@@ -22,8 +24,6 @@ Texts = Mapping[str, str]
 
 SLUG = "dortmund-zhytomyr"
 PASSWORD = "pobratym-demo"  # noqa: S105 - published demo password, never in production
-# Published on purpose: demo coordinators and signatories use it for their second factor.
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 
 CITIES = {
     "dortmund": {
@@ -201,11 +201,11 @@ def _user(email: str, name: str, city_key: str, role: str) -> User:
             time_zone=TIME_ZONE[city_key],
         )
     email_verified_record(user=user)
-    if (
-        role in ROLES_REQUIRING_TWO_FACTOR
-        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-    ):
-        TOTP.activate(user, TOTP_SECRET)
+    if role in ROLES_REQUIRING_TWO_FACTOR:
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, TOTP_SECRET)
+        # Creates the codes once; a daily run leaves them (and the ones used) as they are.
+        RecoveryCodes.activate(user)
     return user
 
 
