@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.confirm import Confirmation
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -210,6 +212,16 @@ def agreement_sign(request, slug: str, agreement_id: int):
         "languages": language_links(texts),
         "form": form,
         "own_side_signed": own_side_id(request, partnership) in detail.signed_sides,
+        "confirm": Confirmation(
+            title=_("Sign the agreement"),
+            action=_("Record the signature"),
+            consequences=[
+                _("Your side's signature is recorded under exactly the version shown above."),
+                _("When both sides have signed, the agreement enters into force as its terms say."),
+            ],
+            back=reverse("agreements:detail", kwargs={"slug": slug, "agreement_id": agreement.pk}),
+            danger=False,
+        ),
     }
     return render(request, "agreements/sign.html", context, status=status_of(form))
 
@@ -228,7 +240,16 @@ def agreement_terminate(request, slug: str, agreement_id: int):
     ):
         messages.success(request, _("The written notice of termination was recorded."))
         return redirect("agreements:detail", slug=slug, agreement_id=agreement.pk)
-    context = {"partnership": partnership, "agreement": agreement, "form": form}
+    confirm = Confirmation(
+        title=_("Record a written termination"),
+        action=_("Record the termination"),
+        consequences=[
+            _("The written notice of termination is recorded for your side."),
+            _("The agreement ends when the notice period from the date of the letter is over."),
+        ],
+        back=reverse("agreements:detail", kwargs={"slug": slug, "agreement_id": agreement.pk}),
+    )
+    context = {"partnership": partnership, "agreement": agreement, "form": form, "confirm": confirm}
     return render(request, "agreements/terminate.html", context, status=status_of(form))
 
 

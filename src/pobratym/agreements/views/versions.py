@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 
@@ -111,11 +113,28 @@ def version_edit(request, slug: str, agreement_id: int, number: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def version_propose(request, slug: str, agreement_id: int, number: int):
-    _partnership, agreement = agreement_for(request, slug, agreement_id)
+    """Propose a version for signature (asked first on GET): its text is frozen from then on."""
+    partnership, agreement = agreement_for(request, slug, agreement_id)
     version = selectors.version_get(agreement=agreement, number=number)
     require(request.user, "agreements.propose_version", version)
+    if request.method == "GET":
+        confirmation = Confirmation(
+            title=_("Propose version %(number)s for signature?") % {"number": number},
+            action=_("Yes, propose it for signature"),
+            consequences=[
+                _("The text of this version is frozen: nobody can edit it any more."),
+                _("The signatories of both sides are asked to sign exactly this text."),
+                _("A change after this needs a new version."),
+            ],
+            back=reverse(
+                "agreements:version",
+                kwargs={"slug": slug, "agreement_id": agreement.pk, "number": number},
+            ),
+            danger=False,
+        )
+        return confirmation_page(request, confirmation, partnership=partnership)
     try:
         services.version_propose(version=version, by=request.user)
     except DomainError as error:

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
 from pobratym.partnerships.access import partnership_for
@@ -195,7 +196,7 @@ ENDINGS = {
 def _end(request, slug: str, need_id: int, ending: str):
     """Ask first (GET), then close or cancel (POST): ending a need cannot be undone."""
     partnership, need = _need(request, slug, need_id, "aid.change_need")
-    error, status = None, 200
+    error, status = "", 200
     if request.method == "POST":
         service, done = ENDINGS[ending]
         try:
@@ -205,8 +206,36 @@ def _end(request, slug: str, need_id: int, ending: str):
         else:
             messages.success(request, done)
             return redirect("aid:need_detail", slug=slug, need_id=need.pk)
-    context = {"partnership": partnership, "need": need, "ending": ending, "error": error}
-    return render(request, "aid/needs/end.html", context, status=status)
+    back = reverse("aid:need_detail", kwargs={"slug": slug, "need_id": need.pk})
+    if ending == "close":
+        confirmation = Confirmation(
+            title=_("Close the need “%(title)s”?") % {"title": need.title},
+            action=_("Yes, close the need"),
+            consequences=[
+                _(
+                    "Close a need when it has been served, or when the rest is no longer "
+                    "pursued. Nothing more can be pledged to it."
+                )
+            ],
+            back=back,
+            error=error,
+        )
+    else:
+        confirmation = Confirmation(
+            title=_("Cancel the need “%(title)s”?") % {"title": need.title},
+            action=_("Yes, cancel the need"),
+            consequences=[
+                _(
+                    "Cancel a need that is no longer wanted. Pledges already made stay on "
+                    "record; nothing more can be pledged to it."
+                )
+            ],
+            back=back,
+            error=error,
+        )
+    return confirmation_page(
+        request, confirmation, status=status, partnership=partnership, need=need
+    )
 
 
 @login_required

@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
 from pobratym.partnerships.access import partnership_for
@@ -163,13 +165,24 @@ def package_add(request, slug: str, shipment_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def package_remove(request, slug: str, shipment_id: int, package_id: int):
-    """Remove a package; what was in it stays loaded, loose."""
+    """Remove a package (asked first on GET); what was in it stays loaded, loose."""
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
     package = get_object_or_404(Package.objects.select_related("shipment"), pk=package_id)
     if package.shipment_id != shipment.pk:
         raise Http404
+    if request.method == "GET":
+        confirmation = Confirmation(
+            title=_("Remove package %(number)s?") % {"number": package.number},
+            action=_("Yes, remove the package"),
+            consequences=[
+                _("The package is taken off the shipment %(shipment)s.") % {"shipment": shipment},
+                _("What was in it stays loaded on the shipment, loose."),
+            ],
+            back=reverse("aid:shipment_detail", args=[slug, shipment.pk]) + "#packages",
+        )
+        return confirmation_page(request, confirmation, partnership=partnership)
     try:
         services.package_remove(package=package, by=request.user)
     except DomainError as error:
