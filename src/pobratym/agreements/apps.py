@@ -10,8 +10,13 @@ class AgreementsConfig(AppConfig):
         from django.urls import reverse
 
         from pobratym.partnerships import panels, records
+        from pobratym.partnerships.work import register_work
 
         from .selectors.agreements import overview_panel
+        from .work import approval_work, signature_work
+
+        register_work(signature_work)
+        register_work(approval_work)
 
         panels.register_tab("agreements", _("Agreements"), "agreements:list", position=10)
         panels.register_tab(

@@ -8,5 +8,15 @@ class AidConfig(AppConfig):
 
     def ready(self):
         from pobratym.partnerships.panels import register_tab
+        from pobratym.partnerships.work import register_work
+
+        from . import work
 
         register_tab("aid", _("Humanitarian aid"), "aid:need_list", position=30)
+        for provider in (
+            work.offer_work,
+            work.receipt_work,
+            work.discrepancy_work,
+            work.deadline_work,
+        ):
+            register_work(provider)

@@ -196,8 +196,7 @@ def unread_count(*, viewer) -> int:
 
 def unread_threads(*, viewer) -> QuerySet[Thread]:
     """The threads with messages the person has not read, across all their partnerships,
-    newest activity first, each with `unread_count` and its partnership's sides (three
-    queries however many)."""
+    newest activity first, each with `unread_count` (one query however many)."""
     if not viewer.is_authenticated:
         return Thread.objects.none()
     unread = _unread_messages(viewer).filter(thread=OuterRef("pk"))
@@ -205,6 +204,14 @@ def unread_threads(*, viewer) -> QuerySet[Thread]:
         Thread.objects.filter(partnership__memberships__user_id=viewer.pk)
         .filter(_visible_to(viewer), Exists(unread))
         .annotate(unread_count=_count(unread, "thread"))
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def inbox(*, viewer) -> QuerySet[Thread]:
+    """The unread threads with their partnerships named, for the inbox page."""
+    return (
+        unread_threads(viewer=viewer)
         .select_related("partnership")
         .prefetch_related(
             Prefetch(
@@ -212,24 +219,26 @@ def unread_threads(*, viewer) -> QuerySet[Thread]:
                 queryset=Side.objects.select_related("city").order_by("position"),
             )
         )
-        .order_by("-last_message_at", "-pk")
     )
 
 
 def unread_work(user, memberships) -> list[WorkItem]:
     """My work: each thread with unread messages, one click from reading them."""
-    return [
-        WorkItem(
-            kind=ngettext(
-                "%(count)d unread message", "%(count)d unread messages", thread.unread_count
+    partnerships = {membership.partnership_id: membership.partnership for membership in memberships}
+    items = []
+    for thread in unread_threads(viewer=user):
+        partnership = partnerships[thread.partnership_id]
+        count = thread.unread_count
+        items.append(
+            WorkItem(
+                kind=ngettext("%(count)d unread message", "%(count)d unread messages", count)
+                % {"count": count},
+                title=thread.subject,
+                url=reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
+                partnership=partnership,
             )
-            % {"count": thread.unread_count},
-            title=thread.subject,
-            url=reverse("conversations:thread_detail", args=[thread.partnership.slug, thread.pk]),
-            partnership=thread.partnership,
         )
-        for thread in unread_threads(viewer=user)
-    ]
+    return items
 
 
 def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[Message]:

@@ -253,5 +253,5 @@ def notification_settings(request):
 @require_GET
 def inbox(request):
     """The threads with unread messages, across all the person's partnerships."""
-    threads = selectors.unread_threads(viewer=request.user)
+    threads = selectors.inbox(viewer=request.user)
     return render(request, "conversations/inbox.html", {"threads": threads})

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from .models import Membership, Partnership, Side
 
@@ -35,17 +35,11 @@ def register_work(provider: Provider) -> None:
 
 
 def memberships_of(user) -> list[Membership]:
-    """The person's memberships with their partnerships named (one query, one for the sides),
-    also kept where the permission predicates look, so asking a rule costs nothing more."""
+    """The person's memberships with their partnerships (one query), also kept where the
+    permission predicates look, so asking a rule costs nothing more."""
     memberships = list(
         Membership.objects.filter(user=user)
-        .select_related("partnership", "side__city")
-        .prefetch_related(
-            Prefetch(
-                "partnership__sides",
-                queryset=Side.objects.select_related("city").order_by("position"),
-            )
-        )
+        .select_related("partnership")
         .order_by("partnership__slug")
     )
     cache = user.__dict__.setdefault("_pobratym_memberships", {})
@@ -73,3 +67,14 @@ def work_for(user) -> list[WorkItem]:
 def with_role(memberships: list[Membership], *roles: str) -> list[Membership]:
     """The memberships in one of `roles`."""
     return [membership for membership in memberships if membership.role in roles]
+
+
+def named(items: list[WorkItem]) -> list[WorkItem]:
+    """The items with their partnerships' cities loaded, to name them (one query); the top
+    bar, which only counts, does without."""
+    partnerships = {item.partnership.pk: item.partnership for item in items if item.partnership}
+    prefetch_related_objects(
+        list(partnerships.values()),
+        Prefetch("sides", queryset=Side.objects.select_related("city").order_by("position")),
+    )
+    return items

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from pobratym.partnerships.selectors import partnership_public_list
-from pobratym.partnerships.work import work_for
+from pobratym.partnerships.work import named, work_for
 
 
 @require_GET
@@ -12,4 +12,4 @@ def home(request):
     if not request.user.is_authenticated:
         context = {"partnerships": partnership_public_list()}
         return render(request, "site/start.html", context)
-    return render(request, "site/my_work.html", {"items": work_for(request.user)})
+    return render(request, "site/my_work.html", {"items": named(work_for(request.user))})

@@ -1,0 +1,72 @@
+"""Unread threads across partnerships: My work lists them, the inbox shows them, and only
+threads the person may see count."""
+
+import pytest
+from django.urls import reverse
+
+from pobratym.partnerships.models import Role
+from pobratym.partnerships.services import membership_add
+from tests.access import EVERYONE, Cast, who
+from tests.conversations.factories import thread_start
+from tests.factories import member_create
+from tests.work import work_check
+
+pytestmark = pytest.mark.django_db
+
+ONE = "1 unread message"
+
+
+@pytest.fixture
+def cast(partnership):
+    return Cast(partnership)
+
+
+def test_a_new_thread_awaits_everyone_but_its_author(cast):
+    author = cast[(Role.STAFF, 1)]
+    thread = thread_start(cast.partnership, author)
+    url = reverse("conversations:thread_detail", args=[cast.partnership.slug, thread.pk])
+
+    work_check(cast, ONE, EVERYONE - {(Role.STAFF, 1)}, url=url)
+
+
+def test_a_restricted_thread_awaits_only_those_taking_part(cast):
+    author = cast[(Role.COORDINATOR, 1)]
+    thread_start(
+        cast.partnership,
+        author,
+        restricted=True,
+        participants=[cast[(Role.COORDINATOR, 2)]],
+    )
+
+    work_check(cast, ONE, who(Role.COORDINATOR, sides=[2]))
+
+
+def test_inbox_lists_unread_threads_of_every_partnership(partnership, other_partnership, client_of):
+    reader = member_create(partnership, Role.STAFF).user
+    membership_add(side=other_partnership.sides.get(position=1), user=reader, role=Role.STAFF)
+    here = thread_start(partnership, member_create(partnership).user, subject="Here")
+    there = thread_start(other_partnership, member_create(other_partnership).user, subject="There")
+    thread_start(other_partnership, member_create(other_partnership).user, restricted=True)
+
+    response = client_of(reader).get(reverse("conversations:inbox"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert [thread.pk for thread in response.context["threads"]] == [there.pk, here.pk]
+    assert reverse("conversations:thread_detail", args=[partnership.slug, here.pk]) in page
+    assert "2 unread messages" in page  # the top bar's link to this inbox
+
+
+def test_inbox_of_a_member_of_another_partnership_is_empty(partnership, outsider, client_of):
+    thread_start(partnership, member_create(partnership).user)
+
+    response = client_of(outsider).get(reverse("conversations:inbox"))
+
+    assert list(response.context["threads"]) == []
+
+
+def test_inbox_asks_a_visitor_to_sign_in(client):
+    response = client.get(reverse("conversations:inbox"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
