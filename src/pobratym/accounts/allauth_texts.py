@@ -8,6 +8,9 @@ catalogues, where we translate them:
   city administrations, so German must be formal ("Sie", "Ihr"). allauth's Ukrainian catalogue
   mixes terms («аутентифікація», «додаток») and Title Case; we use the glossary's terms
   (docs/glossary.md) here too.
+- allauth's English writes "Email" and Title Case ("Change Password"); the English catalogue
+  gives these texts the project's English ("e-mail", sentence case), as the only entries of
+  `locale/en` with a msgstr.
 - Our catalogue (`LOCALE_PATHS`) takes precedence over allauth's, so a msgid translated there
   wins. But `make messages` runs makemessages with `--no-obsolete`: a msgid that occurs nowhere
   in our source would be dropped from our catalogue, and allauth's informal text would be back.
@@ -17,9 +20,12 @@ overrides anything; tests/accounts/test_formal_german.py checks that against all
 catalogue. When allauth is upgraded, look for new informal German in allauth/account and
 allauth/mfa (grep its de catalogue for du/dein/dich/dir) and add it here.
 
-Only what our flows show is listed: sign-up is closed, there are no social accounts, e-mail
-addresses are not verified, and two factors are TOTP plus recovery codes. `gettext_noop` marks a
-text without translating it; plurals use `ngettext_lazy`, which is never evaluated here.
+Only what our flows show is listed: sign-up is closed, there are no social accounts, a person
+has one e-mail address which they may change (and confirm), and two factors are TOTP plus
+recovery codes (no sessions page: allauth.usersessions is not installed).
+tests/accounts/test_allauth_pages.py walks every page in German, Ukrainian and English.
+`gettext_noop` marks a text without translating it; plurals use `ngettext_lazy`, which is never
+evaluated here.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -31,6 +37,7 @@ ALLAUTH_TEXTS = (
     gettext_noop("Be patient, you are sending too many requests."),
     gettext_noop("Successfully signed in as %(name)s."),
     # Signing out (account/logout.html and the message after it)
+    gettext_noop("Sign Out"),
     gettext_noop("Are you sure you want to sign out?"),
     gettext_noop("You have signed out."),
     # Password reset: request, done, from key, done
@@ -105,4 +112,51 @@ ALLAUTH_TEXTS = (
     gettext_noop(
         "You cannot generate recovery codes without having two-factor authentication enabled."
     ),
+    gettext_noop("Generate"),
+    gettext_noop("Generate new codes"),
+    gettext_noop("This action will invalidate your existing codes."),
+    gettext_noop("I have saved my recovery codes"),
+    gettext_noop("Save them  in a secure location now — they won't be shown again."),
+    gettext_noop("A new set of Two-Factor Authentication recovery codes has been generated."),
+    gettext_noop("You cannot deactivate two-factor authentication."),
+    gettext_noop(
+        "You cannot activate two-factor authentication until you have verified your email address."
+    ),
+    # The second factor when signing in (mfa/authenticate.html)
+    gettext_noop("Sign In"),
+    # Confirming access again: the other ways offered
+    gettext_noop("Alternative options"),
+    gettext_noop("Use your password"),
+    gettext_noop("Send me a sign-in code"),
+    gettext_noop("Enter your password:"),
+    # Setting a password (a person without one) and the e-mail after a change
+    gettext_noop("Set Password"),
+    gettext_noop("Your password has been changed."),
+    # The login field and the e-mail address page (account/email_change.html)
+    gettext_noop("Email"),
+    gettext_noop("Email address"),
+    gettext_noop("Email Address"),
+    gettext_noop("Current email"),
+    gettext_noop("Changing to"),
+    gettext_noop("Change to"),
+    gettext_noop("Change Email"),
+    gettext_noop("Your email address is still pending verification."),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Cancel Change"),
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop(
+        "You cannot add an email address to an account protected by two-factor authentication."
+    ),
+    # Confirming a new address (account/email_confirm.html)
+    gettext_noop("Confirm Email Address"),
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
+    ),
+    gettext_noop(
+        "Unable to confirm %(email)s because it is already confirmed by a different account."
+    ),
+    gettext_noop(
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.'
+    ),
+    gettext_noop("You have confirmed %(email)s."),
 )
