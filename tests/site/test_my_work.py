@@ -18,7 +18,6 @@ from tests.aid.factories import need_post, offer_make
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
 from tests.conversations.factories import thread_start
 from tests.factories import invitation_make, member_create, partnership_create
-from tests.work import work_of
 
 pytestmark = pytest.mark.django_db
 

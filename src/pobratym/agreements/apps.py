@@ -10,13 +10,17 @@ class AgreementsConfig(AppConfig):
         from django.urls import reverse
 
         from pobratym.partnerships import panels, records
+        from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.work import register_work
 
+        from .activity import agreement_activity, letter_activity
         from .selectors.agreements import overview_panel
         from .work import approval_work, signature_work
 
         register_work(signature_work)
         register_work(approval_work)
+        register_activity(agreement_activity)
+        register_activity(letter_activity)
 
         panels.register_tab("agreements", _("Agreements"), "agreements:list", position=10)
         panels.register_tab(

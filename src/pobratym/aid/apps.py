@@ -7,10 +7,11 @@ class AidConfig(AppConfig):
     verbose_name = _("Humanitarian aid")
 
     def ready(self):
+        from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_tab
         from pobratym.partnerships.work import register_work
 
-        from . import work
+        from . import activity, work
 
         register_tab("aid", _("Humanitarian aid"), "aid:need_list", position=30)
         for provider in (
@@ -20,3 +21,5 @@ class AidConfig(AppConfig):
             work.deadline_work,
         ):
             register_work(provider)
+        register_activity(activity.need_activity)
+        register_activity(activity.shipment_activity)

@@ -7,10 +7,12 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Conversations")
 
     def ready(self):
+        from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_tab
         from pobratym.partnerships.work import register_work
 
-        from .selectors import unread_work
+        from .selectors import message_activity, unread_work
 
         register_work(unread_work)
+        register_activity(message_activity)
         register_tab("conversations", _("Conversations"), "conversations:thread_list", position=20)

@@ -19,8 +19,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pobratym.partnerships.activity import Event
 from pobratym.partnerships.models import Membership, Partnership, Side
 from pobratym.partnerships.work import WorkItem
 from pobratym.translation.models import Translation
@@ -239,6 +241,27 @@ def unread_work(user, memberships) -> list[WorkItem]:
             )
         )
     return items
+
+
+def message_activity(viewer, partnership: Partnership, limit: int) -> list[Event]:
+    """Recent activity: messages in the threads the person may see (one query)."""
+    if not viewer.has_perm("partnerships.view_partnership", partnership):
+        return []
+    messages = (
+        Message.objects.filter(thread__partnership=partnership)
+        .filter(_visible_to(viewer, prefix="thread__"))
+        .select_related("thread", "author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return [
+        Event(
+            message.created_at,
+            _("Message from %(author)s") % {"author": message.author or _("a former member")},
+            message.thread.subject,
+            reverse("conversations:thread_detail", args=[partnership.slug, message.thread_id]),
+        )
+        for message in messages
+    ]
 
 
 def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[Message]:

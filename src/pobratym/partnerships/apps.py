@@ -14,11 +14,13 @@ class PartnershipsConfig(AppConfig):
 
         require_two_factor_when(user_requires_two_factor)
 
+        from .activity import register_activity
         from .panels import register_tab
-        from .selectors import invitation_work
+        from .selectors import invitation_work, membership_activity
         from .work import register_work
 
         register_work(invitation_work)
+        register_activity(membership_activity)
 
         register_tab("dashboard", _("Overview"), "partnerships:dashboard", position=0)
         register_tab("members", _("Members"), "partnerships:members", position=50)

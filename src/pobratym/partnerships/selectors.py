@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .activity import Event, recent_activity
 from .models import (
     ROLES_REQUIRING_TWO_FACTOR,
     FocusArea,
@@ -123,7 +124,7 @@ def partnership_dashboard(*, viewer, partnership: Partnership) -> Dashboard:
         focus_areas=list(partnership.focus_areas.all()),
         member_count=sum(summary.member_count for summary in summaries),
         pending_invitation_count=pending,
-        recent_activity=partnership_history(viewer=viewer, partnership=partnership, limit=8),
+        recent_activity=recent_activity(viewer, partnership),
     )
 
 
@@ -257,4 +258,18 @@ def invitation_work(user, memberships) -> list:
             due=timezone.localdate(invitation.expires_at),
         )
         for invitation in invitations
+    ]
+
+
+def membership_activity(viewer, partnership: Partnership, limit: int) -> list[Event]:
+    """Recent activity: who joined the partnership (one query)."""
+    memberships = (
+        Membership.objects.filter(partnership=partnership)
+        .select_related("user", "side__city")
+        .order_by("-created_at")[:limit]
+    )
+    url = reverse("partnerships:members", args=[partnership.slug])
+    return [
+        Event(membership.created_at, _("Joined"), str(membership), url)
+        for membership in memberships
     ]
