@@ -5,14 +5,14 @@ import re
 from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in, sign_out
 
 
-def test_staff_signs_in_and_lands_on_partnerships_in_own_language(demo, page, site):
+def test_staff_signs_in_and_lands_on_my_work_in_own_language(demo, page, site):
     # The browser asks for English; Andrii's saved preference is Ukrainian.
     page.goto(site("/en/accounts/login/"))
     sign_in(page, site, demo.demo_email("staff", "zhytomyr"), start=False)
 
-    assert re.search(r"/uk/partnerships/$", page.url), page.url
+    assert re.search(r"/uk/$", page.url), page.url
     assert html_lang(page) == "uk"
-    assert page.get_by_role("link", name="Дортмунд – Житомир").is_visible()
+    assert page.locator("main li", has_text="Дортмунд – Житомир").first.is_visible()
 
 
 def test_start_page_follows_the_saved_language_after_sign_in(demo, page, site):
@@ -20,9 +20,9 @@ def test_start_page_follows_the_saved_language_after_sign_in(demo, page, site):
     sign_in(page, site, demo.demo_email("staff", "zhytomyr"), start=False)
 
     page.goto(site("/"))
-    assert re.search(r"/uk/partnerships/$", page.url), page.url
+    assert re.search(r"/uk/$", page.url), page.url
     assert html_lang(page) == "uk"
-    assert page.get_by_role("link", name="Дортмунд – Житомир").is_visible()
+    assert page.locator("main li", has_text="Дортмунд – Житомир").first.is_visible()
 
 
 def test_dashboard_shows_both_cities_and_focus_areas(demo, page, site):
@@ -63,9 +63,9 @@ def test_language_switch_keeps_the_page_and_is_remembered(demo, page, site):
     # After a new sign-in from the English login page, the start page is German.
     sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language="en")
     page.goto(site("/"))
-    assert re.search(r"/de/partnerships/$", page.url), page.url
+    assert re.search(r"/de/$", page.url), page.url
     assert html_lang(page) == "de"
-    assert page.get_by_role("link", name="Dortmund – Schytomyr").is_visible()
+    assert page.locator("main li", has_text="Dortmund – Schytomyr").first.is_visible()
 
 
 def test_sign_in_lands_in_the_language_chosen_with_the_switcher(demo, page, site):
@@ -77,7 +77,7 @@ def test_sign_in_lands_in_the_language_chosen_with_the_switcher(demo, page, site
     sign_out(page)
 
     sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language="en")
-    assert re.search(r"/de/partnerships/$", page.url), page.url
+    assert re.search(r"/de/$", page.url), page.url
     assert html_lang(page) == "de"
 
 

@@ -32,8 +32,8 @@ def test_dashboard_fits_a_phone_and_the_main_navigation_is_reachable(demo, new_c
     page.goto(site(f"/uk/partnerships/{SLUG}/"))
     nav = page.locator("header nav.main-nav")
     links = nav.get_by_role("link")
-    # My partnerships, unread messages (the demo has some for this person), my account.
-    assert links.count() == 3
+    # My work, my partnerships, unread messages (the demo has some for this person), my account.
+    assert links.count() == 4
     for link in [*links.all(), nav.get_by_role("button")]:
         assert link.is_visible()
         box = link.bounding_box()
