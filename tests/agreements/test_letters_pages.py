@@ -231,7 +231,8 @@ def test_letter_page_shows_the_reply_both_ways_and_the_registration_time(
     assert _detail_url(proposal) in reply_page
     assert "0.01-30" in proposal_page
     assert 'datetime="2022-06-03T13:53:00+02:00"' in proposal_page  # a Berlin reader's time
-    assert "Europe/Berlin" in proposal_page
+    assert "13:53, Berlin time" in proposal_page  # named by the city, never "Europe/Berlin"
+    assert "Europe/Berlin" not in proposal_page
 
 
 def _queries(client, url) -> int:

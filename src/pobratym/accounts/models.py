@@ -9,11 +9,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from pobratym.core import formatting
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    """Every area/city zone this machine's tz database knows, read when asked (not frozen)."""
-    names = (name for name in zoneinfo.available_timezones() if "/" in name)
-    return [(name, name.replace("_", " ")) for name in sorted(names)]
+
+def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The partner cities' zones first, named by city, then every area/city zone this
+    machine's tz database knows, read when asked (not frozen). A plain select: typing a
+    city's first letters finds it, with or without JavaScript."""
+    names = [name for name in zoneinfo.available_timezones() if "/" in name]
+    choices = formatting.time_zone_choices(names)
+    count = len(formatting.PARTNER_TIME_ZONES)
+    return [(_("Partner cities"), choices[:count]), (_("All time zones"), choices[count:])]
 
 
 def validate_time_zone(value: str) -> None:

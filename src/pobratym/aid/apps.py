@@ -7,13 +7,15 @@ class AidConfig(AppConfig):
     verbose_name = _("Humanitarian aid")
 
     def ready(self):
+        from pobratym.core.formatting import register_units
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_tab
         from pobratym.partnerships.work import register_work
 
-        from . import activity, work
+        from . import activity, units, work
 
         register_tab("aid", _("Humanitarian aid"), "aid:need_list", position=30)
+        register_units(units.UNIT_FORMS)
         for provider in (
             work.offer_work,
             work.receipt_work,

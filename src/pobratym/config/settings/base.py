@@ -132,6 +132,8 @@ MFA_TOTP_ISSUER = "Pobratym"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("de", _("German")), ("uk", _("Ukrainian")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Where Django's date formats differ from a language's usage (Ukrainian: "3 грудня").
+FORMAT_MODULE_PATH = ["pobratym.config.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de", "uk")
 TIME_ZONE = "Europe/Berlin"
