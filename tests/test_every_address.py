@@ -435,9 +435,9 @@ DOORS: dict[str, Door] = {
     "mfa_view_recovery_codes": Door(get=who(C, G), post=NOBODY),
     "mfa_download_recovery_codes": Door(get=who(C, G), post=who(C, G)),
     # partnerships
-    "partnerships:list": ME,
-    "partnerships:dashboard": A_READ,
-    "partnerships:history": A_READ,
+    "partnerships:list": MY_PAGE,
+    "partnerships:dashboard": READ,
+    "partnerships:history": READ,
     "partnerships:edit": _form(who(C)),
     "partnerships:members": Door(get=EVERYONE, post=who(C)),
     "partnerships:membership_change": _post(C2, body=lambda records: {"role": OBS}),

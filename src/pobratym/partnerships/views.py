@@ -8,7 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
@@ -22,12 +22,14 @@ from .models import FocusArea, Invitation, Membership, Role
 
 
 @login_required
+@require_GET
 def partnership_list(request):
     partnerships = selectors.partnership_list(viewer=request.user)
     return render(request, "partnerships/list.html", {"partnerships": partnerships})
 
 
 @login_required
+@require_GET
 def dashboard(request, slug: str):
     partnership = partnership_for(request, slug)
     data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
@@ -209,6 +211,7 @@ def focus_area_delete(request, slug: str, focus_area_id: int):
 
 
 @login_required
+@require_GET
 def history(request, slug: str):
     partnership = partnership_for(request, slug, "partnerships.view_history")
     changes = selectors.partnership_history(viewer=request.user, partnership=partnership)
