@@ -7,28 +7,35 @@ PYTEST_WORKERS ?= 2
 .PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern
 
 $(BIN)/.installed: pyproject.toml
-	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "Installing Python packages into $(VENV) (a few minutes the first time)…"
+	@test -x $(BIN)/python || python3 -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip
+	@$(BIN)/pip install --quiet -e '.[dev]'
+	@echo "Python packages installed."
+	@touch $@
 
 install: $(BIN)/.installed
 
 compilemessages: install
-	cd src/pobratym && ../../$(BIN)/pobratym compilemessages --verbosity 0
+	@echo "Compiling the German, Ukrainian and English translations…"
+	@cd src/pobratym && ../../$(BIN)/pobratym compilemessages --verbosity 0
 
 messages: install
 	cd src/pobratym && ../../$(BIN)/pobratym makemessages --no-obsolete --add-location file -l de -l uk -l en --ignore 'static/*'
 
+# The site's own (translated) 404 and 500 pages, as in production: DEBUG is off unless
+# `DEBUG=true make run` asks for Django's debug pages; --insecure serves the static files then.
 run: install compilemessages
-	mkdir -p var
-	$(BIN)/pobratym migrate --noinput --verbosity 0
-	$(BIN)/pobratym demo
-	@echo "Pobratym: http://127.0.0.1:$(PORT)/ (the task worker runs beside it)"
-	export POBRATYM_BASE_URL=http://127.0.0.1:$(PORT); \
+	@mkdir -p var
+	@echo "Preparing the database var/pobratym.sqlite3…"
+	@$(BIN)/pobratym migrate --noinput --verbosity 0
+	@echo "Loading the demo partnership Dortmund–Zhytomyr (half a minute the first time)…"
+	@$(BIN)/pobratym demo
+	@echo "Pobratym: http://127.0.0.1:$(PORT)/ (the task worker runs beside it; Ctrl+C stops both)"
+	@export POBRATYM_BASE_URL=http://127.0.0.1:$(PORT) DEBUG=$${DEBUG:-false}; \
 	$(BIN)/pobratym db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/pobratym runserver 127.0.0.1:$(PORT)
+	$(BIN)/pobratym runserver --insecure 127.0.0.1:$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

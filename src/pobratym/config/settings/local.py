@@ -10,5 +10,10 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.filebase
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 POBRATYM_DEMO = True
 
-# Static files come from the app directories here; whitenoise serves them in production.
+# Static files come from the app directories here (runserver, also with DEBUG off through
+# `--insecure`, as `make run` does); whitenoise serves them, hashed, in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
