@@ -99,3 +99,26 @@ def test_screenshot_of_the_dashboard(demo, page, site):
     if not README_SCREENSHOT.exists():
         README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SCREENSHOT, README_SCREENSHOT)
+
+
+def test_records_print_without_navigation_forms_or_buttons(demo, page, site):
+    """A goods received note, a need and an agreement print as the record alone."""
+    from pobratym.agreements.models import Agreement
+    from pobratym.aid.models import Need, Shipment
+
+    received = Shipment.objects.get(status="receipt_confirmed")
+    need = Need.objects.get(institution_type="hospital")
+    agreement = Agreement.objects.filter(partnership__slug=SLUG).order_by("pk").first()
+    base = f"/en/partnerships/{SLUG}"
+    sign_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
+    page.emulate_media(media="print")
+    for path in (
+        f"{base}/aid/shipments/{received.pk}/receipt/",
+        f"{base}/aid/needs/{need.pk}/",
+        f"{base}/agreements/{agreement.pk}/",
+    ):
+        page.goto(site(path))
+        assert page.locator("main h1").is_visible(), path
+        for selector in ("header", "nav", "form", "button", ".kern-btn", "footer"):
+            shown = [item for item in page.locator(selector).all() if item.is_visible()]
+            assert not shown, f"{selector} is printed on {path}"
