@@ -30,5 +30,6 @@ class Command(BaseCommand):
         self.stdout.write(
             "Coordinators and signatories also need a two-factor code: add the secret "
             f"{demo.TOTP_SECRET} to an authenticator app, or run "
-            "`.venv/bin/pobratym demo --code`."
+            "`.venv/bin/pobratym demo --code`. Their recovery codes are on the page "
+            "Two-factor login of their account (/en/accounts/2fa/)."
         )
