@@ -41,7 +41,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Rebuild the vendored KERN-UX subset (docs/decisions/0014-kern-ux.md) after changing the pinned
+# Rebuild the vendored KERN-UX subset (docs/decisions/0015-kern-ux.md) after changing the pinned
 # @kern-ux/native version or scripts/kern/pobratym-kern.scss; the result is committed, so
 # `make run` and `make test` never need this step.
 KERN_DIR := src/pobratym/static/vendor/kern
