@@ -273,3 +273,49 @@ def test_a_misconfigured_provider_still_lets_the_mail_go_out(
     run_worker()
     [mail] = smtp_inbox.to(people["zhytomyr"].email)
     assert GERMAN in smtp_inbox.text(mail)
+
+
+def test_a_mail_server_refusing_one_reader_loses_no_e_mail_and_sends_none_twice(
+    partnership, people, smtp_inbox, run_worker, on_commit
+):
+    """The worker was stopped while a message was posted; when it runs, the mail server
+    refuses one reader for a while. The others get theirs at once, the refused one later,
+    everyone exactly once, even when the notification runs again."""
+    from pobratym.conversations.tasks import message_notify_task
+
+    staff = member_create(partnership, Role.STAFF, 2, language="uk").user
+    readers = [people["zhytomyr"], people["observer"], staff]
+    smtp_inbox.refused = {people["observer"].email}
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN)
+
+    run_worker()
+    assert [len(smtp_inbox.to(person.email)) for person in readers] == [1, 0, 1]
+
+    smtp_inbox.refused.clear()
+    # Later: the retry falls due.
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_worker()
+    message_notify_task.enqueue(message.pk)  # a repeated notification, say after a crash
+    run_worker()
+    assert [len(smtp_inbox.to(person.email)) for person in readers] == [1, 1, 1]
+    assert "Generatoren" in smtp_inbox.to(people["observer"].email)[0]["Subject"]
+
+
+def test_a_digest_refused_for_one_person_still_reaches_the_others(
+    partnership, people, smtp_inbox
+):
+    from pobratym.conversations.notifications import digests_send
+
+    for person in people.values():
+        NotificationSetting.objects.create(user=person, email=EmailNotification.DAILY)
+    post(partnership, people["dortmund"], GERMAN)
+    smtp_inbox.refused = {people["zhytomyr"].email}
+
+    assert digests_send() == 1
+    assert len(smtp_inbox.to(people["observer"].email)) == 1
+
+    smtp_inbox.refused.clear()
+    assert digests_send() == 1  # the refused person's digest, on the next run
+    assert len(smtp_inbox.to(people["zhytomyr"].email)) == 1
+    assert len(smtp_inbox.to(people["observer"].email)) == 1

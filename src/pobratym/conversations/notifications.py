@@ -1,7 +1,9 @@
 """E-mails about new messages: one per message, or a daily digest, in each reader's language
 with the message translated when a translation exists; a mention (@name) always notifies."""
 
+import logging
 import re
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,7 +18,18 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 from pobratym.accounts.models import User
 from pobratym.translation.models import TranslationKind
 
-from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
+from .models import (
+    EmailNotification,
+    Message,
+    MessageEmail,
+    MessageRead,
+    NotificationSetting,
+    Thread,
+)
+
+logger = logging.getLogger(__name__)
+# What a mail server that is down, refuses a recipient or drops the line raises.
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def thread_readers(thread: Thread):
@@ -109,28 +122,37 @@ def _send(user: User, subject, template: str, context: dict) -> None:
         )
 
 
-def message_notify(*, message: Message) -> list[str]:
-    """E-mail a new message to the readers who want each message or were mentioned."""
-    thread = message.thread
-    readers = [person for person in thread_readers(thread) if person.pk != message.author_id]
+def message_recipients(*, message: Message) -> list[tuple[User, bool]]:
+    """The readers to e-mail about a new message, each with whether they were mentioned: those
+    who want each message, and anyone named in it."""
+    readers = [p for p in thread_readers(message.thread) if p.pk != message.author_id]
     named = mentioned(message, readers)
-    sent = []
+    recipients = []
     for person in readers:
         choice = _choice(person)
-        if choice == EmailNotification.NONE:
-            continue
-        if choice == EmailNotification.DAILY and person.pk not in named:
-            continue
-        context = {
-            "subject": thread.subject,
-            "author": message.author.name if message.author else "—",
-            "partnership": thread.partnership,
-            "messages": [message],
-        }
-        subject = MENTION_SUBJECT if person.pk in named else MESSAGE_SUBJECT
-        _send(person, subject, "conversations/email/message.txt", context)
-        sent.append(person.email)
-    return sent
+        if choice == EmailNotification.EACH or (
+            choice == EmailNotification.DAILY and person.pk in named
+        ):
+            recipients.append((person, person.pk in named))
+    return recipients
+
+
+def message_email(*, message: Message, person: User, mentioned: bool) -> bool:
+    """E-mail one reader about a message, once: False when it was sent before. A failing
+    mail server raises; nothing is recorded, so the caller may try again."""
+    if MessageEmail.objects.filter(message=message, user=person).exists():
+        return False
+    thread = message.thread
+    context = {
+        "subject": thread.subject,
+        "author": message.author.name if message.author else "—",
+        "partnership": thread.partnership,
+        "messages": [message],
+    }
+    subject = MENTION_SUBJECT if mentioned else MESSAGE_SUBJECT
+    _send(person, subject, "conversations/email/message.txt", context)
+    MessageEmail.objects.get_or_create(message=message, user=person)
+    return True
 
 
 def digests_send(*, now=None) -> int:
@@ -164,7 +186,12 @@ def digests_send(*, now=None) -> int:
                 messages.append(message)
         if messages:
             context = {"messages": messages, "count": len(messages)}
-            _send(person, DIGEST_SUBJECT, "conversations/email/digest.txt", context)
+            try:
+                _send(person, DIGEST_SUBJECT, "conversations/email/digest.txt", context)
+            except MAIL_ERRORS as error:
+                # The others still get theirs; this person's digest is tried on the next run.
+                logger.warning("The digest for person %s was not sent: %s", person.pk, error)
+                continue
             sent += 1
         setting.last_digest_at = now
         setting.save(update_fields=["last_digest_at"])

@@ -170,6 +170,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A failed machine translation is tried again this many times in all, waiting longer each time.
 POBRATYM_TRANSLATION_ATTEMPTS = env.int("POBRATYM_TRANSLATION_ATTEMPTS", default=5)
 POBRATYM_TRANSLATION_RETRY_SECONDS = env.int("POBRATYM_TRANSLATION_RETRY_SECONDS", default=60)
+# An e-mail the mail server refused or could not take is tried again, later each time.
+POBRATYM_EMAIL_ATTEMPTS = env.int("POBRATYM_EMAIL_ATTEMPTS", default=6)
+POBRATYM_EMAIL_RETRY_SECONDS = env.int("POBRATYM_EMAIL_RETRY_SECONDS", default=300)
 
 INVITATION_VALID_DAYS = 14
 # Scans and photos larger than this are refused (bytes; default 20 MB).
