@@ -515,3 +515,23 @@ def test_a_number_already_given_to_another_shipment_is_refused(
     assert Shipment.objects.filter(reference=shipment.reference).count() == 1
     other.refresh_from_db()
     assert other.reference == "CMR-OTHER"
+
+
+def test_removing_a_package_asks_first_and_says_what_will_happen(
+    partnership, shipment, team, client_of
+):
+    package = shipment.packages.get()
+    address = _url("package_remove", partnership, shipment.pk, package.pk)
+    detail = client_of(team["sender"]).get(_url("shipment_detail", partnership, shipment.pk))
+    assert f'href="{address}"' in detail.content.decode()
+
+    page = client_of(team["sender"]).get(address)
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "What will happen" in text
+    assert "What was in it stays loaded on the shipment, loose." in text
+    assert "Yes, remove the package" in text
+    assert _url("shipment_detail", partnership, shipment.pk) in text
+    assert shipment.packages.filter(pk=package.pk).exists()
+    assert client_of(team["receiver"]).get(address).status_code == 403
