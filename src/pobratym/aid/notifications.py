@@ -40,29 +40,31 @@ def _receipt_url(receipt) -> str:
     return settings.POBRATYM_BASE_URL.rstrip("/") + path
 
 
-def receipt_notify(receipt_id: int) -> list[str]:
-    """Tell the sending side's office what arrived; returns the addresses written to."""
+def receipt_recipients(receipt_id: int) -> list[User]:
+    """Whom to tell about a goods received note: the sending side's office."""
+    receipt = receipt_notice(receipt_id=receipt_id)
+    return sending_office(receipt.shipment) if receipt else []
+
+
+def receipt_email(receipt_id: int, person: User) -> None:
+    """Tell one person of the sending office what arrived (core.mail sends it once)."""
     receipt = receipt_notice(receipt_id=receipt_id)
     if receipt is None:
-        return []
-    sent = []
-    for person in sending_office(receipt.shipment):
-        language = person.language or settings.LANGUAGE_CODE
-        with translation.override(language), timezone.override(person.time_zone):
-            context = {
-                "receipt": receipt,
-                "shipment": receipt.shipment,
-                "person": person,
-                "url": _receipt_url(receipt),
-                "discrepancies": [line for line in receipt.line_rows if line.kinds],
-            }
-            subject = SUBJECT % {"shipment": str(receipt.shipment)}
-            send_mail(
-                # A header is one line; a line break typed into the reference would refuse it.
-                subject=" ".join(subject.split()),
-                message=render_to_string("aid/email/receipt.txt", context),
-                from_email=None,
-                recipient_list=[person.email],
-            )
-        sent.append(person.email)
-    return sent
+        return
+    language = person.language or settings.LANGUAGE_CODE
+    with translation.override(language), timezone.override(person.time_zone):
+        context = {
+            "receipt": receipt,
+            "shipment": receipt.shipment,
+            "person": person,
+            "url": _receipt_url(receipt),
+            "discrepancies": [line for line in receipt.line_rows if line.kinds],
+        }
+        subject = SUBJECT % {"shipment": str(receipt.shipment)}
+        send_mail(
+            # A header is one line; a line break typed into the reference would refuse it.
+            subject=" ".join(subject.split()),
+            message=render_to_string("aid/email/receipt.txt", context),
+            from_email=None,
+            recipient_list=[person.email],
+        )

@@ -2,10 +2,14 @@
 
 from django_tasks import task
 
+from pobratym.core.mail import mail_each
+
 
 @task()
 def receipt_notify_task(receipt_id: int) -> None:
-    """E-mail the sending side's office about a goods received note and its discrepancies."""
-    from .notifications import receipt_notify
+    """E-mail the sending side's office about a goods received note and its discrepancies,
+    one e-mail per person (core.mail)."""
+    from .notifications import receipt_recipients
 
-    receipt_notify(receipt_id)
+    people = receipt_recipients(receipt_id)
+    mail_each("pobratym.aid.notifications.receipt_email", receipt_id, [(p.pk, {}) for p in people])

@@ -164,32 +164,6 @@ class MessageRead(models.Model):
         return f"{self.user_id}: {self.message_id}"
 
 
-class MessageEmail(models.Model):
-    """The e-mail about one message reached the mail server for one reader: a retried or
-    repeated task never sends it twice."""
-
-    message = models.ForeignKey(
-        Message, on_delete=models.CASCADE, related_name="+", verbose_name=_("message")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("person"),
-    )
-    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("e-mail about a message")
-        verbose_name_plural = _("e-mails about messages")
-        constraints = [
-            models.UniqueConstraint(fields=["message", "user"], name="message_email_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id}: {self.message_id}"
-
-
 class EmailNotification(models.TextChoices):
     EACH = "each", _("an e-mail for each message")
     DAILY = "daily", _("a daily digest")

@@ -3,7 +3,6 @@ with the message translated when a translation exists; a mention (@name) always 
 
 import logging
 import re
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,20 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from pobratym.accounts.models import User
+from pobratym.core.mail import MAIL_ERRORS
 from pobratym.translation.models import TranslationKind
 
-from .models import (
-    EmailNotification,
-    Message,
-    MessageEmail,
-    MessageRead,
-    NotificationSetting,
-    Thread,
-)
+from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
 
 logger = logging.getLogger(__name__)
-# What a mail server that is down, refuses a recipient or drops the line raises.
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def thread_readers(thread: Thread):
@@ -137,11 +128,16 @@ def message_recipients(*, message: Message) -> list[tuple[User, bool]]:
     return recipients
 
 
-def message_email(*, message: Message, person: User, mentioned: bool) -> bool:
-    """E-mail one reader about a message, once: False when it was sent before. A failing
-    mail server raises; nothing is recorded, so the caller may try again."""
-    if MessageEmail.objects.filter(message=message, user=person).exists():
-        return False
+def message_email(message_id: int, person: User, *, mentioned: bool) -> None:
+    """E-mail one reader about a message (core.mail sends it once, retried when refused)."""
+    message = (
+        Message.objects.select_related("thread__partnership", "author")
+        .prefetch_related("translations__translated_by")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None:
+        return
     thread = message.thread
     context = {
         "subject": thread.subject,
@@ -151,8 +147,6 @@ def message_email(*, message: Message, person: User, mentioned: bool) -> bool:
     }
     subject = MENTION_SUBJECT if mentioned else MESSAGE_SUBJECT
     _send(person, subject, "conversations/email/message.txt", context)
-    MessageEmail.objects.get_or_create(message=message, user=person)
-    return True
 
 
 def digests_send(*, now=None) -> int:

@@ -235,7 +235,7 @@ def unread_work(user, memberships) -> list[WorkItem]:
             WorkItem(
                 kind=ngettext("%(count)d unread message", "%(count)d unread messages", count)
                 % {"count": count},
-                title=thread.subject,
+                text=thread.subject,
                 url=reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
                 partnership=partnership,
             )

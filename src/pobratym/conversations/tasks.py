@@ -10,12 +10,12 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from pobratym.accounts.models import User
+from pobratym.core.mail import mail_each
 from pobratym.translation.providers import TranslationError, get_provider
 from pobratym.translation.services import record_translate_by_machine
 
 from .models import Message
-from .notifications import MAIL_ERRORS, digests_send, message_email, message_recipients
+from .notifications import digests_send, message_recipients
 
 logger = logging.getLogger(__name__)
 
@@ -56,47 +56,17 @@ def _translate(message: Message, attempt: int, notify: bool) -> None:
                 )
 
 
-def _message(message_id: int) -> Message | None:
-    return (
-        Message.objects.select_related("thread__partnership", "author")
-        .prefetch_related("translations__translated_by")
-        .filter(pk=message_id)
-        .first()
-    )
-
-
 @task()
 def message_notify_task(message_id: int) -> None:
-    """One task per reader, so a mail server failing for one loses nobody else's e-mail."""
-    message = _message(message_id)
+    """One e-mail per reader, each sent on its own (core.mail)."""
+    message = Message.objects.select_related("thread").filter(pk=message_id).first()
     if message:
-        for person, named in message_recipients(message=message):
-            message_email_task.enqueue(message_id, person.pk, named)
-
-
-@task()
-def message_email_task(message_id: int, user_id: int, mentioned: bool, attempt: int = 1) -> None:
-    message = _message(message_id)
-    person = User.objects.filter(pk=user_id, is_active=True).first()
-    if message is None or person is None:
-        return
-    try:
-        message_email(message=message, person=person, mentioned=mentioned)
-    except MAIL_ERRORS as error:
-        retry = attempt < settings.POBRATYM_EMAIL_ATTEMPTS
-        logger.warning(
-            "E-mail about message %s to person %s failed (attempt %s, %s): %s",
+        recipients = message_recipients(message=message)
+        mail_each(
+            "pobratym.conversations.notifications.message_email",
             message_id,
-            user_id,
-            attempt,
-            "will retry" if retry else "giving up",
-            error,
+            [(person.pk, {"mentioned": named}) for person, named in recipients],
         )
-        if retry:
-            delay = timedelta(seconds=settings.POBRATYM_EMAIL_RETRY_SECONDS * attempt)
-            message_email_task.using(run_after=timezone.now() + delay).enqueue(
-                message_id, user_id, mentioned, attempt + 1
-            )
 
 
 @task()
