@@ -272,3 +272,22 @@ def test_withdrawing_an_invitation_is_confirmed(partnership, coordinator, client
     assert _messages(response) == ["The invitation was withdrawn."]
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
+
+
+def test_ending_the_partnership_asks_first_then_ends_it(partnership, client_of):
+    coordinator = member_create(partnership, Role.COORDINATOR, position=1).user
+    client = client_of(coordinator)
+    address = reverse("partnerships:edit", args=[partnership.slug])
+    data = {"kind": "twinning", "status": "ended", "started_on": "2023-05-09"}
+
+    page = client.post(address, data)
+
+    assert page.status_code == 200
+    assert "What will happen" in page.content.decode()
+    assert 'name="confirmed"' in page.content.decode()
+    partnership.refresh_from_db()
+    assert partnership.status != Partnership.Status.ENDED
+
+    assert client.post(address, {**data, "confirmed": "1"}).status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ENDED

@@ -13,6 +13,7 @@ class Confirmation:
     back: str  # where "No, go back" leads: the record
     consequences: list[str] = field(default_factory=list)
     danger: bool = True
+    final: bool = True  # says "This cannot be undone."
     error: str = ""
 
 

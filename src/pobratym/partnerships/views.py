@@ -6,19 +6,21 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 
 from . import panels, selectors, services
 from .access import partnership_for
 from .forms import FocusAreaForm, InvitationForm, NewAccountForm, PartnershipForm, RoleForm
-from .models import FocusArea, Invitation, Membership, Role
+from .models import FocusArea, Invitation, Membership, Partnership, Role
 
 
 @login_required
@@ -45,7 +47,24 @@ def dashboard(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request, slug: str):
     partnership = partnership_for(request, slug, "partnerships.change_partnership")
+    was_ended = partnership.status == Partnership.Status.ENDED
     form = PartnershipForm(form_data(request), instance=partnership)
+    if _ends_unconfirmed(request, form, was_ended):
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=_("End the partnership %(name)s?") % {"name": partnership},
+                action=_("Yes, end the partnership"),
+                consequences=[
+                    _("The partnership is shown as ended to the members of both sides."),
+                    _("Its members, agreements, letters and aid records stay as they are."),
+                ],
+                back=reverse("partnerships:edit", args=[slug]),
+                final=False,
+            ),
+            partnership=partnership,
+            carried=[(k, v) for k, v in request.POST.items() if k != "csrfmiddlewaretoken"],
+        )
     if submit(
         request,
         form,
@@ -57,6 +76,17 @@ def partnership_edit(request, slug: str):
         return redirect("partnerships:dashboard", slug=slug)
     context = {"partnership": partnership, "form": form}
     return render(request, "partnerships/edit.html", context, status=status_of(form))
+
+
+def _ends_unconfirmed(request, form, was_ended: bool) -> bool:
+    """A valid form that ends the partnership, sent without the confirmation page's answer."""
+    return (
+        request.method == "POST"
+        and not was_ended
+        and not request.POST.get("confirmed")
+        and form.is_valid()
+        and form.cleaned_data["status"] == Partnership.Status.ENDED
+    )
 
 
 @login_required
