@@ -71,6 +71,9 @@ def test_first_load_of_the_dashboard_stays_under_200_kb(demo, new_context, site)
     page.goto(site(f"/en/partnerships/{SLUG}/"), wait_until="networkidle")
     assert page.url.endswith(f"/en/partnerships/{SLUG}/")
     assert any(url.endswith(".css") for url in bodies), bodies
+    # KERN-UX (our subset) is loaded, its web fonts are not: the system font stack stands in.
+    assert any(url.endswith("/vendor/kern/kern.min.css") for url in bodies), bodies
+    assert not any(url.endswith((".woff", ".woff2", ".ttf")) for url in bodies), bodies
 
     transferred = page.evaluate(
         """() => performance.getEntriesByType('navigation')
