@@ -21,9 +21,12 @@ trap cleanup EXIT
 
 "${as_postgres[@]}" "$bindir/initdb" -D "$dir/data" -U pobratym --auth=trust -E UTF8 \
   --locale=C.UTF-8 >/dev/null
-"${as_postgres[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+options="-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+"${as_postgres[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$options" \
   start >/dev/null
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 export DATABASE_URL="postgres://pobratym@127.0.0.1:$port/pobratym"
+# For the tests that stop and start the server while requests run (tests/postgres).
+export POSTGRES_TEST_PG_CTL="${as_postgres[*]} $bindir/pg_ctl -D $dir/data -l $dir/server.log -w"
+export POSTGRES_TEST_OPTIONS="$options"
 "$@"

@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -13,6 +14,7 @@ from ninja.security import django_auth
 from pobratym.agreements.api import router as agreements_router
 from pobratym.aid.api import router as aid_router
 from pobratym.conversations.api import router as conversations_router
+from pobratym.core import views as core_views
 from pobratym.core.errors import DomainError
 from pobratym.partnerships.api import router as partnerships_router
 
@@ -75,6 +77,13 @@ def invalid(request, error: ValidationError):
         {"code": "invalid", "message": _("The request is not valid."), "errors": error.errors},
         status=422,
     )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def unavailable(request, error):
+    """The database is away (restarting, unreachable): try again shortly."""
+    return core_views.unavailable(request)
 
 
 @api.exception_handler(HttpError)

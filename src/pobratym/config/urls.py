@@ -36,4 +36,5 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.translation.urls")),
     path("", include("pobratym.site.urls")),
 )
+handler500 = "pobratym.core.views.server_error"
 # Uploads (scans, photos) are never served by path: each app's views check who may see them.
