@@ -11,7 +11,6 @@ the goods.
 from collections import OrderedDict
 from decimal import Decimal
 
-from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -132,7 +131,7 @@ def typed(record: Translatable, field: str) -> str:
     """What a person typed into `record` (an item, a route) in German and in Ukrainian where
     each exists: the original and its translation into the other side's language; a text
     written in a third language keeps its original beside whichever of the two exists.
-    The same wording twice is given once. `every_translation()` is prefetched."""
+    The same wording twice is given once. Fetch translations first with `every_translation`."""
     original = record.original(field)
     if not original:
         return ""
@@ -255,9 +254,8 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it. Two queries more: the
     translations of the shipment and of its items, in every language."""
     title, template = DOCUMENTS[document]
-    prefetch_related_objects([shipment], every_translation())
-    offer_lines = [line.pledge.offer_line for line in shipment.line_rows]
-    prefetch_related_objects(offer_lines, every_translation())
+    every_translation([shipment])
+    every_translation([line.pledge.offer_line for line in shipment.line_rows])
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))
     labels = {key: label(text) for key, text in LABELS.items()}

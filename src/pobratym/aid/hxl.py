@@ -116,14 +116,9 @@ MEMBER_COLUMNS = COLUMNS + SENSITIVE_COLUMNS
 
 
 def _with_lines(needs: QuerySet) -> QuerySet:
-    """With the lines, and the translations of needs and lines in every language."""
+    """With the lines (`write_hxl` fetches the translations of both, in every language)."""
     return needs.prefetch_related(
-        every_translation(),
-        Prefetch(
-            "lines",
-            queryset=lines_with_coverage().prefetch_related(every_translation()),
-            to_attr="coverage",
-        ),
+        Prefetch("lines", queryset=lines_with_coverage(), to_attr="coverage")
     )
 
 
@@ -153,6 +148,8 @@ def write_hxl(out, needs: Iterable[Need], columns: Sequence[Column] = COLUMNS) -
     writer = csv.writer(out)
     writer.writerow([str(column.label) for column in columns])
     writer.writerow([column.hashtag for column in columns])
+    needs = every_translation(list(needs))
+    every_translation([line for need in needs for line in need.coverage])
     for need in needs:
         for line in need.coverage:
             writer.writerow([column.value(need, line) for column in columns])

@@ -1,6 +1,7 @@
 """Records read in the reader's language: translations fetched with the records (one query
 for a whole list, never one per row), and each field shown as a `Shown`."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -57,15 +58,20 @@ def reader_translations(path: str = "", language: str | None = None) -> Prefetch
     )
 
 
-def every_translation(path: str = "") -> Prefetch:
-    """For `prefetch_related`: every translation of the records at `path`, in every language,
-    in one query, for `text_in`. Kept in a list rather than the `translations` manager, which
-    Django would build once per record (most of the time of a large export)."""
-    return Prefetch(
-        f"{path}__translations" if path else "translations",
-        queryset=Translation.objects.all(),
-        to_attr="every_translation",
-    )
+def every_translation(records: list[Translatable]) -> list[Translatable]:
+    """Every translation of `records` (of one model), in every language, in one query, kept on
+    `record.every_translation` for `text_in`. A plain list: Django's `prefetch_related` would
+    build the `translations` manager once per record, most of the time of a large export."""
+    if records:
+        content_type = ContentType.objects.get_for_model(records[0])
+        found = defaultdict(list)
+        for translation in Translation.objects.filter(
+            content_type=content_type, object_id__in=[record.pk for record in records]
+        ):
+            found[translation.object_id].append(translation)
+        for record in records:
+            record.every_translation = found[record.pk]
+    return records
 
 
 def shown(record: Translatable, field: str, language: str | None = None) -> Shown:
@@ -86,7 +92,7 @@ def shown(record: Translatable, field: str, language: str | None = None) -> Show
 def text_in(record: Translatable, field: str, language: str) -> str:
     """`field` of `record` as it reads in `language`, for papers and open data that give
     several languages at once: the original where it is written in it, else its translation
-    into it, else "". Prefetch `every_translation()` for a list."""
+    into it, else "". For a list, fetch them first with `every_translation(records)`."""
     if record.language == language:
         return record.original(field)
     translations = getattr(record, "every_translation", None)
