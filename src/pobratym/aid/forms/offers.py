@@ -6,6 +6,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core import formatting
 from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
 from pobratym.translation.selectors import shown
 
@@ -15,8 +16,8 @@ from .needs import NO_CHOICE, date_input, quantity_field
 
 
 def _label(need_line) -> str:
-    quantity = format(need_line.quantity.normalize(), "f")
-    return f"{shown(need_line, 'item').text} ({quantity} {need_line.get_unit_display()})"
+    amount = formatting.quantity(need_line.quantity, need_line.unit)
+    return f"{shown(need_line, 'item').text} ({amount})"
 
 
 class OfferForm(forms.ModelForm):
