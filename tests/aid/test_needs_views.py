@@ -399,7 +399,7 @@ def test_pledge_beyond_the_offer_is_a_400_with_the_reason(world, client_of):
     response = client_of(world.receiver).post(url, data)
 
     assert response.status_code == 400
-    assert "Only 60 box of this offer are still available." in response.content.decode()
+    assert "Only 60 boxes of this offer are still available." in response.content.decode()
     assert Pledge.objects.count() == 0
 
 
@@ -467,12 +467,13 @@ def _grow(world, needs: int, pledges: bool = True) -> None:
             )
 
 
-# Session, person, two-factor checks, partnership, sides, membership, unread messages, and
-# the page's own reads: the same for 1 need or 13, 1 line or 12.
-LIST_QUERIES = 12  # with the translations of the list
+# Session, person, two-factor checks, partnership, sides, membership, unread messages, My
+# work's count in the top bar (the person's memberships and one count), and the page's own
+# reads: the same for 1 need or 13, 1 line or 12.
+LIST_QUERIES = 14  # with the translations of the list
 # Three of the page's reads are its matches: offer lines, need lines, pledges.
 # With the translations of the need and its lines, and of the offer lines pledged and matching.
-DETAIL_QUERIES = 20
+DETAIL_QUERIES = 22
 
 
 @pytest.mark.parametrize("needs", [0, 12])

@@ -291,14 +291,15 @@ def test_receiving_coordinator_sees_the_critical_infrastructure_mark(world, clie
     assert "critical infrastructure" in html.lower()
 
 
-# Session, person, two-factor checks, partnership, sides, membership, unread messages, and
-# the page's own reads: the same for 1 offer or 13, 1 line or 10.
-LIST_QUERIES = 12  # with the translations of the needs offered for
+# Session, person, two-factor checks, partnership, sides, membership, unread messages, My
+# work's count in the top bar (the person's memberships and one count), and the page's own
+# reads: the same for 1 offer or 13, 1 line or 10.
+LIST_QUERIES = 14  # with the translations of the needs offered for
 # Three of the page's reads are its matches: offer lines, need lines, pledges. Seven are
 # translations into the reader's language: of the offer and its lines (and of the need lines
 # they answer: none for this free offer); of the pledges' need lines and needs; of the
 # matches' offer lines, need lines and needs.
-DETAIL_QUERIES = 22
+DETAIL_QUERIES = 24
 
 
 @pytest.mark.parametrize("offers", [0, 12])

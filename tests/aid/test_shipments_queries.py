@@ -11,12 +11,13 @@ from tests.aid.shipment_factories import pledge_make, shipment_loaded
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, membership, partnership, sides, the shipment's records and the form choices;
+# Session, user, membership, partnership, sides, My work's count in the top bar (the person's
+# memberships and one count), the shipment's records and the form choices;
 # the page's translations into the reader's language: of the shipment, and of the items and
 # needs loaded and to load; the papers' translations in German and Ukrainian: of the
 # shipment and of the items.
-LIST_QUERIES = 11
-DETAIL_QUERIES = 19
+LIST_QUERIES = 13
+DETAIL_QUERIES = 21
 PDF_QUERIES = 16
 
 

@@ -71,9 +71,10 @@ def test_dashboard_stays_under_a_fixed_budget(
     client.get(url)
 
     # 13 for the partnership, its sides, members and panels; 11 for recent activity of every
-    # domain (a query or two per kind of event); 7 for the top bar's My work count of a
-    # coordinator; the rest for the session, the person and the unread count.
-    with django_assert_max_num_queries(35):
+    # domain (a query or two per kind of event); 2 for the top bar's My work count (the
+    # person's memberships and one count); the rest for the session, the person and the
+    # unread count.
+    with django_assert_max_num_queries(30):
         client.get(url)
 
 

@@ -10,9 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from pobratym.accounts.models import User
 from pobratym.agreements.services import agreements as agreement_services
 from pobratym.partnerships.models import Role
 from pobratym.partnerships.services import membership_add
+from pobratym.partnerships.work import work_count
 from tests.agreements.factories import agreement_draft
 from tests.aid.factories import need_post, offer_make
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
@@ -111,3 +113,13 @@ def test_my_work_of_someone_in_no_partnership_is_empty(client_of):
 
     assert response.context["items"] == []
     assert "My work (0)" in response.content.decode()
+
+
+def test_top_bar_counts_every_kind_in_two_queries(
+    partnership, other_partnership, person, django_assert_num_queries
+):
+    _grow(partnership, other_partnership, person, 2)
+    fresh = User.objects.get(pk=person.pk)
+
+    with django_assert_num_queries(2):  # the person's memberships, and one count
+        assert work_count(fresh) == 2 * KINDS

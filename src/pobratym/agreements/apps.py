@@ -13,12 +13,12 @@ class AgreementsConfig(AppConfig):
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.work import register_work
 
+        from . import work
         from .activity import agreement_activity, letter_activity
         from .selectors.agreements import overview_panel
-        from .work import approval_work, signature_work
 
-        register_work(signature_work)
-        register_work(approval_work)
+        register_work(work.signatures_pending, work.signature_items)
+        register_work(work.approvals_pending, work.approval_items)
         register_activity(agreement_activity)
         register_activity(letter_activity)
 

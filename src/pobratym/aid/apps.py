@@ -16,12 +16,9 @@ class AidConfig(AppConfig):
 
         register_tab("aid", _("Humanitarian aid"), "aid:need_list", position=30)
         register_units(units.UNIT_FORMS)
-        for provider in (
-            work.offer_work,
-            work.receipt_work,
-            work.discrepancy_work,
-            work.deadline_work,
-        ):
-            register_work(provider)
+        register_work(work.offers_pending, work.offer_items)
+        register_work(work.receipts_pending, work.receipt_items)
+        register_work(work.discrepancies_pending, work.discrepancy_items)
+        register_work(work.deadlines_pending, work.deadline_items)
         register_activity(activity.need_activity)
         register_activity(activity.shipment_activity)

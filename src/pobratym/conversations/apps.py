@@ -11,8 +11,8 @@ class ConversationsConfig(AppConfig):
         from pobratym.partnerships.panels import register_tab
         from pobratym.partnerships.work import register_work
 
-        from .selectors import message_activity, unread_work
+        from .selectors import message_activity, unread_items, unread_pending
 
-        register_work(unread_work)
+        register_work(unread_pending, unread_items)
         register_activity(message_activity)
         register_tab("conversations", _("Conversations"), "conversations:thread_list", position=20)

@@ -224,20 +224,25 @@ def inbox(*, viewer) -> QuerySet[Thread]:
     )
 
 
-def unread_work(user, memberships) -> list[WorkItem]:
-    """My work: each thread with unread messages, one click from reading them."""
+def unread_pending(user, memberships) -> QuerySet[Thread] | None:
+    """My work: the threads with unread messages."""
+    return unread_threads(viewer=user) if memberships else None
+
+
+def unread_items(threads, memberships) -> list[WorkItem]:
+    """Each thread with unread messages, one click from reading them."""
     partnerships = {membership.partnership_id: membership.partnership for membership in memberships}
     items = []
-    for thread in unread_threads(viewer=user):
+    for thread in threads:
         partnership = partnerships[thread.partnership_id]
         count = thread.unread_count
         items.append(
             WorkItem(
-                kind=ngettext("%(count)d unread message", "%(count)d unread messages", count)
+                ngettext("%(count)d unread message", "%(count)d unread messages", count)
                 % {"count": count},
+                reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
+                partnership,
                 text=thread.subject,
-                url=reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
-                partnership=partnership,
             )
         )
     return items

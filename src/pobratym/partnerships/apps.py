@@ -16,10 +16,10 @@ class PartnershipsConfig(AppConfig):
 
         from .activity import register_activity
         from .panels import register_tab
-        from .selectors import invitation_work, membership_activity
+        from .selectors import invitation_items, invitations_pending, membership_activity
         from .work import register_work
 
-        register_work(invitation_work)
+        register_work(invitations_pending, invitation_items)
         register_activity(membership_activity)
 
         register_tab("dashboard", _("Overview"), "partnerships:dashboard", position=0)

@@ -232,13 +232,13 @@ def partnership_history(*, viewer, partnership: Partnership, limit: int = 50) ->
     return sorted(merged, key=lambda change: change.when, reverse=True)[:limit]
 
 
-def invitation_work(user, memberships) -> list:
+def invitations_pending(user, memberships) -> QuerySet[Invitation]:
     """My work: invitations to the person's verified addresses, open and unanswered, to
-    partnerships they are not yet in (one query)."""
+    partnerships they are not yet in."""
     addresses = EmailAddress.objects.filter(
         user=user, verified=True, email__iexact=OuterRef("email")
     )
-    invitations = (
+    return (
         Invitation.objects.filter(
             Exists(addresses),
             accepted_at__isnull=True,
@@ -249,13 +249,16 @@ def invitation_work(user, memberships) -> list:
         .select_related("side__city")
         .order_by("expires_at")
     )
+
+
+def invitation_items(invitations, memberships) -> list[WorkItem]:
     return [
         WorkItem(
-            kind=_("Answer the invitation"),
-            title=_("%(role)s for %(city)s")
-            % {"role": invitation.get_role_display(), "city": invitation.side.city.name},
-            url=reverse("partnerships:invitation", args=[invitation.token]),
+            _("Answer the invitation"),
+            reverse("partnerships:invitation", args=[invitation.token]),
             due=timezone.localdate(invitation.expires_at),
+            text=_("%(role)s for %(city)s")
+            % {"role": invitation.get_role_display(), "city": invitation.side.city.name},
         )
         for invitation in invitations
     ]

@@ -41,10 +41,16 @@ def _annotated(queryset: QuerySet) -> QuerySet:
 def in_reader_language(agreements: QuerySet) -> QuerySet:
     """`agreements` with their translations into the reader's language (one query for all)
     and `text_title`, the title of the shown version's text in that language, if it has one."""
+    return with_translations(agreements).annotate(text_title=text_title())
+
+
+def text_title(agreement: str = "pk") -> Subquery:
+    """The title in the reader's language of the shown version's text of the agreement that
+    the outer query's field `agreement` names."""
     titles = VersionText.objects.filter(
-        version__agreement=OuterRef("pk"), language=(get_language() or "en")[:2]
+        version__agreement=OuterRef(agreement), language=(get_language() or "en")[:2]
     ).order_by(F("version__proposed_at").desc(nulls_last=True), "-version__number")
-    return with_translations(agreements).annotate(text_title=Subquery(titles.values("title")[:1]))
+    return Subquery(titles.values("title")[:1])
 
 
 def heading_of(agreement: Agreement) -> str:
