@@ -2,6 +2,9 @@
 protected scans, what a letter page shows, and a fixed number of queries."""
 
 import io
+import os
+import resource
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -289,3 +292,47 @@ def test_scan_whose_file_is_gone_is_not_found(partnership, staff, client_of):
     url = reverse("agreements:letter_scan", args=[partnership.slug, letter.pk, scan.pk])
 
     assert client_of(staff).get(url).status_code == 404
+
+
+@contextmanager
+def _no_room_beyond(size: int):
+    """The operating system refuses to write any file past `size` bytes (RLIMIT_FSIZE), as a
+    full disk or quota does."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def _noise_png(side: int = 300) -> SimpleUploadedFile:
+    """A photo that does not compress: a few hundred kilobytes, whatever the encoder."""
+    output = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(output, format="PNG")
+    return SimpleUploadedFile("scan.png", output.getvalue(), content_type="image/png")
+
+
+def test_a_full_disk_is_a_clear_error_and_nothing_is_saved(
+    partnership, staff, client_of, settings, tmp_path
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "pobratym.core.storage.UploadStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path
+    letter = letter_register(partnership, staff)
+    client = client_of(staff)
+
+    with _no_room_beyond(64 * 1024):
+        new_letter = client.post(_create_url(partnership), {**FORM, "scans": [_noise_png()]})
+        scan_added = client.post(_detail_url(letter), {"scan": _noise_png()})
+
+    for response in (new_letter, scan_added):
+        assert response.status_code == 400
+        assert "the server has no room for it. Nothing was saved." in response.content.decode()
+    assert list(Letter.objects.all()) == [letter]
+    assert not LetterScan.objects.exists()
+    # With room again, the same upload is kept.
+    assert client.post(_detail_url(letter), {"scan": _noise_png()}).status_code == 302
+    assert LetterScan.objects.count() == 1
