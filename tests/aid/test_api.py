@@ -372,7 +372,7 @@ def test_a_retried_pledge_answers_the_existing_one(partnership, need, offer, rec
     assert other.status_code == 409
     assert other.json() == {
         "code": "already_pledged",
-        "message": "This offer line is already pledged to this need line: 60 box.",
+        "message": "This offer line is already pledged to this need line: 60 boxes.",
     }
     assert Pledge.objects.get().quantity == 60
 

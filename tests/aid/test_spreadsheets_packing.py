@@ -145,7 +145,7 @@ def _refused(response, *expected):
             | {(2, "Gross weight (kg)"): None},
             "already in this package",
         ),
-        ({(2, "Quantity *"): 31}, "Only 30 box of this pledge are not yet loaded."),
+        ({(2, "Quantity *"): 31}, "Only 30 boxes of this pledge are not yet loaded."),
     ],
 )
 def test_a_bad_row_is_reported_and_nothing_is_packed(

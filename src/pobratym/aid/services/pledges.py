@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
+from pobratym.core import formatting
 from pobratym.core.audit import audited
 from pobratym.core.errors import Conflict, DomainError, require, validate
 
 from ..models import NeedLine, OfferLine, OfferStatus, Pledge
-from ._common import _not_positive, _plain
+from ._common import _not_positive
 from .needs import _ended
 from .offers import OPEN_OFFER_STATUSES
 
@@ -43,8 +44,8 @@ def pledge_confirm(
             return earlier
         raise Conflict(
             "already_pledged",
-            _("This offer line is already pledged to this need line: %(quantity)s %(unit)s.")
-            % {"quantity": _plain(earlier.quantity), "unit": need_line.get_unit_display()},
+            _("This offer line is already pledged to this need line: %(quantity)s.")
+            % {"quantity": formatting.quantity(earlier.quantity, need_line.unit)},
         )
     _ended(need)
     if offer.status not in OPEN_OFFER_STATUSES:
@@ -63,16 +64,16 @@ def pledge_confirm(
     if quantity > available:
         raise DomainError(
             "more_than_offered",
-            _("Only %(quantity)s %(unit)s of this offer are still available.")
-            % {"quantity": _plain(available), "unit": offer_line.get_unit_display()},
+            _("Only %(quantity)s of this offer are still available.")
+            % {"quantity": formatting.quantity(available, offer_line.unit)},
             field="quantity",
         )
     outstanding = need_line.quantity - _pledged(need_line=need_line)
     if quantity > outstanding:
         raise DomainError(
             "more_than_needed",
-            _("Only %(quantity)s %(unit)s of this need are still open.")
-            % {"quantity": _plain(outstanding), "unit": need_line.get_unit_display()},
+            _("Only %(quantity)s of this need are still open.")
+            % {"quantity": formatting.quantity(outstanding, need_line.unit)},
             field="quantity",
         )
     pledge = Pledge(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
+from pobratym.core import formatting
 from pobratym.core.audit import audited
 from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.idempotency import create_once
@@ -32,7 +33,7 @@ from ..models import (
     ShipmentLine,
     ShipmentStatus,
 )
-from ._common import _made_once, _own_side, _plain, _written_in
+from ._common import _made_once, _own_side, _written_in
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -197,8 +198,8 @@ def shipment_line_set(
     if quantity > available:
         raise DomainError(
             "more_than_pledged",
-            _("Only %(quantity)s %(unit)s of this pledge are not yet loaded.")
-            % {"quantity": _plain(available), "unit": pledge.need_line.get_unit_display()},
+            _("Only %(quantity)s of this pledge are not yet loaded.")
+            % {"quantity": formatting.quantity(available, pledge.need_line.unit)},
         )
     if quantity == 0:
         if line is not None:
