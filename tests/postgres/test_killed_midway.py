@@ -1,0 +1,93 @@
+"""A worker process killed in the middle of writing (the power fails, the OOM killer strikes):
+PostgreSQL rolls back what the process had not committed, so nothing half-written is ever
+seen. The process is really killed (SIGKILL) while it holds a half-done import."""
+
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+from pobratym.aid.models import Need, NeedLine
+from pobratym.partnerships.models import Role
+from tests.aid.test_spreadsheets_needs import _other_need, _row, _second_line, _sheet
+from tests.factories import member_create, partnership_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Runs in its own process: the import, paused (and then killed) after its first need.
+IMPORT = """
+import pathlib, sys, time
+import django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pobratym.accounts.models import User
+from pobratym.aid import services
+from pobratym.aid.spreadsheets.needs import need_import
+from pobratym.partnerships.models import Partnership
+
+partnership_id, user_id, sheet, signal = sys.argv[1:5]
+made = services.need_create
+
+def need_create_then_wait(**fields):
+    need = made(**fields)
+    pathlib.Path(signal).write_text("one need written, not committed")
+    time.sleep(120)
+    return need
+
+services.need_create = need_create_then_wait
+need_import(
+    partnership=Partnership.objects.get(pk=partnership_id),
+    by=User.objects.get(pk=user_id),
+    upload=SimpleUploadedFile("needs.xlsx", pathlib.Path(sheet).read_bytes()),
+)
+"""
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    return (
+        f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
+        f"{settings['PORT']}/{settings['NAME']}"
+    )
+
+
+def test_an_import_killed_halfway_leaves_no_need_behind(tmp_path):
+    assert connection.vendor == "postgresql"
+    partnership = partnership_create()
+    receiver = member_create(partnership, Role.COORDINATOR, position=2).user
+    sheet = tmp_path / "needs.xlsx"
+    sheet.write_bytes(_sheet([_row(), _second_line(), _other_need()]))
+    signal = tmp_path / "halfway"
+    environment = {
+        "DJANGO_SETTINGS_MODULE": "pobratym.config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "PATH": "/usr/bin:/bin",
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            IMPORT,
+            str(partnership.pk),
+            str(receiver.pk),
+            str(sheet),
+            str(signal),
+        ],
+        env=environment,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not signal.exists():
+            assert worker.poll() is None, worker.stderr.read().decode()
+            assert time.monotonic() < deadline, "the import never reached its first need"
+            time.sleep(0.1)
+    finally:
+        worker.kill()
+        worker.wait(timeout=30)
+
+    assert worker.returncode == -9
+    assert not Need.objects.filter(partnership=partnership).exists()
+    assert not NeedLine.objects.filter(need__partnership=partnership).exists()
