@@ -1,6 +1,7 @@
 """Every door into the platform asks for the second factor of those who must use one, and
 throttles wrong passwords per account and address (issue 10, finding 1 and the lockout)."""
 
+import re
 import time
 
 import pytest
@@ -151,3 +152,15 @@ def test_owner_is_told_once_when_sign_ins_from_an_address_are_paused(run_worker)
     assert [message.to for message in mail.outbox] == [[owner.email]]
     assert "203.0.113.9" in mail.outbox[0].body
     assert mail.outbox[0].subject == "Pobratym: fehlgeschlagene Anmeldeversuche bei Ihrem Konto"
+
+
+def test_the_second_factor_page_offers_cancel_as_the_secondary_way_out(operator):
+    """Cancel signs out: it must not look like the main button (KERN secondary, not primary)."""
+    client = Client()
+    client.post(LOGIN, {"login": operator.email, "password": PASSWORD})
+
+    page = client.get("/en/accounts/2fa/authenticate/").content.decode()
+
+    buttons = re.findall(r'<button class="kern-btn kern-btn--(\w+)"[^>]*><span[^>]*>\s*(\w+)', page)
+    assert ("primary", "Sign") in buttons
+    assert ("secondary", "Cancel") in buttons
