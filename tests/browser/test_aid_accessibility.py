@@ -57,6 +57,7 @@ def test_every_aid_page_passes_axe(demo, page, new_context, site, language):
             ("goods received note", f"{AID}/shipments/{ids['received']}/receipt/"),
             ("discrepancies", f"{AID}/discrepancies/"),
             ("translate a need", f"/translations/aid.need/{ids['need']}/?next={AID}/"),
+            ("cancel a need (confirmation)", f"{AID}/needs/{ids['need']}/cancel/"),
         ],
     )
     page = new_context().new_page()
