@@ -62,7 +62,7 @@ test-sqlite: install compilemessages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" --ignore=tests/postgres
 
 test-postgres: install compilemessages
-	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database"
+	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database and not sqlite_pass"
 	scripts/with-postgres.sh $(BIN)/pytest -m restarts_database tests/postgres
 
 test-browser: install compilemessages node_modules/.installed

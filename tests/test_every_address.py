@@ -25,7 +25,7 @@ from pobratym.partnerships.models import Role
 from tests.access import EVERYONE, ROLES, SIDES, who
 from tests.factories import member_create, partnership_create, sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 
 C, S, G, P, OBS = Role.COORDINATOR, Role.STAFF, Role.SIGNATORY, Role.PARTNER, Role.OBSERVER
 NOBODY = frozenset()
@@ -161,6 +161,8 @@ def _address(name: str, door: Door, records: dict) -> str:
     if " " in name:
         path = name.split(" ", 1)[1]
         return re.sub(r"\{(\w+)\}", lambda match: str(values[match.group(1)]), path)
+    if not PAGES:
+        PAGES.update(dict(_patterns()))
     with translation.override("en"):
         return reverse(name, kwargs={key: values[key] for key in PAGES[name]})
 
