@@ -25,6 +25,8 @@ def _pages() -> list[tuple[str, str]]:
     packing = Shipment.objects.get(status="packing")
     aid = f"{SLUG}/aid"
     return [
+        ("my work", reverse("home")),
+        ("inbox", reverse("conversations:inbox")),
         ("partnership list", reverse("partnerships:list")),
         ("overview", reverse("partnerships:dashboard", kwargs=slug)),
         ("members", reverse("partnerships:members", kwargs=slug)),
