@@ -46,3 +46,12 @@ def test_dortmund_signatory_goes_from_my_work_to_the_signature_form(demo, page, 
 
     assert page.url.endswith(f"/de/partnerships/{SLUG}/agreements/{agreement.pk}/sign/"), page.url
     assert page.locator("main form input[name=fingerprint]").count() == 1
+
+
+def test_visitor_gets_the_start_page_with_a_sign_in_link(demo, page, site):
+    page.goto(site("/de/"))
+
+    assert html_lang(page) == "de"
+    assert page.locator("main").get_by_text("Dortmund – Schytomyr").is_visible()
+    assert page.locator("main a[href='/de/accounts/login/']").count() == 1
+    assert_accessible(page, "start page (de)")
