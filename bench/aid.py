@@ -118,12 +118,12 @@ def _prepare(args) -> None:
 def _session_cookie(user) -> tuple[str, str]:
     """A signed-in session as the login form would leave it: the coordinator has TOTP set up
     and the session records the second factor as answered, as the two-factor middleware asks."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
     from allauth.account.internal.flows.login import (
         _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
     )
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
     session = SessionStore()

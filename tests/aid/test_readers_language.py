@@ -152,6 +152,33 @@ def test_a_german_reader_sees_a_ukrainian_shipment_translated_with_its_original(
     assert "translations/aid.shipment/" in german, "the link to correct it by hand"
 
 
+def test_a_stages_note_is_read_in_the_other_language_and_corrected_on_the_shipments_page(
+    partnership, people, translated, client_of
+):
+    """A delay at the border written in German reaches Zhytomyr in Ukrainian; the note is part
+    of the shipment's translation page."""
+    delay = "Sechs Stunden Wartezeit an der Grenze in Rava-Ruska."
+    shipment = translated(lambda: _loaded_in_dortmund(partnership, people))
+    translated(
+        lambda: services.shipment_advance(
+            shipment=shipment, by=people["dortmund"], status="at_border", note=delay
+        )
+    )
+
+    ukrainian = page(
+        client_of(people["zhytomyr"]),
+        "aid:shipment_detail",
+        partnership.slug,
+        shipment.pk,
+        language="uk",
+    )
+    assert fake_translation(delay, "uk") in ukrainian
+    assert f'<div lang="de"><p>{delay}</p>' in ukrainian, "the original one click away"
+    with translation.override("uk"):
+        edit = reverse("translation:edit", args=["aid.shipment", shipment.pk])
+    assert delay in client_of(people["zhytomyr"]).get(edit).content.decode()
+
+
 def _loaded_in_dortmund(partnership, people):
     """A Ukrainian need, a German offer answering it, pledged and loaded on a German
     shipment that has left."""

@@ -302,9 +302,7 @@ def test_a_mail_server_refusing_one_reader_loses_no_e_mail_and_sends_none_twice(
     assert "Generatoren" in smtp_inbox.to(people["observer"].email)[0]["Subject"]
 
 
-def test_a_digest_refused_for_one_person_still_reaches_the_others(
-    partnership, people, smtp_inbox
-):
+def test_a_digest_refused_for_one_person_still_reaches_the_others(partnership, people, smtp_inbox):
     from pobratym.conversations.notifications import digests_send
 
     for person in people.values():

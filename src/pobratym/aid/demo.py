@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.partnerships.demo import (
@@ -384,6 +386,13 @@ def _shipment(partnership, by: User, name: str, **dates) -> Shipment:
     return shipment
 
 
+BORDER_NOTE = {
+    "de": "Wartezeit an der Grenze: 9 Stunden.",
+    "uk": "Очікування на кордоні: 9 годин.",
+    "en": "Waiting time at the border: 9 hours.",
+}
+
+
 def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledge]) -> None:
     shipment = _shipment(
         partnership, sender, "medical", planned_at=timezone.now() - timedelta(days=9)
@@ -405,18 +414,21 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
             )
         now = timezone.now()
         for status, days_ago, note in (
-            ("packing", 6, ""),
-            ("in_transit", 5, ""),
-            ("at_border", 4, "Wartezeit an der Grenze: 9 Stunden."),
-            ("delivered", 3, ""),
+            ("packing", 6, {}),
+            ("in_transit", 5, {}),
+            ("at_border", 4, BORDER_NOTE),
+            ("delivered", 3, {}),
         ):
             shipment = services.shipment_advance(
                 shipment=shipment,
                 by=sender,
                 status=status,
                 occurred_at=now - timedelta(days=days_ago),
-                note=note,
+                note=note.get("de", ""),
+                language="de",
             )
+            if note:
+                translations_add(shipment.events.get(status=status), {"note": note})
     receipt = GoodsReceivedNote.objects.filter(shipment=shipment).first()
     if receipt is None:
         damaged_item = ITEMS[RECEIPT["damaged"]][ZHYTOMYR]
@@ -428,17 +440,25 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
                 "state": "damaged" if damaged else "intact",
                 "remark": RECEIPT["remark"][ZHYTOMYR] if damaged else "",
             }
-        receipt = services.receipt_record(
-            shipment=shipment,
-            by=receiver,
-            lines=lines,
-            number=RECEIPT["number"],
-            received_on=timezone.localdate() - timedelta(days=3),
-            received_by=RECEIPT["received_by"],
-        )
+        with translation.override(ZHYTOMYR):
+            receipt = services.receipt_record(
+                shipment=shipment,
+                by=receiver,
+                lines=lines,
+                number=RECEIPT["number"],
+                received_on=timezone.localdate() - timedelta(days=3),
+                received_by=RECEIPT["received_by"],
+            )
     receipt = language_given(receipt, ZHYTOMYR)
     for line in receipt.lines.all():
         translations_add(line, {"remark": RECEIPT["remark"]})
+    # The stage's note the platform wrote, in the other languages as it writes them there.
+    confirmed = shipment.events.get(status=Shipment.Status.RECEIPT_CONFIRMED)
+    note = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            note[language] = _("Goods received note %(number)s") % {"number": receipt.number}
+    translations_add(confirmed, {"note": note})
 
 
 def _pack_generators(partnership, sender: User, pledge: Pledge) -> None:

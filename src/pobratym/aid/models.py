@@ -531,6 +531,10 @@ class Shipment(CreatedOnce, Translatable, BaseModel):
     def __str__(self) -> str:
         return self.reference or gettext("Shipment %(id)s") % {"id": self.pk}
 
+    def translation_parts(self) -> list:
+        """The notes of its stages (a delay at the border), translated with it."""
+        return [event for event in self.events.order_by("occurred_at", "pk") if event.note]
+
 
 class Package(CreatedOnce, BaseModel):
     """A pallet, box or parcel of a shipment, numbered within it."""
@@ -632,8 +636,11 @@ class ShipmentLine(BaseModel):
         return f"{self.quantity} × {self.pledge_id}"
 
 
-class ShipmentEvent(BaseModel):
+class ShipmentEvent(Translatable, BaseModel):
     """A stage a shipment reached, when, and a note (border waiting time, a delay)."""
+
+    translatable_fields = ("note",)
+    translate_permission = "aid.translate_shipment"
 
     shipment = models.ForeignKey(
         Shipment, on_delete=models.CASCADE, related_name="events", verbose_name=_("shipment")
@@ -661,6 +668,9 @@ class ShipmentEvent(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def translation_owner(self):
+        return self.shipment
 
 
 class GoodsReceivedNote(Translatable, BaseModel):

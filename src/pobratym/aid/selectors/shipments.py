@@ -14,7 +14,7 @@ from django.http import Http404
 
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
-from pobratym.translation.selectors import reader_translations
+from pobratym.translation.selectors import reader_translations, with_translations
 
 from ..models import Package, Pledge, Shipment, ShipmentLine
 from .needs import _decimal, _masking, _sum, blank
@@ -101,7 +101,9 @@ def shipment_detail(*, viewer, partnership: Partnership, shipment_id: int) -> Sh
     shipment.package_rows = packages
     shipment.loose_lines = [line for line in shipment.line_rows if line.package_id is None]
     shipment.event_rows = list(
-        shipment.events.select_related("recorded_by").order_by("occurred_at", "pk")
+        with_translations(shipment.events.select_related("recorded_by")).order_by(
+            "occurred_at", "pk"
+        )
     )
     sides = list(Side.objects.filter(partnership=partnership).select_related("city"))
     shipment.sending_side = next(side for side in sides if side.pk == shipment.side_id)

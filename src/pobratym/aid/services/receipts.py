@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
@@ -80,6 +81,8 @@ def receipt_record(
         ShipmentStatus.RECEIPT_CONFIRMED,
         timezone.now(),
         _("Goods received note %(number)s") % {"number": receipt.number},
+        # Written by the platform, in the language of the page that recorded it.
+        get_supported_language_variant(get_language() or settings.LANGUAGE_CODE),
     )
     translate_later(receipt)
     transaction.on_commit(lambda: _notify_sending_side(receipt.pk))

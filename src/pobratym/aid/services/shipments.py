@@ -84,6 +84,7 @@ def shipment_create(
         audited(shipment, by).save()
         ShipmentEvent.objects.create(
             shipment=shipment,
+            language=shipment.language,
             status=ShipmentStatus.PLANNED,
             occurred_at=_not_in_future(planned_at or timezone.now()),
             recorded_by=by,
@@ -218,7 +219,9 @@ def _not_in_future(moment: datetime) -> datetime:
     return moment
 
 
-def _record_stage(shipment: Shipment, by: User, status: str, occurred_at, note: str) -> None:
+def _record_stage(
+    shipment: Shipment, by: User, status: str, occurred_at, note: str, language: str | None
+) -> None:
     if STAGES.index(status) <= STAGES.index(shipment.status):
         raise Conflict(
             "stage_recorded",
@@ -235,8 +238,11 @@ def _record_stage(shipment: Shipment, by: User, status: str, occurred_at, note: 
     event = ShipmentEvent(
         shipment=shipment, status=status, occurred_at=occurred_at, note=note, recorded_by=by
     )
+    _written_in(event, by, language)
     validate(event)
     event.save()
+    if note:
+        translate_later(shipment)
     shipment.status = status
     day = timezone.localdate(occurred_at)
     if status in DEPARTED and shipment.departed_on is None:
@@ -248,7 +254,13 @@ def _record_stage(shipment: Shipment, by: User, status: str, occurred_at, note: 
 
 @transaction.atomic
 def shipment_advance(
-    *, shipment: Shipment, by: User, status: str, occurred_at: datetime | None = None, note=""
+    *,
+    shipment: Shipment,
+    by: User,
+    status: str,
+    occurred_at: datetime | None = None,
+    note="",
+    language: str | None = None,
 ) -> Shipment:
     """Record that the shipment reached a later stage (packing, in transit, at the border,
     delivered). Stages only move forward; the receipt is confirmed by `receipt_record`."""
@@ -259,5 +271,5 @@ def shipment_advance(
     if status in DEPARTED and not shipment.lines.exists():
         raise DomainError("shipment_empty", _("Load at least one pledge before it leaves."))
     occurred_at = _not_in_future(occurred_at or timezone.now())
-    _record_stage(shipment, by, status, occurred_at, note.strip())
+    _record_stage(shipment, by, status, occurred_at, note.strip(), language)
     return shipment
