@@ -367,3 +367,35 @@ def test_agreement_pages_make_as_many_queries_with_many_translations_as_with_one
 
     assert [queries_of(client, address) for address in addresses] == few
     assert "Побратимство" in client.get(addresses[0]).content.decode()
+
+
+def test_a_reason_for_rejecting_an_amendment_is_read_in_the_other_language(
+    libretranslate_server, settings, on_commit, run_worker, client_of
+):
+    """What one side writes about an agreement (here: why it rejects an amendment) reaches the
+    other side translated, with the original one click away, and is corrected on the
+    agreement's translation page."""
+    from pobratym.agreements.services.amendments import amendment_propose, amendment_reject
+
+    libretranslate_server.use_in(settings)
+    partnership = partnership_create()
+    team = people(partnership)
+    team["signatory2"].language = "uk"
+    team["signatory2"].save()
+    agreement = agreement_in_force(partnership, team)
+    amendment = amendment_propose(agreement=agreement, by=team["coordinator1"], texts=TEXTS)
+    reason = "Ця зміна суперечить рішенню міської ради від 12 березня."
+    with on_commit(execute=True):
+        amendment_reject(amendment=amendment, by=team["signatory2"], reason=reason)
+    run_worker()
+
+    amendment.refresh_from_db()
+    assert amendment.language == "uk"
+    client = client_of(team["coordinator1"])
+    with translation.override("de"):
+        url = reverse("agreements:amendment", args=[partnership.slug, agreement.pk, 1])
+        edit = reverse("translation:edit", args=["agreements.agreement", agreement.pk])
+    german = page(client, url, "de")
+    assert fake_translation(reason, "de") in german
+    assert f'<div lang="uk"><p>{reason}</p>' in german
+    assert reason in client.get(edit).content.decode()

@@ -101,6 +101,7 @@ LETTERS = {
 
 # Dortmund drafted the agreement in German.
 AGREEMENT_LANGUAGE = "de"
+VERSION_NOTE = {"de": "Entwurf 2023", "uk": "Проєкт 2023 року", "en": "Draft of 2023"}
 
 
 def _letter(side, registration_number: str, fields: dict) -> Letter:
@@ -144,9 +145,11 @@ def load_agreement(partnership: Partnership, by) -> Agreement:
             texts=texts,
             **written_in(demo_texts.TERMS, AGREEMENT_LANGUAGE),
         )
-        agreement.versions.filter(number=1).update(note="Entwurf 2023")
+        agreement.versions.filter(number=1).update(note=VERSION_NOTE[AGREEMENT_LANGUAGE])
     agreement = language_given(agreement, AGREEMENT_LANGUAGE)
     translations_add(agreement, texts_of(demo_texts.TERMS))
+    version = language_given(agreement.versions.get(number=1), AGREEMENT_LANGUAGE)
+    translations_add(version, {"note": VERSION_NOTE})
     partnership.letters.filter(
         registration_number__in=list(LETTERS), agreement__isnull=True
     ).update(agreement=agreement)

@@ -167,6 +167,13 @@ class Agreement(CreatedOnce, Translatable, BaseModel):
     def is_ended(self, today: date | None = None) -> bool:
         return self.ends_on is not None and self.ends_on <= (today or timezone.localdate())
 
+    def translation_parts(self) -> list:
+        """What the sides wrote about it, translated with it: notes on its versions, reasons
+        given for amendments and for a notice of termination."""
+        parts = [v for v in self.versions.order_by("number") if v.note]
+        parts += [a for a in self.amendments.order_by("number") if a.reason]
+        return parts + [n for n in Notice.objects.filter(agreement=self) if n.reason]
+
 
 class TextBase(BaseModel):
     """The title and body of a document in one language."""
@@ -183,8 +190,11 @@ class TextBase(BaseModel):
         return f"{self.title} ({self.language})"
 
 
-class Version(BaseModel):
+class Version(Translatable, BaseModel):
     """A numbered version of an agreement's text: editable as a draft, frozen once proposed."""
+
+    translatable_fields = ("note",)
+    translate_permission = "agreements.translate_agreement"
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="versions", verbose_name=_("agreement")
@@ -229,6 +239,9 @@ class Version(BaseModel):
     @property
     def partnership_id(self) -> int:
         return self.agreement.partnership_id
+
+    def translation_owner(self):
+        return self.agreement
 
 
 class VersionText(TextBase):
@@ -299,9 +312,12 @@ class AmendmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "withdrawn")
 
 
-class Amendment(BaseModel):
+class Amendment(Translatable, BaseModel):
     """A change to an agreement, proposed by one side with its text per language; in force only
     once both sides' signatories have approved that exact text."""
+
+    translatable_fields = ("reason",)
+    translate_permission = "agreements.translate_agreement"
 
     Status = AmendmentStatus
 
@@ -359,6 +375,9 @@ class Amendment(BaseModel):
     def partnership_id(self) -> int:
         return self.agreement.partnership_id
 
+    def translation_owner(self):
+        return self.agreement
+
 
 class AmendmentText(TextBase):
     amendment = models.ForeignKey(
@@ -408,8 +427,11 @@ class Approval(SideAct):
         return f"{self.side}: {self.approved_on}"
 
 
-class Notice(SideAct):
+class Notice(Translatable, SideAct):
     """One side's written notice of termination; the agreement ends on the effective date."""
+
+    translatable_fields = ("reason",)
+    translate_permission = "agreements.translate_agreement"
 
     agreement = models.OneToOneField(
         Agreement, on_delete=models.CASCADE, related_name="notice", verbose_name=_("agreement")
@@ -432,6 +454,9 @@ class Notice(SideAct):
 
     def __str__(self) -> str:
         return f"{self.side}: {self.letter_date}"
+
+    def translation_owner(self):
+        return self.agreement
 
 
 class LetterDirection(models.TextChoices):

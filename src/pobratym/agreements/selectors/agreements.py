@@ -80,7 +80,9 @@ def agreement_get(*, viewer, partnership: Partnership, agreement_id: int) -> Agr
 
 def version_get(*, agreement: Agreement, number: int) -> Version:
     version = (
-        (agreement.versions.prefetch_related("texts").select_related("proposed_by_side__city"))
+        with_translations(
+            agreement.versions.prefetch_related("texts").select_related("proposed_by_side__city")
+        )
         .filter(number=number)
         .first()
     )
@@ -92,7 +94,9 @@ def version_get(*, agreement: Agreement, number: int) -> Version:
 
 def amendment_get(*, agreement: Agreement, number: int) -> Amendment:
     amendment = (
-        agreement.amendments.select_related("proposed_by_side__city", "proposed_by")
+        with_translations(
+            agreement.amendments.select_related("proposed_by_side__city", "proposed_by")
+        )
         .prefetch_related("texts", _approvals())
         .filter(number=number)
         .first()
@@ -143,7 +147,9 @@ def _day(moment: datetime | date) -> date:
 def agreement_detail(*, viewer, agreement: Agreement) -> AgreementDetail:
     """Everything the agreement page shows, in a fixed number of queries."""
     versions = list(
-        agreement.versions.select_related("proposed_by_side__city").prefetch_related("texts")
+        with_translations(
+            agreement.versions.select_related("proposed_by_side__city")
+        ).prefetch_related("texts")
     )
     signatures = list(agreement.signatures.select_related("side__city", "version"))
     amendments = list(
@@ -153,7 +159,9 @@ def agreement_detail(*, viewer, agreement: Agreement) -> AgreementDetail:
     )
     notice = getattr(agreement, "notice", None)
     if notice is not None:
-        notice = type(notice).objects.select_related("side__city").get(pk=notice.pk)
+        notice = with_translations(type(notice).objects.select_related("side__city")).get(
+            pk=notice.pk
+        )
     successors = list(_annotated(agreement.successors.all()))
     # The letters register is the offices' own: others see no trace of it here either.
     letters = (

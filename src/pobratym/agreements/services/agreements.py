@@ -85,11 +85,18 @@ def _agreement(*, partnership: Partnership, by: User, texts: Texts, stamp: dict,
     agreement.language = language_of(agreement, default=by.language or settings.LANGUAGE_CODE)
     validate(agreement, validate_constraints=False)
     agreement.save()
-    version = audited(Version(agreement=agreement, number=1), by)
+    version = audited(Version(agreement=agreement, number=1, language=agreement.language), by)
     version.save()
     write_texts(VersionText, "version", version, texts, by)
     translate_later(agreement)
     return agreement
+
+
+def written_by(record, by: User) -> None:
+    """A note or reason someone wrote about an agreement: in the language they wrote it in
+    (detected), translated with the agreement after the change commits."""
+    record.language = language_of(record, default=by.language or settings.LANGUAGE_CODE)
+    translate_later(record.translation_owner())
 
 
 def _once(partnership: Partnership, key, data: Mapping, create) -> Agreement:
@@ -180,6 +187,7 @@ def version_create(*, agreement: Agreement, by: User, texts: Texts, note: str = 
         raise Conflict("draft_exists", _("There is already a draft version. Please edit that one."))
     number = (agreement.versions.order_by("-number").values_list("number", flat=True).first()) or 0
     version = audited(Version(agreement=agreement, number=number + 1, note=note), by)
+    written_by(version, by)
     version.save()
     write_texts(VersionText, "version", version, texts, by)
     return version
@@ -200,6 +208,7 @@ def version_update(*, version: Version, by: User, texts: Texts, note: str = "") 
     version = Version.objects.select_for_update().get(pk=version.pk)
     _refuse_if_frozen(version)
     version.note = note
+    written_by(version, by)
     audited(version, by).save()
     write_texts(VersionText, "version", version, texts, by)
     return version
@@ -348,6 +357,7 @@ def notice_record(
         reason=reason,
         scan=clean_upload(scan, field="scan") if scan else "",
     )
+    written_by(notice, by)
     validate(audited(notice, by), exclude=["agreement", "side"])
     try:
         with transaction.atomic():

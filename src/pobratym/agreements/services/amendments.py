@@ -15,7 +15,7 @@ from pobratym.core.errors import Conflict, DomainError, require
 from pobratym.core.uploads import clean_upload
 
 from ..models import Agreement, Amendment, AmendmentText, Approval, ApprovalMethod, fingerprint_of
-from .agreements import Texts, locked, own_side, refuse_if_ended, write_texts
+from .agreements import Texts, locked, own_side, refuse_if_ended, write_texts, written_by
 
 
 def _locked(amendment: Amendment) -> Amendment:
@@ -55,6 +55,7 @@ def amendment_propose(*, agreement: Agreement, by: User, texts: Texts) -> Amendm
         proposed_by=by,
         proposed_by_side=own_side(by, agreement),
         fingerprint="pending",
+        language=agreement.language,  # of its reason, once one is given
     )
     audited(amendment, by).save()
     rows = write_texts(AmendmentText, "amendment", amendment, texts, by)
@@ -166,6 +167,7 @@ def amendment_withdraw(*, amendment: Amendment, by: User, reason: str = "") -> A
 def _close(amendment: Amendment, status: str, by: User, reason: str) -> Amendment:
     amendment.status = status
     amendment.reason = reason
+    written_by(amendment, by)
     amendment.decided_at = timezone.now()
     amendment.decided_by = by
     audited(amendment, by).save()
