@@ -443,9 +443,9 @@ DOORS: dict[str, Door] = {
     "partnerships:edit": _form(who(C)),
     "partnerships:members": Door(get=EVERYONE, post=who(C)),
     "partnerships:membership_change": _post(C2, body=lambda records: {"role": OBS}),
-    "partnerships:invitation_revoke": _post(C2),
+    "partnerships:invitation_revoke": _form(C2),
     "partnerships:focus_areas": _form(who(C)),
-    "partnerships:focus_area_delete": _post(who(C), consumes=True),
+    "partnerships:focus_area_delete": _form(who(C), consumes=True),
     # the invitation is for someone else's address: members are refused, a visitor reads it
     "partnerships:invitation": Door(get=NOBODY, post=EVERYONE, visitor=BOTH, outsider=("post",)),
     # agreements
@@ -476,7 +476,7 @@ DOORS: dict[str, Door] = {
     "agreements:letter_scan": Door(get=who(C, S, G), post=NOBODY),
     "agreements:letter_create": _form(OFFICE),
     "agreements:letter_edit": _form(OFFICE1),
-    "agreements:letter_scan_remove": _post(OFFICE1, consumes=True),
+    "agreements:letter_scan_remove": _form(OFFICE1, consumes=True),
     # conversations: observers read, everyone else writes
     "conversations:thread_list": READ,
     "conversations:thread_detail": Door(get=EVERYONE, post=who(C, S, G, P)),
@@ -503,7 +503,7 @@ DOORS: dict[str, Door] = {
     "aid:offer_list": READ,
     "aid:offer_detail": READ,
     "aid:offer_create": _form(who(C, S, P)),
-    "aid:offer_decide": _post(C2),
+    "aid:offer_decide": _form(C2),
     "aid:offer_export": READ,
     "aid:shipment_list": READ,
     "aid:shipment_detail": READ,

@@ -1,11 +1,15 @@
-"""Proposing a version for signature asks first (GET) on a page that says what will happen;
-signing and a notice of termination say it on their own pages."""
+"""Proposing a version for signature and removing a letter's scan ask first (GET) on a page
+that says what will happen; signing and a notice of termination say it on their own pages."""
 
 import pytest
 from django.urls import reverse
 
+from pobratym.agreements.models import LetterScan
+from pobratym.agreements.services import letters
+from pobratym.partnerships.models import Role
 from tests.agreements.factories import agreement_draft, agreement_in_force, people
-from tests.factories import partnership_create
+from tests.agreements.letter_factories import letter_register, pdf_upload
+from tests.factories import member_create, partnership_create
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +49,28 @@ def test_the_termination_page_says_what_will_happen_with_a_danger_button(client_
     assert "What will happen" in text
     assert "kern-btn--danger" in text
     assert "No, go back" in text
+
+
+def test_removing_a_letter_scan_asks_first_then_removes_it(client_of):
+    partnership = partnership_create()
+    registrar = member_create(partnership, Role.COORDINATOR, position=1).user
+    letter = letter_register(partnership, registrar)
+    scan = letters.letter_scan_add(letter=letter, by=registrar, upload=pdf_upload())
+    address = _url("letter_scan_remove", partnership, letter.pk, scan.pk)
+    client = client_of(registrar)
+
+    assert (
+        f'href="{address}"'
+        in client.get(_url("letter_detail", partnership, letter.pk)).content.decode()
+    )
+    page = client.get(address)
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "What will happen" in text
+    assert "Yes, remove the scan" in text
+    assert "kern-btn--danger" in text
+    assert LetterScan.objects.filter(pk=scan.pk).exists()
+
+    assert client.post(address).status_code == 302
+    assert not LetterScan.objects.filter(pk=scan.pk).exists()

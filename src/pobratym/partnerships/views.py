@@ -147,10 +147,23 @@ def membership_change(request, slug: str, membership_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invitation_revoke(request, slug: str, invitation_id: int):
+    """Withdraw an invitation (asked first on GET): its link stops working."""
     partnership = partnership_for(request, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, partnership=partnership)
+    if request.method == "GET":
+        require(request.user, "partnerships.revoke_invitation", invitation)
+        confirmation = Confirmation(
+            title=_("Withdraw the invitation to %(email)s?") % {"email": invitation.email},
+            action=_("Yes, withdraw the invitation"),
+            consequences=[
+                _("The link in the invitation e-mail no longer works."),
+                _("To invite the person again, send a new invitation."),
+            ],
+            back=reverse("partnerships:members", args=[slug]),
+        )
+        return confirmation_page(request, confirmation, partnership=partnership)
     services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation was withdrawn."))
     return redirect("partnerships:members", slug=slug)
@@ -231,10 +244,22 @@ def focus_areas(request, slug: str):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def focus_area_delete(request, slug: str, focus_area_id: int):
+    """Remove a focus area (asked first on GET)."""
     partnership = partnership_for(request, slug, "partnerships.manage_focus_areas")
     focus_area = get_object_or_404(FocusArea, pk=focus_area_id, partnership=partnership)
+    if request.method == "GET":
+        confirmation = Confirmation(
+            title=_("Remove the focus area “%(name)s”?") % {"name": focus_area.name},
+            action=_("Yes, remove the focus area"),
+            consequences=[
+                _("The focus area is taken off this partnership's list."),
+                _("The partnership's history keeps who removed it, and when."),
+            ],
+            back=reverse("partnerships:focus_areas", args=[slug]),
+        )
+        return confirmation_page(request, confirmation, partnership=partnership)
     services.focus_area_delete(focus_area=focus_area, by=request.user)
     messages.success(request, _("The focus area was removed."))
     return redirect("partnerships:focus_areas", slug=slug)

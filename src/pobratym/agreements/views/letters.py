@@ -5,12 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
+from pobratym.core.formatting import moment
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
 from pobratym.partnerships.access import partnership_for
@@ -144,10 +147,23 @@ def letter_scan(request, slug: str, letter_id: int, scan_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def letter_scan_remove(request, slug: str, letter_id: int, scan_id: int):
-    letter = _letter(request, slug, letter_id, "agreements.change_letter")[1]
+    """Remove a scan and its file (asked first on GET)."""
+    partnership, letter = _letter(request, slug, letter_id, "agreements.change_letter")
     scan = selectors.letter_scan_get(viewer=request.user, letter=letter, scan_id=scan_id)
+    if request.method == "GET":
+        confirmation = Confirmation(
+            title=_("Remove a scan of letter %(number)s?") % {"number": letter.registration_number},
+            action=_("Yes, remove the scan"),
+            consequences=[
+                _("The scan added on %(moment)s is deleted; the letter stays registered.")
+                % {"moment": moment(scan.created_at)},
+                _("The letter's history keeps who removed a scan, and when."),
+            ],
+            back=reverse("agreements:letter_detail", args=[slug, letter.pk]),
+        )
+        return confirmation_page(request, confirmation, partnership=partnership)
     services.letter_scan_remove(scan=scan, by=request.user)
     messages.success(request, _("The scan was removed."))
     return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)

@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
@@ -18,6 +20,7 @@ from pobratym.partnerships.access import partnership_for
 from .. import selectors, services
 from ..forms.needs import line_formset, shown_again
 from ..forms.offers import OfferForm, OfferLineForm
+from ..models import OfferStatus
 from .needs import pledge_form
 
 PAGE_SIZE = 50
@@ -127,13 +130,18 @@ DECISIONS = {
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def offer_decide(request, slug: str, offer_id: int):
     """The receiving side's coordinator accepts or declines an offer (decision=accept or
-    decline); an offer decided already stays as it is, and the person is told."""
+    decline); declining is asked first (GET). An offer decided already stays as it is, and
+    the person is told."""
     partnership = partnership_for(request, slug, VIEW)
     offer = selectors.offer_detail(viewer=request.user, partnership=partnership, offer_id=offer_id)
     require(request.user, "aid.decide_offer", offer)
+    if request.method == "GET":
+        return confirmation_page(
+            request, _decline_confirmation(offer, slug), partnership=partnership, carried=DECLINE
+        )
     decision = DECISIONS.get(request.POST.get("decision", ""))
     if decision is None:
         messages.error(request, _("Choose to accept or to decline the offer."))
@@ -146,3 +154,19 @@ def offer_decide(request, slug: str, offer_id: int):
     else:
         messages.success(request, done)
     return redirect("aid:offer_detail", slug=slug, offer_id=offer.pk)
+
+
+DECLINE = [("decision", "decline")]
+
+
+def _decline_confirmation(offer, slug: str) -> Confirmation:
+    return Confirmation(
+        title=_("Decline the offer of %(donor)s?") % {"donor": offer.donor},
+        action=_("Yes, decline the offer"),
+        consequences=[
+            _("The offer is marked as declined, with your name and today's date."),
+            _("Nothing of a declined offer can be pledged to a need."),
+        ],
+        back=reverse("aid:offer_detail", args=[slug, offer.pk]),
+        error="" if offer.status == OfferStatus.OPEN else _("This offer has already been decided."),
+    )
