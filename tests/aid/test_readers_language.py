@@ -174,6 +174,7 @@ def test_a_stages_note_is_read_in_the_other_language_and_corrected_on_the_shipme
     )
     assert fake_translation(delay, "uk") in ukrainian
     assert f'<div lang="de"><p>{delay}</p>' in ukrainian, "the original one click away"
+    assert "(німецька)" in ukrainian, "a language named inside a sentence, in lower case"
     with translation.override("uk"):
         edit = reverse("translation:edit", args=["aid.shipment", shipment.pk])
     assert delay in client_of(people["zhytomyr"]).get(edit).content.decode()
