@@ -322,3 +322,25 @@ def test_quantities_are_taken_as_the_office_writes_them(client_of, receiver, shi
     assert response.status_code == 302
     quantities = ReceiptLine.objects.order_by("pk").values_list("quantity", flat=True)
     assert list(quantities) == [Decimal("55.5"), Decimal(60)]
+
+
+def _next_step(page: str) -> str:
+    return page.split('class="next-step"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_next_step_is_to_resolve_the_open_discrepancy_then_back_to_the_shipment(
+    client_of, donor, receiver, shipment
+):
+    receipt = receipt_make(shipment, receiver, quantities=[60, 40])
+    short = receipt.lines.order_by("pk").last()
+    resolve = reverse("aid:discrepancy_resolve", kwargs={"slug": "alpha-beta", "line_id": short.pk})
+    client = client_of(donor)
+
+    step = _next_step(client.get(url("receipt_detail", shipment)).content.decode())
+    assert "1 discrepancy is still open." in step
+    assert f'href="{resolve}"' in step
+
+    client.post(resolve, {"resolution": "Sent with the next truck"})
+    step = _next_step(client.get(url("receipt_detail", shipment)).content.decode())
+    assert "Nothing is left to do." in step
+    assert url("shipment_detail", shipment) in step

@@ -407,3 +407,20 @@ def test_a_thread_about_a_letter_names_it_only_to_those_who_may_read_letters(
     ):
         assert "Confidential subject" in client_of(office).get(path).content.decode()
         assert "Confidential subject" not in client_of(observer).get(path).content.decode()
+
+
+def test_the_next_step_of_a_thread_is_a_reply_and_observers_are_told_they_read(
+    partnership, coordinator, client_of
+):
+    thread = thread_start(partnership, coordinator)
+    observer = member_create(partnership, Role.OBSERVER).user
+
+    writer = client_of(coordinator).get(_detail(thread)).content.decode()
+    reader = client_of(observer).get(_detail(thread)).content.decode()
+
+    assert 'class="next-step"' in writer
+    assert 'href="#reply"' in writer
+    assert 'id="reply"' in writer
+    assert 'class="next-step"' in reader
+    assert "they do not reply" in reader
+    assert 'href="#reply"' not in reader

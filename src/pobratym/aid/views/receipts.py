@@ -105,6 +105,7 @@ def _detail(request, partnership, receipt, photo_form=None, scan_form=None):
         "photo_form": photo_form or PhotoForm(receipt_lines=receipt.line_rows),
         "scan_form": scan_form or ScanForm(),
         "shipment_url": _link("aid:shipment_detail", partnership.slug, receipt.shipment_id),
+        "open_lines": [line for line in receipt.line_rows if line.open],
     }
     sent = photo_form or scan_form
     status = status_of(sent) if sent is not None else 200
