@@ -15,6 +15,7 @@ serves both.
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -48,10 +49,15 @@ def _translated(choices, value: str, language: str) -> str:
     return str(choices(value).label)
 
 
+# The export's language, read once per export: asking Django for it in every cell of a
+# large export costs more than the cell.
+_language: ContextVar[str] = ContextVar("hxl_language", default="")
+
+
 def _label(choices, value: str) -> str:
     """A choice's label, translated once per language: `get_FOO_display()` translates it
     again for every row, which was most of the time of a large export."""
-    return _translated(choices, value, get_language())
+    return _translated(choices, value, _language.get() or get_language())
 
 
 def _in_each_language(label, hashtag: str, field: str, record_of) -> tuple[Column, ...]:
@@ -150,6 +156,10 @@ def write_hxl(out, needs: Iterable[Need], columns: Sequence[Column] = COLUMNS) -
     writer.writerow([column.hashtag for column in columns])
     needs = every_translation(list(needs))
     every_translation([line for need in needs for line in need.coverage])
-    for need in needs:
-        for line in need.coverage:
-            writer.writerow([column.value(need, line) for column in columns])
+    language = _language.set(get_language())
+    try:
+        for need in needs:
+            for line in need.coverage:
+                writer.writerow([column.value(need, line) for column in columns])
+    finally:
+        _language.reset(language)
