@@ -15,7 +15,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from pobratym.core.errors import DomainError
-from pobratym.documents.pdf import PLACEHOLDER, css_string, render_pdf
+from pobratym.documents.pdf import page_counter, render_pdf
 from pobratym.translation.selectors import shown
 
 from .models import Agreement, Signature, Version, fingerprint_of
@@ -129,19 +129,9 @@ def _title(agreement: Agreement, texts: dict, code: str) -> str:
 
 def _page_counter_rule(languages: list[str]) -> str:
     """Each page's foot: "Seite 1 von 2 | Сторінка 1 з 2"."""
-    parts = []
-    for _code, text in _each(languages, lambda: _("Page %(page)s of %(pages)s")):
-        if parts:
-            parts.append(css_string(" | "))
-        parts += [
-            f"counter({part})" if index % 2 else css_string(part)
-            for index, part in enumerate(PLACEHOLDER.split(text))
-            if part
-        ]
-    content = " ".join(parts)
     return (
         "@page { @bottom-left { width: 60%; } "
-        f"@bottom-right {{ content: {content}; width: 40%; }} }}"
+        f"@bottom-right {{ content: {page_counter(languages)}; width: 40%; }} }}"
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pobratym.documents.pdf import PLACEHOLDER, css_string, render_pdf
+from pobratym.documents.pdf import page_counter, render_pdf
 from pobratym.translation.models import Translatable
 from pobratym.translation.selectors import every_translation, text_in
 
@@ -167,18 +167,7 @@ def _city_administration(side) -> str:
 
 def page_counter_rule() -> str:
     """Each page's foot: "Seite 1 von 2 | Сторінка 1 з 2"."""
-    parts = []
-    for language in LANGUAGES:
-        with translation.override(language):
-            text = _("Page %(page)s of %(pages)s")
-        if parts:
-            parts.append(css_string(" | "))
-        parts += [
-            f"counter({part})" if index % 2 else css_string(part)
-            for index, part in enumerate(PLACEHOLDER.split(text))
-            if part
-        ]
-    return "@page { @bottom-right { content: " + " ".join(parts) + "; width: 40%; } }"
+    return "@page { @bottom-right { content: " + page_counter(LANGUAGES) + "; width: 40%; } }"
 
 
 def _line_row(line) -> dict:

@@ -42,15 +42,26 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def page_counter(languages=()) -> str:
+    """CSS `content` printing "Page X of Y" in each of `languages` (default: the active one),
+    side by side: "Seite 1 von 2 | Сторінка 1 з 2"."""
+    parts = []
+    for language in languages or [translation.get_language()]:
+        with translation.override(language):
+            label = _("Page %(page)s of %(pages)s")
+        if parts:
+            parts.append(css_string(" | "))
+        parts += [
+            f"counter({part})" if index % 2 else css_string(part)
+            for index, part in enumerate(PLACEHOLDER.split(label))
+            if part
+        ]
+    return " ".join(parts)
+
+
 def page_counter_rule() -> str:
     """An @page rule printing "Page X of Y" in the active language."""
-    label = _("Page %(page)s of %(pages)s")
-    content = [
-        f"counter({part})" if index % 2 else css_string(part)
-        for index, part in enumerate(PLACEHOLDER.split(label))
-        if part
-    ]
-    return "@page { @bottom-right { content: " + " ".join(content) + "; } }"
+    return "@page { @bottom-right { content: " + page_counter() + "; } }"
 
 
 def render_pdf(template_name: str, context: dict, *, language: str) -> bytes:
