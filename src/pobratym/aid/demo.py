@@ -427,8 +427,9 @@ def _ship_medical(partnership, sender: User, receiver: User, pledges: list[Pledg
                 note=note.get("de", ""),
                 language="de",
             )
-            if note:
-                translations_add(shipment.events.get(status=status), {"note": note})
+    border = shipment.events.filter(status=Shipment.Status.AT_BORDER).first()
+    if border is not None:
+        translations_add(border, {"note": BORDER_NOTE})
     receipt = GoodsReceivedNote.objects.filter(shipment=shipment).first()
     if receipt is None:
         damaged_item = ITEMS[RECEIPT["damaged"]][ZHYTOMYR]
