@@ -254,6 +254,14 @@ class ScanForm(forms.Form):
 
 
 class LetterSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Found in the number, file index, sender, addressee and subject, in any language."
+        ),
+    )
     number = forms.CharField(label=_("Registration number"), required=False, max_length=60)
     date_from = forms.DateField(label=_("Registered from"), required=False, widget=_date_input())
     date_to = forms.DateField(label=_("Registered until"), required=False, widget=_date_input())

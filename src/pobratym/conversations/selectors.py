@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pobratym.core.search import contains
 from pobratym.partnerships.activity import Event
 from pobratym.partnerships.models import Membership, Partnership, Side
 from pobratym.partnerships.work import WorkItem
@@ -73,11 +74,18 @@ def _threads(viewer, partnership: Partnership) -> QuerySet[Thread]:
     )
 
 
-def thread_list(*, viewer, partnership: Partnership) -> QuerySet[Thread]:
+def thread_list(*, viewer, partnership: Partnership, query: str = "") -> QuerySet[Thread]:
     """The threads of the partnership the person may see, newest activity first, each with
     its number of messages, the person's unread ones and its last message; the records they
-    are about are prefetched (one query per kind of record)."""
-    return _threads(viewer, partnership).prefetch_related("attached_to")
+    are about are prefetched (one query per kind of record). With `query`, only threads whose
+    subject or a message (in any language) contains it."""
+    threads = _threads(viewer, partnership)
+    if words := query.strip():
+        in_messages = Message.objects.filter(
+            matching(Message, Message.translatable_fields, words), thread=OuterRef("pk")
+        )
+        threads = threads.filter(contains("subject", words) | Q(Exists(in_messages)))
+    return threads.prefetch_related("attached_to")
 
 
 def thread_get(*, viewer, partnership: Partnership, thread_id: int) -> Thread:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
+from pobratym.core.listing import Listing
 from pobratym.partnerships import records
 from pobratym.partnerships import selectors as partnership_selectors
 
@@ -26,6 +27,13 @@ from .forms import (
     ThreadForm,
     TranslationForm,
 )
+
+THREAD_SORTS = {
+    "subject": ("subject",),
+    "last": ("last_message_at",),
+    "messages": ("message_count",),
+    "unread": ("unread_count",),
+}
 
 
 def _partnership(request, slug: str):
@@ -61,9 +69,12 @@ def thread_list(request, slug: str):
         if query
         else None
     )
+    listing = Listing(request, THREAD_SORTS)
+    threads = selectors.thread_list(viewer=request.user, partnership=partnership, query=query)
     context = {
         "partnership": partnership,
-        "threads": selectors.thread_list(viewer=request.user, partnership=partnership),
+        "threads": listing.order(threads),
+        "listing": listing,
         "search": search,
         "query": query,
         "results": results,

@@ -5,7 +5,7 @@ words of any of their languages."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from pobratym.core.search import contains
@@ -34,6 +34,8 @@ def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = N
         )
     for word in (filters.get("subject") or "").split():
         letters = letters.filter(matching(Letter, ("subject",), word))
+    if words := (filters.get("q") or "").strip():
+        letters = letters.filter(_with_words(words))
     if direction := filters.get("direction"):
         letters = letters.filter(direction=direction)
     if side := filters.get("side"):
@@ -43,6 +45,15 @@ def letter_list(*, viewer, partnership: Partnership, filters: Mapping | None = N
         .annotate(scan_count=Count("scans"))
         .order_by("-registered_at", "-pk")
     )
+
+
+def _with_words(words: str):
+    """Letters whose number, file index, correspondents or subject (in any of its languages)
+    contain `words`."""
+    typed = Q()
+    for field in ("registration_number", "file_index", "sender", "addressee"):
+        typed |= contains(field, words)
+    return typed | matching(Letter, ("subject",), words)
 
 
 def letter_get(*, viewer, partnership: Partnership, letter_id: int) -> Letter:

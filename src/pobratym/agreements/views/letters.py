@@ -16,6 +16,7 @@ from pobratym.core.errors import require
 from pobratym.core.formatting import moment
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
+from pobratym.core.listing import Listing
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -27,6 +28,16 @@ from ..services import letters as services
 PAGE_SIZE = 50
 
 VIEW = "agreements.view_letter"
+SORTS = {
+    "number": ("registration_number",),
+    "registered": ("registered_at",),
+    "side": ("side__city__name",),
+    "direction": ("direction",),
+    "file_index": ("file_index",),
+    "correspondent": ("sender", "addressee"),
+    "subject": ("subject",),
+    "scans": ("scan_count",),
+}
 
 
 def _letter(request, slug: str, letter_id: int, permission: str | None = None):
@@ -44,15 +55,15 @@ def letter_list(request, slug: str):
     form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
     filters = form.cleaned_data if form.is_valid() else {}
     letters = selectors.letter_list(viewer=request.user, partnership=partnership, filters=filters)
-    page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = Listing(request, SORTS)
+    page = Paginator(listing.order(letters), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "partnership": partnership,
         "form": form,
         "page": page,
-        "query": query.urlencode(),
-        "searched": bool(filters and any(filters.values())),
+        "listing": listing,
+        "query": listing.query,
+        "filtered": bool(filters and any(filters.values())),
     }
     return render(request, "agreements/letters/list.html", context, status=status_of(form))
 

@@ -10,9 +10,21 @@ from pobratym.core import formatting
 from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
 from pobratym.translation.selectors import shown
 
-from ..models import MONEY, Condition, Offer, Unit
+from ..models import MONEY, Condition, Offer, OfferStatus, Unit
 from ..services import OFFER_FIELDS
-from .needs import NO_CHOICE, date_input, quantity_field
+from .needs import ALL, NO_CHOICE, date_input, quantity_field
+
+
+class OfferFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words"),
+        required=False,
+        max_length=200,
+        help_text=_("Found in the donor, note, items and need, in any language."),
+    )
+    status = forms.ChoiceField(
+        label=capfirst(_("status")), required=False, choices=[ALL, *OfferStatus.choices]
+    )
 
 
 def _label(need_line) -> str:

@@ -15,6 +15,20 @@ from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
 
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
 from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
+from .needs import ALL
+
+
+class ShipmentFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words"),
+        required=False,
+        max_length=200,
+        help_text=_("Found in the number, carrier, vehicle, route and note, in any language."),
+    )
+    status = forms.ChoiceField(
+        label=capfirst(_("status")), required=False, choices=[ALL, *ShipmentStatus.choices]
+    )
+
 
 # The receipt is confirmed by the goods received note, never by hand.
 RECORDABLE = [

@@ -1,18 +1,23 @@
 """Offers and pledges as the offer and need pages show them."""
 
+from collections.abc import Mapping
+
 from django.db.models import (
     Count,
+    Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from pobratym.core.search import contains
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
-from pobratym.translation.selectors import reader_translations
+from pobratym.translation.selectors import matching, reader_translations
 
 from ..models import (
     Need,
@@ -24,24 +29,41 @@ from ..models import (
 from .needs import _decimal, _pledged_for_offer_line, _sum
 
 
-def offer_list(*, viewer, partnership: Partnership) -> QuerySet:
+def offer_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's offers, newest first, with `line_count`, `total_value` (EUR) and the
     need each answers (with its translations into the reader's language); members only
-    (nothing for anyone else). Only the need's title is meant for display: it is not
-    blanked."""
+    (nothing for anyone else), narrowed by `filters` (`q`, `status`). Only the need's title
+    is meant for display: it is not blanked."""
     if membership_of(viewer, partnership) is None:
         return Offer.objects.none()
+    filters = filters or {}
+    offers = Offer.objects.filter(partnership=partnership)
+    if status := filters.get("status"):
+        offers = offers.filter(status=status)
+    if words := (filters.get("q") or "").strip():
+        offers = offers.filter(_offer_with_words(words))
     lines = OfferLine.objects.filter(offer=OuterRef("pk"))
     count = lines.order_by().values("offer").annotate(total=Count("pk")).values("total")[:1]
     return (
-        Offer.objects.filter(partnership=partnership)
-        .select_related("side__city", "need")
+        offers.select_related("side__city", "need")
         .prefetch_related(reader_translations("need"))
         .annotate(
             line_count=Coalesce(Subquery(count), 0),
             total_value=_decimal(_sum(lines, "offer", "estimated_value")),
         )
         .order_by("-created_at", "-pk")
+    )
+
+
+def _offer_with_words(words: str) -> Q:
+    """Offers whose donor, note, items or need's title contain `words`, in any language."""
+    in_lines = OfferLine.objects.filter(matching(OfferLine, ("item",), words), offer=OuterRef("pk"))
+    in_need = Need.objects.filter(matching(Need, ("title",), words), pk=OuterRef("need_id"))
+    return (
+        contains("donor", words)
+        | matching(Offer, ("note",), words)
+        | Q(Exists(in_lines))
+        | Q(Exists(in_need))
     )
 
 

@@ -6,15 +6,17 @@ What people typed (route, note, items, needs' titles, institutions and areas) co
 translations into the reader's language, one query per kind of record.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from pobratym.core.search import contains
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
-from pobratym.translation.selectors import reader_translations, with_translations
+from pobratym.translation.selectors import matching, reader_translations, with_translations
 
 from ..models import Package, Pledge, Shipment, ShipmentLine
 from .needs import _decimal, _masking, _sum, blank
@@ -37,14 +39,20 @@ def _total(field: str) -> Coalesce:
     )
 
 
-def shipment_list(*, viewer, partnership: Partnership) -> QuerySet:
+def shipment_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's shipments, newest first, with `package_count`, `total_weight` (kg)
-    and `total_volume` (m³); members only (nothing for anyone else)."""
+    and `total_volume` (m³); members only (nothing for anyone else), narrowed by `filters`
+    (`q`, `status`)."""
     if membership_of(viewer, partnership) is None:
         return Shipment.objects.none()
+    filters = filters or {}
+    shipments = Shipment.objects.filter(partnership=partnership)
+    if status := filters.get("status"):
+        shipments = shipments.filter(status=status)
+    if words := (filters.get("q") or "").strip():
+        shipments = shipments.filter(_shipment_with_words(words))
     return (
-        Shipment.objects.filter(partnership=partnership)
-        .select_related("side__city")
+        shipments.select_related("side__city")
         .annotate(
             package_count=_count_packages(),
             total_weight=_total("gross_weight"),
@@ -52,6 +60,15 @@ def shipment_list(*, viewer, partnership: Partnership) -> QuerySet:
         )
         .order_by("-created_at", "-pk")
     )
+
+
+def _shipment_with_words(words: str) -> Q:
+    """Shipments whose number, carrier, vehicle, route or note contain `words`, the last two
+    in any language."""
+    typed = Q()
+    for field in ("reference", "carrier", "vehicle"):
+        typed |= contains(field, words)
+    return typed | matching(Shipment, Shipment.translatable_fields, words)
 
 
 # What the shipment page and papers show of each loaded or loadable pledge, in the reader's

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
+from pobratym.core.listing import Listing
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
+from ..forms.lines import lines_asked, lines_shown_again
 from ..forms.needs import (
     NeedCreateForm,
     NeedFilterForm,
@@ -31,6 +33,13 @@ from ..models import NeedStatus
 PAGE_SIZE = 50
 VIEW = "aid.view_need"
 STATUS_LABELS = dict(NeedStatus.choices)
+SORTS = {
+    "title": ("title",),
+    "institution": ("institution",),
+    "area": ("area",),
+    "priority": ("urgency",),
+    "needed_by": ("needed_by",),
+}
 
 
 def with_progress(record):
@@ -61,15 +70,15 @@ def need_list(request, slug: str):
     form = NeedFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     needs = selectors.need_list(viewer=request.user, partnership=partnership, filters=filters)
-    page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = Listing(request, SORTS)
+    page = Paginator(listing.order(needs), PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = [_shown(need) for need in page.object_list]
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "partnership": partnership,
         "form": form,
         "page": page,
-        "query": query.urlencode(),
+        "listing": listing,
+        "query": listing.query,
         "filtered": any(filters.values()),
     }
     return render(request, "aid/needs/list.html", context, status=400 if form.errors else 200)
@@ -83,9 +92,9 @@ def _lines_invalid(lines) -> bool:
 @require_http_methods(["GET", "POST"])
 def need_create(request, slug: str):
     partnership = partnership_for(request, slug, "aid.add_need")
-    if "more_lines" in request.POST:
+    if lines_asked(request.POST):
         form = shown_again(NeedCreateForm, request.POST)
-        lines = line_formset(NeedLineForm, more_from=request.POST)
+        lines = lines_shown_again(NeedLineForm, request.POST)
     else:
         form = NeedCreateForm(form_data(request))
         lines = line_formset(NeedLineForm, form_data(request))

@@ -15,25 +15,47 @@ from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
+from pobratym.core.listing import Listing
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
+from ..forms.lines import lines_asked, lines_shown_again
 from ..forms.needs import line_formset, shown_again
-from ..forms.offers import OfferForm, OfferLineForm
+from ..forms.offers import OfferFilterForm, OfferForm, OfferLineForm
 from ..models import OfferStatus
 from .needs import pledge_form
 
 PAGE_SIZE = 50
 VIEW = "partnerships.view_partnership"
+SORTS = {
+    "donor": ("donor",),
+    "side": ("side__city__name",),
+    "need": ("need__title",),
+    "lines": ("line_count",),
+    "value": ("total_value",),
+    "status": ("status",),
+    "offered": ("created_at",),
+}
 
 
 @login_required
 @require_GET
 def offer_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    offers = selectors.offer_list(viewer=request.user, partnership=partnership)
-    page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "aid/offers/list.html", {"partnership": partnership, "page": page})
+    form = OfferFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    offers = selectors.offer_list(viewer=request.user, partnership=partnership, filters=filters)
+    listing = Listing(request, SORTS)
+    page = Paginator(listing.order(offers), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "page": page,
+        "listing": listing,
+        "query": listing.query,
+        "filtered": any(filters.values()),
+    }
+    return render(request, "aid/offers/list.html", context, status=status_of(form))
 
 
 def _need_offered_for(request, partnership):
@@ -54,9 +76,9 @@ def offer_create(request, slug: str):
     need = _need_offered_for(request, partnership)
     need_lines = need.coverage if need is not None else ()
     kwargs = {"form_kwargs": {"need_lines": need_lines}}
-    if "more_lines" in request.POST:
+    if lines_asked(request.POST):
         form = shown_again(OfferForm, request.POST)
-        lines = line_formset(OfferLineForm, more_from=request.POST, **kwargs)
+        lines = lines_shown_again(OfferLineForm, request.POST, **kwargs)
     else:
         form = OfferForm(form_data(request))
         initial = None

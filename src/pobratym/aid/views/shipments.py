@@ -15,15 +15,35 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
+from pobratym.core.listing import Listing
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..documents import DOCUMENTS, shipment_pdf
-from ..forms.shipments import AdvanceForm, LoadForm, PackageForm, ShipmentCreateForm, ShipmentForm
+from ..forms.shipments import (
+    AdvanceForm,
+    LoadForm,
+    PackageForm,
+    ShipmentCreateForm,
+    ShipmentFilterForm,
+    ShipmentForm,
+)
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus
 
 PAGE_SIZE = 50
 VIEW = "aid.view_shipment"
+SORTS = {
+    "reference": ("reference",),
+    "status": ("status",),
+    "side": ("side__city__name",),
+    "carrier": ("carrier",),
+    "planned_departure": ("planned_departure",),
+    "planned_arrival": ("planned_arrival",),
+    "departed": ("departed_on",),
+    "arrived": ("arrived_on",),
+    "packages": ("package_count",),
+    "weight": ("total_weight",),
+}
 CHANGE = "aid.change_shipment"
 
 
@@ -42,10 +62,22 @@ def _to_detail(slug: str, shipment_id: int):
 @require_GET
 def shipment_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    shipments = selectors.shipment_list(viewer=request.user, partnership=partnership)
-    page = Paginator(shipments, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"partnership": partnership, "page": page}
-    return render(request, "aid/shipments/list.html", context)
+    form = ShipmentFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    shipments = selectors.shipment_list(
+        viewer=request.user, partnership=partnership, filters=filters
+    )
+    listing = Listing(request, SORTS)
+    page = Paginator(listing.order(shipments), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "page": page,
+        "listing": listing,
+        "query": listing.query,
+        "filtered": any(filters.values()),
+    }
+    return render(request, "aid/shipments/list.html", context, status=status_of(form))
 
 
 @login_required

@@ -1,0 +1,47 @@
+"""What every list page shares: `?sort=` against an allow-list, the links in its column
+headers, and the query string its pagination and filters keep."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.db.models import F, QuerySet
+
+
+@dataclass(frozen=True)
+class Column:
+    """A sortable column header: the link that sorts by it (the other way round when the list
+    is already sorted by it) and its `aria-sort`."""
+
+    url: str
+    aria_sort: str  # "ascending", "descending" or "" when the list is not sorted by it
+
+
+class Listing:
+    """`sorts` maps each sortable column's name to the fields it orders by. An unknown
+    `?sort=` is ignored: the list keeps its default order."""
+
+    def __init__(self, request, sorts: Mapping[str, tuple[str, ...]]):
+        self.sorts = sorts
+        written = request.GET.get("sort", "")
+        self.sort = written if written.removeprefix("-") in sorts else ""
+        query = request.GET.copy()
+        query.pop("page", None)
+        self.query = query.urlencode()
+        self.columns = {name: self._column(query, name) for name in sorts}
+
+    def _column(self, query, name: str) -> Column:
+        query = query.copy()
+        query["sort"] = f"-{name}" if self.sort == name else name
+        aria = {name: "ascending", f"-{name}": "descending"}.get(self.sort, "")
+        return Column(url=f"?{query.urlencode()}", aria_sort=aria)
+
+    def order(self, records: QuerySet) -> QuerySet:
+        if not self.sort:
+            return records
+        descending = self.sort.startswith("-")
+        fields = self.sorts[self.sort.removeprefix("-")]
+        order = [
+            F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+            for field in fields
+        ]
+        return records.order_by(*order, "-pk" if descending else "pk")
