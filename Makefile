@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern
+.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern htmx
 
 $(BIN)/.installed: pyproject.toml
 	@echo "Installing Python packages into $(VENV) (a few minutes the first time)…"
@@ -51,6 +51,14 @@ kern: node_modules/.installed
 		scripts/kern/pobratym-kern.scss $(KERN_DIR)/kern.min.css
 	cp node_modules/@kern-ux/native/LICENSE.md $(KERN_DIR)/LICENSE.md
 	node -p '"@kern-ux/native " + require("@kern-ux/native/package.json").version + ", subset built by make kern from scripts/kern/pobratym-kern.scss"' > $(KERN_DIR)/VERSION
+
+# Copy the pinned htmx.org (package.json) into the vendored static files, with its licence;
+# committed like KERN, so only a version change needs Node.
+HTMX_DIR := src/pobratym/static/vendor/htmx
+htmx: node_modules/.installed
+	mkdir -p $(HTMX_DIR)
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE $(HTMX_DIR)/
+	node -p '"htmx.org " + require("htmx.org/package.json").version + ", dist/htmx.min.js copied by make htmx"' > $(HTMX_DIR)/VERSION
 
 lint: install
 	$(BIN)/ruff check .

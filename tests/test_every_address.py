@@ -489,6 +489,7 @@ DOORS: dict[str, Door] = {
     "aid:need_list": READ,
     "aid:need_detail": READ,
     "aid:need_create": _form(OFFICE),
+    "aid:need_line": Door(get=OFFICE, post=NOBODY),  # one empty item line of the form
     "aid:need_edit": _form(OFFICE2),
     "aid:need_publish": _post(C2),
     "aid:need_close": _form(OFFICE2),
@@ -503,6 +504,7 @@ DOORS: dict[str, Door] = {
     "aid:offer_list": READ,
     "aid:offer_detail": READ,
     "aid:offer_create": _form(who(C, S, P)),
+    "aid:offer_line": Door(get=who(C, S, P), post=NOBODY),
     "aid:offer_decide": _form(C2),
     "aid:offer_export": READ,
     "aid:shipment_list": READ,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboard, needs, offers, receipts, shipments, spreadsheets
+from .views import dashboard, lines, needs, offers, receipts, shipments, spreadsheets
 
 app_name = "aid"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     # needs and pledges
     path(f"{aid}needs/", needs.need_list, name="need_list"),
     path(f"{aid}needs/new/", needs.need_create, name="need_create"),
+    path(f"{aid}needs/new/line/", lines.need_line, name="need_line"),
     path(need, needs.need_detail, name="need_detail"),
     path(f"{need}edit/", needs.need_edit, name="need_edit"),
     path(f"{need}publish/", needs.need_publish, name="need_publish"),
@@ -25,6 +26,7 @@ urlpatterns = [
     # offers
     path(f"{aid}offers/", offers.offer_list, name="offer_list"),
     path(f"{aid}offers/new/", offers.offer_create, name="offer_create"),
+    path(f"{aid}offers/new/line/", lines.offer_line, name="offer_line"),
     path(offer, offers.offer_detail, name="offer_detail"),
     path(f"{offer}decide/", offers.offer_decide, name="offer_decide"),
     # shipments
