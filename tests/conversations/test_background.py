@@ -181,7 +181,7 @@ def test_a_human_translation_saved_at_the_same_moment_stays_and_the_mail_goes(
     libretranslate_server.use_in(settings)
 
     def person_saves_first(sender, instance, **kwargs):
-        if instance.kind == "machine" and instance.language == "uk":
+        if instance.kind == "machine" and instance.language == "uk" and instance.field == "body":
             human_translation(instance.record, "uk")
 
     pre_save.connect(person_saves_first, sender=Translation)
@@ -317,3 +317,36 @@ def test_a_digest_refused_for_one_person_still_reaches_the_others(partnership, p
     assert digests_send() == 1  # the refused person's digest, on the next run
     assert len(smtp_inbox.to(people["zhytomyr"].email)) == 1
     assert len(smtp_inbox.to(people["observer"].email)) == 1
+
+
+def test_the_subject_is_translated_with_the_first_message_for_pages_and_e_mails(
+    partnership,
+    people,
+    smtp_inbox,
+    libretranslate_server,
+    settings,
+    on_commit,
+    run_worker,
+    client_of,
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    libretranslate_server.use_in(settings)
+    with on_commit(execute=True):
+        message = post(partnership, people["dortmund"], GERMAN, language="de")
+    run_worker()
+
+    subject = fake_translation("Generatoren", "uk")
+    [mail] = smtp_inbox.to(people["zhytomyr"].email)
+    assert subject in mail["Subject"]
+    with translation.override("uk"):
+        pages = [  # the inbox before the thread: opening it marks the message read
+            reverse("conversations:thread_list", args=[partnership.slug]),
+            reverse("conversations:inbox"),
+            reverse("conversations:thread_detail", args=[partnership.slug, message.thread_id]),
+        ]
+    for url in pages:
+        assert subject in client_of(people["zhytomyr"]).get(url).content.decode(), url
+    found = client_of(people["zhytomyr"]).get(pages[0], {"q": subject.split()[-1]})
+    assert subject in found.content.decode()

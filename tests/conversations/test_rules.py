@@ -23,11 +23,13 @@ OPEN = {
     "conversations.add_thread": ("partnership", WRITERS),
     "conversations.post_message": ("thread", WRITERS),
     "conversations.translate_message": ("message", WRITERS),
+    "conversations.translate_thread": ("thread", WRITERS),
 }
 RESTRICTED = {
     "conversations.view_thread": ("restricted thread", TAKING_PART),
     "conversations.post_message": ("restricted thread", TAKING_PART),
     "conversations.translate_message": ("restricted message", TAKING_PART),
+    "conversations.translate_thread": ("restricted thread", TAKING_PART),
 }
 
 

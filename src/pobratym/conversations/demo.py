@@ -5,7 +5,7 @@ their own language, every message translated by the demo coordinators into the o
 import uuid
 
 from pobratym.accounts.models import User
-from pobratym.partnerships.demo import translations_add
+from pobratym.partnerships.demo import language_given, translations_add
 from pobratym.partnerships.models import Partnership
 
 from . import services
@@ -14,7 +14,11 @@ from .models import Thread
 # Fixed keys: posting again returns what the first run stored.
 NAMESPACE = uuid.UUID("6b1f4c2e-9a57-4d1e-8f0b-3c2d5e7a9b10")
 
-SUBJECT = "Entwurf der Vereinbarung: Abstimmung der Sprachfassungen"
+SUBJECT = {
+    "de": "Entwurf der Vereinbarung: Abstimmung der Sprachfassungen",
+    "uk": "Проєкт угоди: узгодження мовних версій",
+    "en": "Draft agreement: aligning the language versions",
+}
 # Who writes, in which language, and the message in every language (its original among them).
 MESSAGES = [
     (
@@ -83,7 +87,7 @@ def load_conversations(partnership: Partnership) -> Thread | None:
             thread = services.thread_create(
                 partnership=partnership,
                 by=people[email],
-                subject=SUBJECT,
+                subject=SUBJECT[language],
                 body=body,
                 language=language,
                 idempotency_key=key,
@@ -95,4 +99,6 @@ def load_conversations(partnership: Partnership) -> Thread | None:
                 thread=thread, by=people[email], body=body, language=language, idempotency_key=key
             )
         translations_add(message, {"body": texts})
+    if thread is not None:
+        translations_add(language_given(thread, MESSAGES[0][1]), {"subject": SUBJECT})
     return thread

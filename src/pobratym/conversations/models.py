@@ -18,9 +18,12 @@ from pobratym.translation.models import Translatable
 LANGUAGE_CHOICES = settings.LANGUAGES
 
 
-class Thread(BaseModel):
+class Thread(Translatable, BaseModel):
     """A conversation within one partnership, optionally about one record (an agreement, a
     letter, a need…); a restricted thread is seen only by its participants."""
+
+    translatable_fields = ("subject",)
+    translate_permission = "conversations.translate_thread"
 
     partnership = models.ForeignKey(
         Partnership,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 from pobratym.accounts.models import User
 from pobratym.core.mail import MAIL_ERRORS
 from pobratym.translation.models import TranslationKind
+from pobratym.translation.selectors import shown
 
 from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
 
@@ -76,7 +77,7 @@ def _thread_url(thread: Thread, language: str) -> str:
 def _entry(message: Message, language: str) -> dict:
     text, note = _shown(message, language)
     return {
-        "thread": message.thread.subject,
+        "thread": shown(message.thread, "subject", language).text,
         "url": _thread_url(message.thread, language),
         "author": message.author.name if message.author else "—",
         "text": text,
@@ -140,7 +141,7 @@ def message_email(message_id: int, person: User, *, mentioned: bool) -> None:
         return
     thread = message.thread
     context = {
-        "subject": thread.subject,
+        "subject": shown(thread, "subject", person.language or settings.LANGUAGE_CODE).text,
         "author": message.author.name if message.author else "—",
         "partnership": thread.partnership,
         "messages": [message],

@@ -15,3 +15,4 @@ rules.add_perm("conversations.add_thread", is_member & ~is_observer)
 rules.add_perm("conversations.post_message", can_see_thread & ~is_observer)
 # Anyone fluent may translate or correct: every member who can write in the thread.
 rules.add_perm("conversations.translate_message", can_see_thread & ~is_observer)
+rules.add_perm("conversations.translate_thread", can_see_thread & ~is_observer)

@@ -22,12 +22,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pobratym.core.search import contains
 from pobratym.partnerships.activity import Event
 from pobratym.partnerships.models import Membership, Partnership, Side
 from pobratym.partnerships.work import WorkItem
 from pobratym.translation.models import Translation
-from pobratym.translation.selectors import matching, with_translations
+from pobratym.translation.selectors import (
+    matching,
+    reader_translations,
+    shown,
+    with_translations,
+)
 
 from .models import Message, MessageAttachment, MessageRead, NotificationSetting, Thread
 
@@ -84,8 +88,10 @@ def thread_list(*, viewer, partnership: Partnership, query: str = "") -> QuerySe
         in_messages = Message.objects.filter(
             matching(Message, Message.translatable_fields, words), thread=OuterRef("pk")
         )
-        threads = threads.filter(contains("subject", words) | Q(Exists(in_messages)))
-    return threads.prefetch_related("attached_to")
+        threads = threads.filter(
+            matching(Thread, Thread.translatable_fields, words) | Q(Exists(in_messages))
+        )
+    return with_translations(threads).prefetch_related("attached_to")
 
 
 def thread_get(*, viewer, partnership: Partnership, thread_id: int) -> Thread:
@@ -94,7 +100,7 @@ def thread_get(*, viewer, partnership: Partnership, thread_id: int) -> Thread:
         Thread.objects.filter(partnership=partnership, pk=thread_id)
         .filter(_visible_to(viewer))
         .select_related("created_by", "content_type")
-        .prefetch_related("participants")
+        .prefetch_related("participants", reader_translations())
         .first()
     )
     if thread is None:
@@ -210,7 +216,7 @@ def unread_threads(*, viewer) -> QuerySet[Thread]:
     if not viewer.is_authenticated:
         return Thread.objects.none()
     unread = _unread_messages(viewer).filter(thread=OuterRef("pk"))
-    return (
+    return with_translations(
         Thread.objects.filter(partnership__memberships__user_id=viewer.pk)
         .filter(_visible_to(viewer), Exists(unread))
         .annotate(unread_count=_count(unread, "thread"))
@@ -250,7 +256,7 @@ def unread_items(threads, memberships) -> list[WorkItem]:
                 % {"count": count},
                 reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
                 partnership,
-                text=thread.subject,
+                text=shown(thread, "subject").text,
             )
         )
     return items
@@ -264,13 +270,14 @@ def message_activity(viewer, partnership: Partnership, limit: int) -> list[Event
         Message.objects.filter(thread__partnership=partnership)
         .filter(_visible_to(viewer, prefix="thread__"))
         .select_related("thread", "author")
+        .prefetch_related(reader_translations("thread"))
         .order_by("-created_at", "-pk")[:limit]
     )
     return [
         Event(
             message.created_at,
             _("Message from %(author)s") % {"author": message.author or _("a former member")},
-            message.thread.subject,
+            shown(message.thread, "subject").text,
             reverse("conversations:thread_detail", args=[partnership.slug, message.thread_id]),
         )
         for message in messages
@@ -288,7 +295,11 @@ def message_search(*, viewer, partnership: Partnership, query: str) -> QuerySet[
         return messages.none()
     for word in words:
         messages = messages.filter(matching(Message, Message.translatable_fields, word))
-    return messages.select_related("thread", "author").order_by("-created_at", "-pk")[:SEARCH_LIMIT]
+    return (
+        messages.select_related("thread", "author")
+        .prefetch_related(reader_translations("thread"))
+        .order_by("-created_at", "-pk")[:SEARCH_LIMIT]
+    )
 
 
 def threads_for(*, viewer, record) -> QuerySet[Thread]:
@@ -296,7 +307,7 @@ def threads_for(*, viewer, record) -> QuerySet[Thread]:
     partnership_id = getattr(record, "partnership_id", None)
     if partnership_id is None or not viewer.is_authenticated:
         return Thread.objects.none()
-    return (
+    return with_translations(
         Thread.objects.filter(
             partnership_id=partnership_id,
             content_type=ContentType.objects.get_for_model(record),

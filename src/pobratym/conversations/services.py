@@ -152,6 +152,14 @@ def thread_create(
             ),
             by,
         )
+        # The subject is written in the language of the first message, given or detected.
+        thread.language = (
+            _check_language(language)
+            if language
+            else detection.detect_language(
+                f"{thread.subject}\n{body}", default=by.language or settings.LANGUAGE_CODE
+            )
+        )
         validate(thread)
         thread.save()
         thread.participants.add(by, *people)

@@ -40,6 +40,8 @@ def _translate(message: Message, attempt: int, notify: bool) -> None:
     if provider.available:
         try:
             record_translate_by_machine(record=message, provider=provider)
+            # The thread's subject with its first message, so the e-mails carry both.
+            record_translate_by_machine(record=message.thread, provider=provider)
         except TranslationError as error:
             retry = attempt < settings.POBRATYM_TRANSLATION_ATTEMPTS
             logger.warning(
