@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .errors import DomainError
 from .inputs import ID_MAX, TEXT_MAX_LENGTH, parse_id
@@ -56,10 +57,31 @@ def status_of(form) -> int:
 
 def bounded_formfield(model_field, **options):
     """`Meta.formfield_callback` of every ModelForm: a text column holds any length, so its
-    form field takes at most TEXT_MAX_LENGTH characters unless the model sets a length."""
+    form field takes at most TEXT_MAX_LENGTH characters unless the model sets a length; a
+    select's empty choice reads "Please choose" (or "Not specified"), never "---------"."""
     if isinstance(model_field, models.TextField) and model_field.max_length is None:
         options.setdefault("max_length", TEXT_MAX_LENGTH)
-    return model_field.formfield(**options)
+    field = model_field.formfield(**options)
+    if field is not None:
+        name_empty_choice(field)
+    return field
+
+
+DASHES = "---------"  # Django's empty choice
+CHOOSE = _("Please choose")  # the empty choice of a select that needs an answer
+NOT_SPECIFIED = _("Not specified")  # the empty choice of one that may stay empty
+
+
+def name_empty_choice(field) -> None:
+    """Words instead of Django's "---------" for the empty choice of a select."""
+    label = CHOOSE if field.required else NOT_SPECIFIED
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = label
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", DASHES):
+            field.choices = [("", label), *choices[1:]]
 
 
 class IdempotencyKeyField(forms.UUIDField):

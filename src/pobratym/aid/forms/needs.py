@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdempotencyKeyField, IdField, bounded_formfield
+from pobratym.core.forms import CHOOSE, IdempotencyKeyField, IdField, bounded_formfield
 
 from ..models import (
     LINES_MAX,
@@ -23,7 +23,7 @@ from ..models import (
 from ..services import NEED_FIELDS
 
 ALL = ("", _("all"))
-NO_CHOICE = ("", "—")
+NO_CHOICE = ("", CHOOSE)
 
 
 def quantity_field(**options):

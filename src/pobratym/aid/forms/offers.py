@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import formatting
-from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
+from pobratym.core.forms import NOT_SPECIFIED, IdempotencyKeyField, bounded_formfield
 from pobratym.translation.selectors import shown
 
 from ..models import MONEY, Condition, Offer, OfferStatus, Unit
@@ -75,7 +75,10 @@ class OfferLineForm(forms.Form):
             self.fields["need_line"] = forms.ChoiceField(
                 label=capfirst(_("for need line")),
                 required=False,
-                choices=[NO_CHOICE, *((pk, _label(line)) for pk, line in self.need_lines.items())],
+                choices=[
+                    ("", NOT_SPECIFIED),
+                    *((pk, _label(line)) for pk, line in self.need_lines.items()),
+                ],
             )
 
     def has_changed(self) -> bool:

@@ -11,7 +11,7 @@ from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdempotencyKeyField, bounded_formfield
+from pobratym.core.forms import CHOOSE, IdempotencyKeyField, bounded_formfield
 
 from ..models import QUANTITY, Package, Shipment, ShipmentStatus
 from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
@@ -92,7 +92,7 @@ class PackageForm(forms.ModelForm):
 class LoadForm(forms.Form):
     """Set how much of a pledge is in a package (or loose); 0 unloads it."""
 
-    pledge = forms.ModelChoiceField(label=capfirst(_("pledge")), queryset=None)
+    pledge = forms.ModelChoiceField(label=capfirst(_("pledge")), queryset=None, empty_label=CHOOSE)
     package = forms.ModelChoiceField(
         label=capfirst(_("package")), queryset=None, required=False, empty_label=_("loose")
     )
