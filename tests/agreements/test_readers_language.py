@@ -3,6 +3,7 @@ Zhytomyr is read in German in Dortmund, machine-translated by the task worker th
 (fake) LibreTranslate, found by words of its translation; an agreement's title and terms are
 shown in Ukrainian on a Ukrainian page, with the original one click away."""
 
+import io
 import re
 
 import pytest
@@ -399,3 +400,30 @@ def test_a_reason_for_rejecting_an_amendment_is_read_in_the_other_language(
     assert fake_translation(reason, "de") in german
     assert f'<div lang="uk"><p>{reason}</p>' in german
     assert reason in client.get(edit).content.decode()
+
+
+def test_the_signers_office_and_place_read_in_the_page_and_the_papers_languages(
+    libretranslate_server, settings, on_commit, run_worker, client_of
+):
+    from pypdf import PdfReader
+
+    libretranslate_server.use_in(settings)
+    partnership = partnership_create()
+    team = people(partnership)
+    for person in team.values():
+        person.language = "en"
+        person.save()
+    with on_commit(execute=True):
+        agreement = agreement_in_force(partnership, team)
+    run_worker()
+
+    assert {signature.language for signature in agreement.signatures.all()} == {"en"}
+    with translation.override("de"):
+        url = reverse("agreements:detail", args=[partnership.slug, agreement.pk])
+        pdf = reverse("agreements:version_pdf", args=[partnership.slug, agreement.pk, 1])
+    client = client_of(team["coordinator1"])
+    assert fake_translation("Lord Mayor", "de") in page(client, url, "de")
+    papers = client.get(pdf, {"languages": "de,uk"})
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(papers.content)).pages)
+    assert fake_translation("Lord Mayor", "de") in text
+    assert fake_translation("Lord Mayor", "uk") in text

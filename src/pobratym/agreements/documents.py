@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.core.errors import DomainError
 from pobratym.documents.pdf import page_counter, render_pdf
-from pobratym.translation.selectors import shown
+from pobratym.translation.selectors import every_translation, shown, text_in
 
 from .models import Agreement, Signature, Version, fingerprint_of
 
@@ -127,6 +127,23 @@ def _title(agreement: Agreement, texts: dict, code: str) -> str:
     return shown(agreement, "title", code).text
 
 
+def _signer(signature, languages: list[str]) -> dict:
+    """A signature's place and the signer's office in each printed language (as written where
+    there is no translation yet, then given once)."""
+    if signature is None:
+        return {}
+    every_translation([signature])
+    return {
+        field: _joined(
+            [
+                (code, text_in(signature, field, code) or signature.original(field))
+                for code in languages
+            ]
+        )
+        for field in Signature.translatable_fields
+    }
+
+
 def _page_counter_rule(languages: list[str]) -> str:
     """Each page's foot: "Seite 1 von 2 | Сторінка 1 з 2"."""
     return (
@@ -189,6 +206,7 @@ def version_pdf(*, version: Version, languages: list[str], language: str) -> byt
                 ),
                 "signature": signatures.get(side.pk),
                 "signed_on": dates.get(side.pk, ""),
+                **_signer(signatures.get(side.pk), labelled),
             }
             for side in sides
         ],

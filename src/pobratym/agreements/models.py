@@ -169,9 +169,10 @@ class Agreement(CreatedOnce, Translatable, BaseModel):
 
     def translation_parts(self) -> list:
         """What the sides wrote about it, translated with it: notes on its versions, reasons
-        given for amendments and for a notice of termination."""
+        given for amendments and for a notice of termination, signers' places and offices."""
         parts = [v for v in self.versions.order_by("number") if v.note]
         parts += [a for a in self.amendments.order_by("number") if a.reason]
+        parts += list(self.signatures.order_by("pk"))
         return parts + [n for n in Notice.objects.filter(agreement=self) if n.reason]
 
 
@@ -276,8 +277,11 @@ class SideAct(BaseModel):
         abstract = True
 
 
-class Signature(SideAct):
+class Signature(Translatable, SideAct):
     """One side's signature under one exact version."""
+
+    translatable_fields = ("place", "signer_title")
+    translate_permission = "agreements.translate_agreement"
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("agreement")
@@ -303,6 +307,9 @@ class Signature(SideAct):
 
     def __str__(self) -> str:
         return f"{self.signer_name}, {self.signed_on}"
+
+    def translation_owner(self):
+        return self.agreement
 
 
 class AmendmentStatus(models.TextChoices):

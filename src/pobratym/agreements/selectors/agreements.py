@@ -151,7 +151,9 @@ def agreement_detail(*, viewer, agreement: Agreement) -> AgreementDetail:
             agreement.versions.select_related("proposed_by_side__city")
         ).prefetch_related("texts")
     )
-    signatures = list(agreement.signatures.select_related("side__city", "version"))
+    signatures = list(
+        with_translations(agreement.signatures.select_related("side__city", "version"))
+    )
     amendments = list(
         agreement.amendments.select_related("proposed_by_side__city").prefetch_related(
             "texts", _approvals()
@@ -209,7 +211,8 @@ def _timeline(detail: AgreementDetail) -> list[Event]:
                 signature.signed_on,
                 _("Signed"),
                 str(signature.side.city),
-                f"{signature.signer_name}, {signature.signer_title}, {signature.place}",
+                f"{signature.signer_name}, {shown(signature, 'signer_title').text}, "
+                f"{shown(signature, 'place').text}",
             )
         )
     if agreement.in_force_from:

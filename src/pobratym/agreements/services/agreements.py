@@ -287,6 +287,7 @@ def agreement_sign(
         signer_title=signer_title,
         scan=clean_upload(scan, field="scan") if scan else "",
     )
+    written_by(signature, by)
     validate(audited(signature, by), exclude=["agreement", "version", "side"])
     try:
         with transaction.atomic():
