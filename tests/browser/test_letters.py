@@ -17,6 +17,7 @@ def test_coordinator_finds_and_reads_the_founding_letter(demo, page, site, langu
     assert page.locator("table tbody tr").count() == 2  # outgoing in Zhytomyr, incoming here
     assert_accessible(page, f"letters ({language})")
 
+    page.locator("details.filters summary").click()  # the filters are folded away
     page.locator("#id_number").fill("1915")
     page.locator("form[role=search] [type=submit]").click()
     page.wait_for_load_state()
