@@ -4,6 +4,7 @@ headers, and the query string its pagination and filters keep."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 
 
@@ -45,3 +46,23 @@ class Listing:
             for field in fields
         ]
         return records.order_by(*order, "-pk" if descending else "pk")
+
+
+def filters_of(form) -> dict:
+    """The filters a list's GET form holds, or none while it has errors (shown with it)."""
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def listed(request, form, records: QuerySet, sorts, page_size: int) -> dict:
+    """What a filtered, sorted and paginated list page shows: its form, the page of records
+    in the order asked for, the `Listing`, the query its links keep, and whether a filter is
+    set (the disclosure is open then)."""
+    listing = Listing(request, sorts)
+    page = Paginator(listing.order(records), page_size).get_page(request.GET.get("page"))
+    return {
+        "form": form,
+        "page": page,
+        "listing": listing,
+        "query": listing.query,
+        "filtered": any(filters_of(form).values()),
+    }

@@ -3,7 +3,6 @@ scans, which are only ever sent through a permission check."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +15,7 @@ from pobratym.core.errors import require
 from pobratym.core.formatting import moment
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import Listing
+from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -53,18 +52,10 @@ def _letter(request, slug: str, letter_id: int, permission: str | None = None):
 def letter_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
-    filters = form.cleaned_data if form.is_valid() else {}
-    letters = selectors.letter_list(viewer=request.user, partnership=partnership, filters=filters)
-    listing = Listing(request, SORTS)
-    page = Paginator(listing.order(letters), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "page": page,
-        "listing": listing,
-        "query": listing.query,
-        "filtered": bool(filters and any(filters.values())),
-    }
+    letters = selectors.letter_list(
+        viewer=request.user, partnership=partnership, filters=filters_of(form)
+    )
+    context = {"partnership": partnership, **listed(request, form, letters, SORTS, PAGE_SIZE)}
     return render(request, "agreements/letters/list.html", context, status=status_of(form))
 
 

@@ -4,7 +4,6 @@ matching offers, its decisions, and confirming a pledge (from a need's or an off
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
-from pobratym.core.listing import Listing
+from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -68,20 +67,13 @@ def _need(request, slug: str, need_id: int, permission: str | None = None):
 def need_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = NeedFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    needs = selectors.need_list(viewer=request.user, partnership=partnership, filters=filters)
-    listing = Listing(request, SORTS)
-    page = Paginator(listing.order(needs), PAGE_SIZE).get_page(request.GET.get("page"))
+    needs = selectors.need_list(
+        viewer=request.user, partnership=partnership, filters=filters_of(form)
+    )
+    context = {"partnership": partnership, **listed(request, form, needs, SORTS, PAGE_SIZE)}
+    page = context["page"]
     page.object_list = [_shown(need) for need in page.object_list]
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "page": page,
-        "listing": listing,
-        "query": listing.query,
-        "filtered": any(filters.values()),
-    }
-    return render(request, "aid/needs/list.html", context, status=400 if form.errors else 200)
+    return render(request, "aid/needs/list.html", context, status=status_of(form))
 
 
 def _lines_invalid(lines) -> bool:

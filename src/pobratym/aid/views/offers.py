@@ -4,7 +4,6 @@ needs it could serve, and the receiving side's decision on it."""
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import Listing
+from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -43,18 +42,10 @@ SORTS = {
 def offer_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = OfferFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    offers = selectors.offer_list(viewer=request.user, partnership=partnership, filters=filters)
-    listing = Listing(request, SORTS)
-    page = Paginator(listing.order(offers), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "page": page,
-        "listing": listing,
-        "query": listing.query,
-        "filtered": any(filters.values()),
-    }
+    offers = selectors.offer_list(
+        viewer=request.user, partnership=partnership, filters=filters_of(form)
+    )
+    context = {"partnership": partnership, **listed(request, form, offers, SORTS, PAGE_SIZE)}
     return render(request, "aid/offers/list.html", context, status=status_of(form))
 
 

@@ -3,7 +3,6 @@ their papers as bilingual PDFs."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
-from pobratym.core.listing import Listing
+from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -63,20 +62,10 @@ def _to_detail(slug: str, shipment_id: int):
 def shipment_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = ShipmentFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
     shipments = selectors.shipment_list(
-        viewer=request.user, partnership=partnership, filters=filters
+        viewer=request.user, partnership=partnership, filters=filters_of(form)
     )
-    listing = Listing(request, SORTS)
-    page = Paginator(listing.order(shipments), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "page": page,
-        "listing": listing,
-        "query": listing.query,
-        "filtered": any(filters.values()),
-    }
+    context = {"partnership": partnership, **listed(request, form, shipments, SORTS, PAGE_SIZE)}
     return render(request, "aid/shipments/list.html", context, status=status_of(form))
 
 
