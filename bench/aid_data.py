@@ -50,7 +50,7 @@ DISTRICTS = ["centre", "north", "south", "east", "west", "Bohunskyi district", "
 # sector: (kind, institution type, items as (name, unit))
 CATALOGUE = {
     "health": (
-        "medical",
+        "goods",
         "hospital",
         [
             ("Bandage", "box"),
@@ -64,7 +64,7 @@ CATALOGUE = {
         ],
     ),
     "energy": (
-        "energy",
+        "equipment",
         "utility",
         [
             ("Diesel generator 100 kVA", "piece"),
@@ -76,7 +76,7 @@ CATALOGUE = {
         ],
     ),
     "shelter": (
-        "shelter",
+        "goods",
         "administration",
         [
             ("Blanket", "piece"),
@@ -88,7 +88,7 @@ CATALOGUE = {
         ],
     ),
     "wash": (
-        "wash",
+        "goods",
         "utility",
         [
             ("Water purification tablets", "pack"),
@@ -99,7 +99,7 @@ CATALOGUE = {
         ],
     ),
     "education": (
-        "education",
+        "equipment",
         "school",
         [
             ("Laptop", "piece"),
@@ -407,7 +407,7 @@ class _Generator:
         else:
             name, unit = item
             quantity = Decimal(rng.randint(1, 300))
-        medical = offer.need is not None and offer.need.kind == "medical"
+        medical = offer.need is not None and offer.need.sector == "health"
         return aid.OfferLine(
             need_line=need_line,
             item=name,

@@ -9,7 +9,7 @@ from pobratym.aid.models import Need, Offer
 
 def need_fields(**fields) -> dict:
     return {
-        "kind": "medical",
+        "kind": "goods",
         "sector": "health",
         "title": "Dressings for the city hospital",
         "priority": "high",

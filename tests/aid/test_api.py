@@ -227,7 +227,7 @@ def test_need_detail_shows_lines_with_coverage(partnership, need, offer, receive
 def test_needs_are_filtered_and_paginated(partnership, receiver, client_of):
     for priority in ("low", "urgent", "urgent"):
         need_post(partnership, receiver, priority=priority, sector="health")
-    need_post(partnership, receiver, priority="urgent", sector="shelter", kind="shelter")
+    need_post(partnership, receiver, priority="urgent", sector="shelter", kind="equipment")
     url = f"{base(partnership)}/needs"
     client = client_of(receiver)
 
@@ -239,7 +239,7 @@ def test_needs_are_filtered_and_paginated(partnership, receiver, client_of):
     assert page["count"] == 4
     assert [item["priority"] for item in page["items"]] == ["urgent", "low"]
     assert client.get(url, {"status": "covered"}).json()["count"] == 0
-    assert client.get(url, {"kind": "shelter"}).json()["count"] == 1
+    assert client.get(url, {"kind": "equipment"}).json()["count"] == 1
 
 
 def test_unknown_filter_values_are_refused(partnership, receiver, client_of):

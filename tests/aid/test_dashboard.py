@@ -56,7 +56,7 @@ def scenario(partnership, receiver, donor):
     shelter = need_post(
         partnership,
         receiver,
-        kind="shelter",
+        kind="goods",
         sector="shelter",
         title="Blankets for the shelter",
         lines=[_line("Blanket", 50, "piece")],
@@ -130,7 +130,7 @@ def test_resolved_discrepancies_and_cancelled_needs_drop_out(partnership, receiv
     health, _shelter = scenario
     missing = health.lines.order_by("pk").first().pledges.get().shipment_lines.get().receipt_line
     services.discrepancy_resolve(line=missing, by=receiver, resolution="Sent with the next truck")
-    unpledged = need_post(partnership, receiver, sector="shelter", kind="shelter")
+    unpledged = need_post(partnership, receiver, sector="shelter", kind="goods")
     services.need_cancel(need=unpledged, by=receiver)
 
     figures = _dashboard(receiver, partnership)

@@ -68,7 +68,7 @@ def test_closed_and_cancelled_are_decisions_that_win_over_sums(partnership, rece
 
 def test_filters_narrow_the_list(partnership, receiver):
     health = need_post(partnership, receiver, sector="health", priority="urgent")
-    need_post(partnership, receiver, sector="shelter", kind="shelter", priority="low")
+    need_post(partnership, receiver, sector="shelter", kind="goods", priority="low")
     found = selectors.need_list(
         viewer=receiver, partnership=partnership, filters={"sector": "health", "kind": ""}
     )

@@ -117,7 +117,7 @@ def test_addresses_and_critical_marks_go_only_to_roles_that_may_see_them(
 
 def test_the_export_takes_the_list_pages_filters(partnership, receiver, donor, client_of):
     _pledged_need(partnership, receiver, donor)
-    need_post(partnership, receiver, title="Generator", kind="energy", sector="energy")
+    need_post(partnership, receiver, title="Generator", kind="equipment", sector="energy")
     client = client_of(receiver)
 
     def titles(query):
@@ -125,7 +125,7 @@ def test_the_export_takes_the_list_pages_filters(partnership, receiver, donor, c
         return {row["Title"] for row in _as_dicts(_sheet(response))}
 
     assert titles({}) == {"Dressings for the city hospital", "Generator"}
-    assert titles({"kind": "energy"}) == {"Generator"}
+    assert titles({"kind": "equipment"}) == {"Generator"}
     assert titles({"status": "partly_covered"}) == {"Dressings for the city hospital"}
     assert titles({"sector": "energy", "priority": "low"}) == set()
     assert client.get(_url("need_export", partnership), {"kind": "weapons"}).status_code == 400

@@ -49,7 +49,7 @@ def _row(**values) -> dict:
     return {
         "Need reference *": "H-1",
         "Title *": "Dressings for the city hospital",
-        "Kind *": "medical supplies",
+        "Kind *": "goods and supplies",
         "Sector *": "Health",
         "Priority": "urgent",
         "Recipient institution *": "City Hospital No. 1",
@@ -82,7 +82,7 @@ def _other_need(**values) -> dict:
         **{
             "Need reference *": "W-7",
             "Title *": "Generator for the water works",
-            "Kind *": "energy",
+            "Kind *": "equipment",
             "Sector *": "wash",
             "Priority": "",
             "Recipient institution *": "Zhytomyrvodokanal",
@@ -129,7 +129,7 @@ def test_the_filled_in_template_posts_its_needs_with_their_lines(partnership, re
     assert response.status_code == 302
     assert response["Location"] == _url("need_list", partnership)
     hospital = Need.objects.get(title="Dressings for the city hospital")
-    assert (hospital.kind, hospital.sector, hospital.priority) == ("medical", "health", "urgent")
+    assert (hospital.kind, hospital.sector, hospital.priority) == ("goods", "health", "urgent")
     assert hospital.institution_type == "hospital"
     assert hospital.address == "vul. Velyka Berdychivska 1"
     assert hospital.critical_infrastructure is True
@@ -140,7 +140,7 @@ def test_the_filled_in_template_posts_its_needs_with_their_lines(partnership, re
         ("Saline", Decimal("2.5"), "l"),
     ]
     water = Need.objects.get(title="Generator for the water works")
-    assert (water.kind, water.sector, water.priority) == ("energy", "wash", "normal")
+    assert (water.kind, water.sector, water.priority) == ("equipment", "wash", "normal")
     assert water.critical_infrastructure is False
     assert water.needed_by == date(2027, 1, 31)
     assert NeedLine.objects.count() == 3
@@ -156,7 +156,7 @@ def test_the_template_lists_the_allowed_values_and_checks_cells(partnership, rec
     assert template_headers(_template(client_of(receiver), partnership)) == HEADERS
     lists = [[cell.value for cell in row] for row in workbook["Lists"].iter_rows()]
     assert lists[0][:4] == ["Kind", "Code", "Sector", "Code"]
-    assert lists[4][:2] == ["medical supplies", "medical"]
+    assert lists[1][:2] == ["goods and supplies", "goods"]
     checks = workbook["Needs"].data_validations.dataValidation
     assert any(check.type == "list" and "Lists" in check.formula1 for check in checks)
     assert any(check.type == "decimal" for check in checks)
@@ -342,7 +342,7 @@ def test_a_template_downloaded_in_another_language_imports(
     assert headers != HEADERS  # really translated
     english = dict(zip(HEADERS, headers, strict=True))
     with translation.override(language):
-        values = {"Kind *": str(Need.Kind.MEDICAL.label), "Unit *": str(Unit.BOX.label)}
+        values = {"Kind *": str(Need.Kind.GOODS.label), "Unit *": str(Unit.BOX.label)}
     no = {"de": "nein", "uk": "ні"}[language]
     rows = [
         {english[key]: value for key, value in _row(**values).items()},
@@ -356,7 +356,7 @@ def test_a_template_downloaded_in_another_language_imports(
 
     assert response.status_code == 302, response.content.decode()[-2000:]
     hospital = Need.objects.get(title="Dressings for the city hospital")
-    assert hospital.kind == "medical" and hospital.lines.get().unit == "box"
+    assert hospital.kind == "goods" and hospital.lines.get().unit == "box"
     assert Need.objects.get(title="Generator for the water works").critical_infrastructure is False
 
 

@@ -62,7 +62,7 @@ ITEMS: dict[str, Texts] = {
 # Zhytomyr's needs. Lines: item (of ITEMS), specification, quantity, unit.
 NEEDS = {
     "dressings": {
-        "kind": "medical",
+        "kind": "goods",
         "sector": "health",
         "title": {
             "uk": "Перев'язувальні матеріали для міської лікарні № 1",
@@ -99,7 +99,7 @@ NEEDS = {
         "public": True,
     },
     "generators": {
-        "kind": "energy",
+        "kind": "equipment",
         "sector": "energy",
         "title": {
             "uk": "Генератори для насосних станцій водоканалу",
@@ -135,7 +135,7 @@ NEEDS = {
         ],
     },
     "laptops": {
-        "kind": "education",
+        "kind": "equipment",
         "sector": "education",
         "title": {
             "uk": "Ноутбуки для ліцею № 25",
@@ -174,7 +174,7 @@ NEEDS = {
         "public": True,
     },
     "beds": {
-        "kind": "shelter",
+        "kind": "goods",
         "sector": "shelter",
         "title": {
             "uk": "Розкладні ліжка та ковдри для пунктів незламності",

@@ -36,14 +36,11 @@ def item_key_of(item: str) -> str:
 
 
 class NeedKind(models.TextChoices):
-    GOODS = "goods", _("goods")
+    """The form the help takes. What it is for is the sector: kinds never repeat a sector."""
+
+    GOODS = "goods", _("goods and supplies")
     EQUIPMENT = "equipment", _("equipment")
     VEHICLE = "vehicle", _("vehicle")
-    MEDICAL = "medical", _("medical supplies")
-    ENERGY = "energy", _("energy")
-    SHELTER = "shelter", _("shelter")
-    WASH = "wash", _("water and sanitation")
-    EDUCATION = "education", _("education")
     EXPERTISE = "expertise", _("expertise")
     FUNDING = "funding", _("funding")
 
