@@ -12,7 +12,7 @@ from tests.factories import member_create, partnership_create, sign_in
 # explores far more (and new) sequences.
 _common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 hypothesis_settings.register_profile(
-    "ci", max_examples=80, stateful_step_count=30, derandomize=True, **_common
+    "ci", max_examples=40, stateful_step_count=30, derandomize=True, **_common
 )
 hypothesis_settings.register_profile(
     "deep", max_examples=400, stateful_step_count=50, derandomize=False, **_common

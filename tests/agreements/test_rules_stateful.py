@@ -293,6 +293,8 @@ class AgreementLife(RuleBasedStateMachine):
                 assert len(on_same_text) < 2
 
 
+# Service rules, the same on either database: the SQLite pass runs them.
+@pytest.mark.sqlite_pass
 @pytest.mark.django_db
 def test_agreement_rules_hold_over_random_sequences_of_actions():
     run_state_machine_as_test(

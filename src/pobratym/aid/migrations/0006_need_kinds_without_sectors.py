@@ -23,6 +23,9 @@ def forwards(apps, schema_editor):
         Need.objects.filter(kind=old, sector="other").update(sector=sector)
         Need.objects.filter(kind=old).update(kind=kind)
         HistoricalNeed.objects.filter(kind=old).update(kind=kind)
+    if schema_editor.connection.vendor == "postgresql":
+        # PostgreSQL alters no table with checks still pending from these updates.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
