@@ -66,7 +66,7 @@ def _post_need(page, site) -> int:
     _open(page, site, "uk", "/needs/new/")
     form = page.locator("main form").filter(has=page.locator("input[name=title]"))
     form.locator("select[name=kind]").select_option("equipment")
-    form.locator("select[name=sector]").select_option("equipment")
+    form.locator("select[name=sector]").select_option("energy")
     form.locator("input[name=title]").fill(TITLE)
     form.locator("select[name=priority]").select_option("urgent")
     form.locator("input[name=institution]").fill("КНП «Лікарня №2»")
