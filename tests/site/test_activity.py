@@ -7,8 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from pobratym.accounts.models import User
 from pobratym.agreements.services import agreements as agreement_services
+from pobratym.core import formatting
 from pobratym.partnerships.activity import LIMIT
 from pobratym.partnerships.models import Role
 from tests.activity import events_of
@@ -91,3 +95,23 @@ def test_joining_shows_on_the_overview(partnership, team):
         e for e in events_of(team["staff1"], partnership, "Joined") if newcomer.name in e.title
     ]
     assert event.url == reverse("partnerships:members", args=[partnership.slug])
+
+
+def test_each_event_shows_its_date_and_time_as_the_readers_language_and_city_write_it(
+    partnership, team, client_of
+):
+    reader = team["coordinator2"]
+    User.objects.filter(pk=reader.pk).update(time_zone="Europe/Kyiv")
+    _happen(partnership, team, 1)
+    with translation.override("de"):
+        url = reverse("partnerships:dashboard", args=[partnership.slug])
+
+    response = client_of(reader).get(url)
+
+    page = response.content.decode()
+    events = response.context["dashboard"].recent_activity
+    with translation.override("de"), timezone.override("Europe/Kyiv"):
+        shown = [formatting.moment(event.when) for event in events]
+    for text in shown:
+        assert f">{escape(text)}</time>" in page
+    assert "Kyjiwer Zeit" in shown[0]

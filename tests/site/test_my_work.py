@@ -8,10 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pobratym.accounts.models import User
 from pobratym.agreements.services import agreements as agreement_services
+from pobratym.core import formatting
 from pobratym.partnerships.models import Role
 from pobratym.partnerships.services import membership_add
 from pobratym.partnerships.work import work_count
@@ -123,3 +124,16 @@ def test_top_bar_counts_every_kind_in_two_queries(
 
     with django_assert_num_queries(2):  # the person's memberships, and one count
         assert work_count(fresh) == 2 * KINDS
+
+
+def test_my_work_shows_due_dates_as_the_readers_language_writes_them(
+    partnership, person, client_of
+):
+    soon = timezone.localdate() + timedelta(days=3)
+    need_post(partnership, person, title="Generators", needed_by=soon)
+    with translation.override("uk"):
+        due = formatting.day(soon)
+
+    page = client_of(person).get("/uk/").content.decode()
+
+    assert f"Строк: {due}" in page
