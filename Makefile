@@ -67,7 +67,7 @@ lint: install
 	DJANGO_SETTINGS_MODULE=pobratym.config.settings.test $(BIN)/pobratym makemigrations --check --dry-run
 
 test-sqlite: install compilemessages
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" --ignore=tests/postgres
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and (sqlite_pass or both_databases)" --ignore=tests/postgres
 
 test-postgres: install compilemessages
 	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database and not sqlite_pass"

@@ -1,4 +1,5 @@
 import os
+from fnmatch import fnmatch
 
 import pytest
 from django.core.cache import cache
@@ -18,6 +19,47 @@ hypothesis_settings.register_profile(
     "deep", max_examples=400, stateful_step_count=50, derandomize=False, **_common
 )
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# `make test` runs the whole suite on PostgreSQL, the production database, and again on SQLite
+# (`make run`, the demo) the tests whose answers can differ between the two: queries and what
+# they cost, search, sorting and filters, sums of quantities, imports and exports, My work's
+# union of queries, numbering, backups, migrations and the demo. The browser tests and every
+# address (tests/test_every_address.py) run on SQLite too.
+ALSO_ON_SQLITE = (
+    "tests/*/test_migrations.py",
+    "tests/*/test_*queries.py",
+    "tests/*/test_*search.py",
+    "tests/*/test_work.py",
+    "tests/*/test_activity.py",
+    "tests/*/test_api.py",
+    "tests/*/test_demo*.py",
+    "tests/*/test_selectors.py",
+    "tests/*/test_shipments_selectors.py",
+    "tests/*/test_services.py",
+    "tests/core/test_backup.py",
+    "tests/core/test_inputs.py",
+    "tests/core/test_listing.py",
+    "tests/core/test_idempotency.py",
+    "tests/core/test_model_update.py",
+    "tests/core/test_uploads.py",
+    "tests/aid/test_dashboard.py",
+    "tests/aid/test_hxl.py",
+    "tests/aid/test_spreadsheets_*.py",
+    "tests/agreements/test_letters_services.py",
+    "tests/agreements/test_services_lifecycle.py",
+    "tests/conversations/test_pages.py",
+    "tests/conversations/test_inbox.py",
+    "tests/partnerships/test_list.py",
+    "tests/site/test_my_work.py",
+    "tests/translation/test_records.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        if any(fnmatch(path, pattern) for pattern in ALSO_ON_SQLITE):
+            item.add_marker(pytest.mark.both_databases)
 
 
 @pytest.fixture(autouse=True)
