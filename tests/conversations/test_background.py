@@ -350,3 +350,30 @@ def test_the_subject_is_translated_with_the_first_message_for_pages_and_e_mails(
         assert subject in client_of(people["zhytomyr"]).get(url).content.decode(), url
     found = client_of(people["zhytomyr"]).get(pages[0], {"q": subject.split()[-1]})
     assert subject in found.content.decode()
+
+
+def test_what_piled_up_while_the_worker_was_stopped_goes_out_once_when_it_returns(
+    partnership, people, smtp_inbox, libretranslate_server, settings, on_commit, run_worker
+):
+    """Three messages posted while no worker runs: nothing is translated or mailed yet, nothing
+    is lost; when the worker returns each is translated and reaches each reader once, and a
+    second run sends nothing more."""
+    libretranslate_server.use_in(settings)
+    bodies = [f"{GERMAN} ({number})" for number in range(3)]
+    with on_commit(execute=True):
+        first = post(partnership, people["dortmund"], bodies[0], language="de")
+        for body in bodies[1:]:
+            post(partnership, people["dortmund"], body, thread=first.thread, language="de")
+    assert not Translation.objects.exists() and not smtp_inbox.messages
+    assert DBTaskResult.objects.filter(status="READY").count() >= len(bodies)
+
+    run_worker()
+    run_worker()
+
+    translated = Translation.objects.filter(language="uk", field="body")
+    assert sorted(translated.values_list("text", flat=True)) == sorted(
+        fake_translation(body, "uk") for body in bodies
+    )
+    for reader in (people["zhytomyr"], people["observer"]):
+        assert len(smtp_inbox.to(reader.email)) == len(bodies), reader.email
+    assert not smtp_inbox.to(people["dortmund"].email), "the author gets no copy"
