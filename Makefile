@@ -70,8 +70,8 @@ test-sqlite: install compilemessages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and (sqlite_pass or both_databases)" --ignore=tests/postgres
 
 test-postgres: install compilemessages
-	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database and not sqlite_pass"
-	scripts/with-postgres.sh $(BIN)/pytest -m restarts_database tests/postgres
+	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database and not load and not sqlite_pass"
+	scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load" tests/postgres
 
 test-browser: install compilemessages node_modules/.installed
 	$(BIN)/pytest -m browser tests/browser
