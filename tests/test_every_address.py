@@ -516,6 +516,7 @@ DOORS: dict[str, Door] = {
     "aid:shipment_pdf": READ,
     "aid:shipment_export": READ,
     "aid:package_add": _post(OFFICE1),
+    "aid:packing_line": Door(get=OFFICE1, post=NOBODY),  # one empty line of the package form
     "aid:package_remove": _form(OFFICE1, consumes=True),
     "aid:packing_list_template": READ,
     "aid:packing_list_import": _form(OFFICE1),

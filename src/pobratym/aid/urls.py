@@ -36,6 +36,7 @@ urlpatterns = [
     path(f"{shipment}edit/", shipments.shipment_edit, name="shipment_edit"),
     path(f"{shipment}load/", shipments.shipment_load, name="shipment_load"),
     path(f"{shipment}packages/", shipments.package_add, name="package_add"),
+    path(f"{shipment}packages/line/", lines.packing_line, name="packing_line"),
     path(
         f"{shipment}packages/<id:package_id>/remove/",
         shipments.package_remove,

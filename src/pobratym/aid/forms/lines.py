@@ -13,21 +13,41 @@ def lines_asked(posted) -> bool:
     return MORE in posted or REMOVE in posted
 
 
+def lines_posted(posted) -> bool:
+    """The form was sent with its lines (a form may show none, having nothing to offer)."""
+    return f"{PREFIX}-TOTAL_FORMS" in posted
+
+
 def lines_shown_again(form_class, posted, **kwargs):
     """The lines shown again, unbound, with what was typed: more empty lines for "more lines",
-    every line but the one removed for "remove" (at least one line stays)."""
+    the first of them focused; every line but the one removed for "remove" (at least one line
+    stays), the line after it focused, or "Add a line" when none follows (`focus_add`), and
+    `removed` set for the status that says so."""
     if REMOVE not in posted:
-        return line_formset(form_class, more_from=posted, **kwargs)
+        lines = line_formset(form_class, more_from=posted, **kwargs)
+        _focus(lines, len(lines.initial_forms))
+        return lines
     typed = line_formset(form_class, posted, **kwargs)
     removed = typed.add_prefix(posted.get(REMOVE))
-    initial = [
-        {name: form[name].value() for name in form.fields}
-        for form in typed.forms
-        if form.prefix != removed
-    ]
+    kept = [form for form in typed.forms if form.prefix != removed]
+    initial = [{name: form[name].value() for name in form.fields} for form in kept]
     lines = line_formset(form_class, initial=initial, **kwargs)
     lines.extra = 0 if initial else 1
+    if len(kept) < len(typed.forms):
+        position = [form.prefix for form in typed.forms].index(removed)
+        lines.removed = True
+        _focus(lines, position)
     return lines
+
+
+def _focus(lines, index: int) -> None:
+    """Focus line `index`'s first field when the lines are shown (a page loaded, or htmx
+    swapping them in, focuses an `autofocus` field); without that line, "Add a line"."""
+    if index < len(lines.forms):
+        first = next(iter(lines.forms[index].fields.values()))
+        first.widget.attrs["autofocus"] = True
+    else:
+        lines.focus_add = True
 
 
 def line_index(query) -> int | None:

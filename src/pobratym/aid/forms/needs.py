@@ -102,7 +102,8 @@ class NeedLineForm(forms.Form):
 
 
 class BaseLineFormSet(forms.BaseFormSet):
-    """Item lines where any line may stay empty, but at least one must be filled."""
+    """Item lines where any line may stay empty, but at least one must be filled, unless
+    the line form says `one_line_required = False` (a package's contents)."""
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "empty_permitted": True}
@@ -110,7 +111,7 @@ class BaseLineFormSet(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
-        if not self.filled():
+        if getattr(self.form, "one_line_required", True) and not self.filled():
             raise ValidationError(_("Add at least one item line."), code="no_lines")
 
     def filled(self) -> list:

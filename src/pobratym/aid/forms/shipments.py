@@ -1,4 +1,5 @@
-"""Forms of the shipment pages: the shipment itself, a package, loading a pledge, a stage.
+"""Forms of the shipment pages: the shipment itself, a package with its packing lines,
+loading a pledge, a stage.
 
 Quantities and stages are checked by the services, not here, so a person sees the same
 message the service gives (a negative quantity, more than pledged, a stage going back).
@@ -11,11 +12,13 @@ from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core import formatting
 from pobratym.core.forms import CHOOSE, IdempotencyKeyField, bounded_formfield
+from pobratym.translation.selectors import shown
 
-from ..models import QUANTITY, Package, Shipment, ShipmentStatus
+from ..models import QUANTITY, Package, Pledge, Shipment, ShipmentStatus
 from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
-from .needs import ALL
+from .needs import ALL, NO_CHOICE, quantity_field
 
 
 class ShipmentFilterForm(forms.Form):
@@ -87,6 +90,37 @@ class PackageForm(forms.ModelForm):
         # Plain messages for what the database checks too (weight and volume above zero).
         self.fields["gross_weight"].validators.append(MinValueValidator(Decimal("0.01")))
         self.fields["volume"].validators.append(MinValueValidator(Decimal("0.001")))
+
+
+def _pledge_label(pledge) -> str:
+    unit = pledge.offer_line.unit
+    return _("%(item)s from %(donor)s (%(quantity)s not yet loaded)") % {
+        "item": shown(pledge.offer_line, "item").text,
+        "donor": pledge.offer_line.offer.donor,
+        "quantity": formatting.quantity(pledge.remaining, unit),
+    }
+
+
+class PackingLineForm(forms.Form):
+    """One line of a package's contents: how much of a confirmed pledge goes into it.
+    `pledges` are offered (those still to load, `selectors.loadable_pledges`, with
+    `remaining`); any of `known` is taken (`selectors.pledge_choices`), so a form sent again
+    after its pledges were loaded reaches the service, which knows it was sent before."""
+
+    # A package may be added empty and packed later, from the loaded goods.
+    one_line_required = False
+
+    pledge = forms.ModelChoiceField(label=capfirst(_("pledge")), queryset=Pledge.objects.none())
+    quantity = quantity_field()
+
+    def __init__(self, *args, pledges=(), known=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if known is not None:
+            self.fields["pledge"].queryset = known
+        self.fields["pledge"].widget.choices = [
+            NO_CHOICE,
+            *((pledge.pk, _pledge_label(pledge)) for pledge in pledges),
+        ]
 
 
 class LoadForm(forms.Form):

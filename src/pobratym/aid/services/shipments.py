@@ -7,6 +7,7 @@ moment it is in transit.
 """
 
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -115,12 +116,23 @@ def shipment_update(*, shipment: Shipment, by: User, **fields) -> Shipment:
 
 @transaction.atomic
 def package_add(
-    *, shipment: Shipment, by: User, idempotency_key: uuid.UUID | None = None, **fields
+    *,
+    shipment: Shipment,
+    by: User,
+    idempotency_key: uuid.UUID | None = None,
+    lines: Sequence[Mapping] = (),
+    **fields,
 ) -> Package:
-    """Add the next numbered pallet, box or parcel; the same key again returns the package
-    added the first time."""
+    """Add the next numbered pallet, box or parcel, packed with `lines` (each a `pledge` and
+    the `quantity` of it to load into the package), or nothing; the same key again returns
+    the package added the first time and packs nothing more."""
     require(by, "aid.change_shipment", shipment)
     shipment = _locked(shipment)
+    pledges = [line["pledge"].pk for line in lines]
+    if len(set(pledges)) < len(pledges):
+        raise DomainError(
+            "pledge_packed_twice", _("Each pledge can be packed only once into a package.")
+        )
 
     def create(stamp):
         _still_loading(shipment)
@@ -129,10 +141,19 @@ def package_add(
         model_update(instance=package, fields=PACKAGE_FIELDS, data=fields)
         validate(package, exclude=["idempotency_key"])
         audited(package, by).save()
+        for line in lines:
+            shipment_line_set(
+                shipment=shipment,
+                by=by,
+                pledge=line["pledge"],
+                quantity=line["quantity"],
+                package=package,
+            )
         return package
 
+    asked = {**fields, "lines": list(lines)} if lines else fields
     package, _created = create_once(
-        Package, key=idempotency_key, scope={"shipment": shipment}, data=fields, create=create
+        Package, key=idempotency_key, scope={"shipment": shipment}, data=asked, create=create
     )
     return package
 

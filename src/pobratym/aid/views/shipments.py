@@ -19,10 +19,13 @@ from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..documents import DOCUMENTS, shipment_pdf
+from ..forms.lines import lines_asked, lines_posted, lines_shown_again
+from ..forms.needs import line_formset, shown_again
 from ..forms.shipments import (
     AdvanceForm,
     LoadForm,
     PackageForm,
+    PackingLineForm,
     ShipmentCreateForm,
     ShipmentFilterForm,
     ShipmentForm,
@@ -113,6 +116,11 @@ def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
     can_change = request.user.has_perm(CHANGE, shipment)
     loading = shipment.status in services.LOADING
     packages = Package.objects.filter(shipment=shipment)
+    loadable = (
+        list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
+        if can_change and loading
+        else []
+    )
     context = {
         "partnership": partnership,
         "shipment": shipment,
@@ -122,14 +130,13 @@ def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
         "receivable": shipment.status in DEPARTED
         and shipment.status != ShipmentStatus.RECEIPT_CONFIRMED,
         "time_zone": timezone.get_current_timezone_name(),
-        "loadable": (
-            list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
-            if can_change and loading
-            else []
-        ),
+        "loadable": loadable,
         "load_form": forms.get("load_form")
         or LoadForm(pledges=selectors.pledge_choices(shipment=shipment), packages=packages),
         "package_form": forms.get("package_form") or PackageForm(),
+        # The package form's packing lines (`aid/_lines.html`), added and removed in place.
+        "lines": forms.get("lines") or _packing_lines(loadable),
+        "lines_action": reverse("aid:package_add", args=[partnership.slug, shipment.pk]),
         "advance_form": forms.get("advance_form") or AdvanceForm(current=shipment.status),
     }
     return render(request, "aid/shipments/detail.html", context, status=status)
@@ -171,17 +178,43 @@ def shipment_load(request, slug: str, shipment_id: int):
     )
 
 
+def _packing_lines(pledges, data=None, **kwargs):
+    return line_formset(PackingLineForm, data, form_kwargs={"pledges": pledges, **kwargs})
+
+
 @login_required
 @require_POST
 def package_add(request, slug: str, shipment_id: int):
+    """Add a package with its packing lines; "Add a line" and "Remove" (without JavaScript,
+    or htmx swapping only the lines) show the form again instead."""
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
+    pledges = list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
+    if lines_asked(request.POST):
+        form = shown_again(PackageForm, request.POST)
+        lines = lines_shown_again(PackingLineForm, request.POST, form_kwargs={"pledges": pledges})
+        return _detail(request, partnership, shipment.pk, package_form=form, lines=lines)
     form = PackageForm(request.POST)
+    # A page without pledges to load shows no lines; the package is added empty then.
+    known = selectors.pledge_choices(shipment=shipment)
+    posted = lines_posted(request.POST)
+    lines = _packing_lines(pledges, request.POST, known=known) if posted else None
+    if lines is not None and not lines.is_valid():
+        form.is_valid()  # show the package's own errors along with the lines'
+        return _detail(
+            request, partnership, shipment.pk, status=400, package_form=form, lines=lines
+        )
 
     def add():
-        return services.package_add(shipment=shipment, by=request.user, **form.cleaned_data)
+        packed = [line.cleaned_data for line in lines.filled()] if lines is not None else []
+        return services.package_add(
+            shipment=shipment, by=request.user, lines=packed, **form.cleaned_data
+        )
 
-    return _posted(
-        request, slug, shipment, partnership, "package_form", form, add, _("The package was added.")
+    if submit(request, form, add) is not None:
+        messages.success(request, _("The package was added."))
+        return _to_detail(slug, shipment.pk)
+    return _detail(
+        request, partnership, shipment.pk, status=status_of(form), package_form=form, lines=lines
     )
 
 
