@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from pobratym.core.idempotency import CreatedOnce
-from pobratym.core.models import BaseModel
+from pobratym.core.models import BaseModel, Revised
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.translation.models import Translatable
 
@@ -59,7 +59,7 @@ class AgreementState(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
-class Agreement(CreatedOnce, Translatable, BaseModel):
+class Agreement(Revised, CreatedOnce, Translatable, BaseModel):
     """An agreement between the two cities. Its title and free-text terms are written in one
     language and read in each (decision 0013); its text is written per language in versions."""
 
@@ -191,7 +191,7 @@ class TextBase(BaseModel):
         return f"{self.title} ({self.language})"
 
 
-class Version(Translatable, BaseModel):
+class Version(Revised, Translatable, BaseModel):
     """A numbered version of an agreement's text: editable as a draft, frozen once proposed."""
 
     translatable_fields = ("note",)
@@ -471,7 +471,7 @@ class LetterDirection(models.TextChoices):
     OUTGOING = "outgoing", pgettext_lazy("letter", "outgoing")
 
 
-class Letter(Translatable, BaseModel):
+class Letter(Revised, Translatable, BaseModel):
     """An official letter in one side's register, as that office registered it.
 
     `letter_language` is the language the letter itself is written in; `language` (from

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pobratym.core.idempotency import CreatedOnce
-from pobratym.core.models import BaseModel
+from pobratym.core.models import BaseModel, Revised
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.translation.models import Translatable
 
@@ -140,7 +140,7 @@ def _choices(field: str, choices) -> Q:
     return Q(**{f"{field}__in": choices.values})
 
 
-class Need(CreatedOnce, Translatable, BaseModel):
+class Need(Revised, CreatedOnce, Translatable, BaseModel):
     """What the receiving side asks for: one institution, one sector, one or more item lines."""
 
     translatable_fields = ("title", "description", "institution", "area")
@@ -447,7 +447,7 @@ class PackageKind(models.TextChoices):
     LOOSE = "loose", _("loose item")
 
 
-class Shipment(CreatedOnce, Translatable, BaseModel):
+class Shipment(Revised, CreatedOnce, Translatable, BaseModel):
     """A consignment from the donor side to the receiving side, built from confirmed pledges."""
 
     Status = ShipmentStatus

@@ -1,13 +1,15 @@
 """What every form view shares, and the form fields that keep input within bounds."""
 
 import uuid
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from .errors import DomainError
+from .errors import DomainError, Stale
 from .inputs import ID_MAX, TEXT_MAX_LENGTH, parse_id
 
 
@@ -38,6 +40,8 @@ def refuse(form, error: DomainError) -> None:
     above the form; the form keeps it, so `status_of` answers its status."""
     form.add_error(error.field if error.field in form.fields else None, error.message)
     form.refusal = error
+    if isinstance(error, Stale) and "revision" in form.fields:
+        _shown_against(form, error)
 
 
 def status_of(form) -> int:
@@ -48,6 +52,84 @@ def status_of(form) -> int:
         return 200
     refusal = getattr(form, "refusal", None)
     return refusal.status if refusal is not None else DomainError.status
+
+
+# Edits from the revision a person saw (core.services.model_update, decision 0018).
+
+
+class RevisionField(forms.IntegerField):
+    """The hidden revision of the record an edit form was built on. A form that comes
+    without one (a page from before this field existed) is saved unguarded."""
+
+    def __init__(self) -> None:
+        super().__init__(widget=forms.HiddenInput, required=False, min_value=1, max_value=ID_MAX)
+
+
+class RevisedForm:
+    """Mixin of every form that edits a `core.models.Revised` record: it carries the
+    record's revision (from `instance`, or `initial["revision"]` for a form without one),
+    which the view hands to the update service with the other cleaned fields."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["revision"] = RevisionField()
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk is not None:
+            self.initial.setdefault("revision", instance.revision)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field someone else changed meanwhile: what the person typed, what is stored now."""
+
+    label: str
+    typed: str
+    current: str
+
+
+def _shown_against(form, error: Stale) -> None:
+    """A stale edit is shown again as typed, with the fields that differ from the stored
+    record (`form.changes`) and the current revision, so sending it again overwrites."""
+    form.changes = differences(form, error.current, error.fields)
+    form.data = form.data.copy()
+    form.data[form.add_prefix("revision")] = error.current.revision
+
+
+def differences(form, current, names) -> list[Difference]:
+    """The fields among `names` where the form's cleaned value and `current`'s differ."""
+    changes = []
+    for name in names:
+        if name not in form.fields or name not in form.cleaned_data:
+            continue
+        field = form.fields[name]
+        typed, stored = form.cleaned_data[name], getattr(current, name, None)
+        if _comparable(typed) != _comparable(stored):
+            label = str(field.label or name).capitalize()
+            changes.append(Difference(label, _shown(field, typed), _shown(field, stored)))
+    return changes
+
+
+def _comparable(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, models.Model):
+        return (value._meta.label, value.pk)
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _shown(field, value) -> str:
+    if value in (None, ""):
+        return str(_("(empty)"))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {}
+        for key, label in field.choices:
+            labels.update(dict(label) if isinstance(label, list | tuple) else {key: label})
+        return str(labels.get(value, value))
+    return str(formats.localize(value))
 
 
 # Bounded fields. Django's CharField already refuses NUL characters; a ModelForm's integer

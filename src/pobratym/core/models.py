@@ -1,4 +1,5 @@
-"""The abstract base every domain record shares, and the record of e-mails sent."""
+"""The abstract bases domain records share (timestamps, a revision), and the record of e-mails
+sent."""
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,28 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Revised(models.Model):
+    """A record people edit through a form or the API: `revision` counts its edits, and an
+    edit built on an older revision than the stored one is refused (`core.services.
+    model_update`, decision 0018), so nobody overwrites a change they have not seen."""
+
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Only model_update moves the revision on; a save from an instance loaded earlier
+        # (a status change, a translation) must not write an older one back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "revision"
+            ]
+        super().save(*args, **kwargs)
 
 
 class SentEmail(models.Model):

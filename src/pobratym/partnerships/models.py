@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from pobratym.core.models import BaseModel
+from pobratym.core.models import BaseModel, Revised
 
 
 class City(BaseModel):
@@ -43,7 +43,7 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
-class Partnership(BaseModel):
+class Partnership(Revised, BaseModel):
     Kind = PartnershipKind
     Status = PartnershipStatus
 
@@ -199,7 +199,7 @@ class Invitation(SideRecord):
         return self.email
 
 
-class FocusArea(BaseModel):
+class FocusArea(Revised, BaseModel):
     """A field the partnership works in, e.g. humanitarian aid or digitalisation."""
 
     partnership = models.ForeignKey(

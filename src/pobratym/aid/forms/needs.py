@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import CHOOSE, IdempotencyKeyField, IdField, bounded_formfield
+from pobratym.core.forms import (
+    CHOOSE,
+    IdempotencyKeyField,
+    IdField,
+    RevisedForm,
+    bounded_formfield,
+)
 
 from ..models import (
     LINES_MAX,
@@ -85,6 +91,10 @@ class NeedForm(forms.ModelForm):
 
 class NeedCreateForm(NeedForm):
     idempotency_key = IdempotencyKeyField()
+
+
+class NeedEditForm(RevisedForm, NeedForm):
+    """A need corrected from the revision shown (core.forms.RevisedForm)."""
 
 
 class NeedLineForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import formatting
-from pobratym.core.forms import CHOOSE, IdempotencyKeyField, bounded_formfield
+from pobratym.core.forms import CHOOSE, IdempotencyKeyField, RevisedForm, bounded_formfield
 from pobratym.translation.selectors import shown
 
 from ..models import QUANTITY, Package, Pledge, Shipment, ShipmentStatus
@@ -67,6 +67,10 @@ class ShipmentForm(forms.ModelForm):
                 "planned_arrival", _("The planned arrival cannot be before the planned departure.")
             )
         return data
+
+
+class ShipmentEditForm(RevisedForm, ShipmentForm):
+    """A shipment corrected from the revision shown (core.forms.RevisedForm)."""
 
 
 class ShipmentCreateForm(ShipmentForm):

@@ -87,13 +87,14 @@ def need_create(
 
 
 @transaction.atomic
-def need_update(*, need: Need, by: User, **fields) -> Need:
-    """Correct a need's description; lines keep their pledges and change through their own
-    workflow later. `public` changes only through `need_publish`."""
+def need_update(*, need: Need, by: User, revision: int | None = None, **fields) -> Need:
+    """Correct a need's description, from the `revision` the person saw (else unguarded);
+    lines keep their pledges and change through their own workflow later. `public` changes
+    only through `need_publish`."""
     require(by, "aid.change_need", need)
     need = _locked_need(need)
     _ended(need)
-    model_update(instance=need, fields=NEED_FIELDS, data=fields)
+    model_update(instance=need, fields=NEED_FIELDS, data=fields, revision=revision)
     validate(need)
     audited(need, by).save()
     translate_later(need)

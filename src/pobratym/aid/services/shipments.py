@@ -101,13 +101,16 @@ def shipment_create(
 
 
 @transaction.atomic
-def shipment_update(*, shipment: Shipment, by: User, **fields) -> Shipment:
-    """Correct carrier, vehicle, route, dates or number until the receipt is confirmed."""
+def shipment_update(
+    *, shipment: Shipment, by: User, revision: int | None = None, **fields
+) -> Shipment:
+    """Correct carrier, vehicle, route, dates or number until the receipt is confirmed, from
+    the `revision` the person saw (else unguarded)."""
     require(by, "aid.change_shipment", shipment)
     shipment = _locked(shipment)
     if shipment.status == ShipmentStatus.RECEIPT_CONFIRMED:
         raise Conflict("shipment_received", _("This shipment's receipt is already confirmed."))
-    model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
+    model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields, revision=revision)
     validate(shipment)
     audited(shipment, by).save()
     translate_later(shipment)

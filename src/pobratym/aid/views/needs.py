@@ -20,8 +20,8 @@ from .. import selectors, services
 from ..forms.lines import lines_asked, lines_shown_again
 from ..forms.needs import (
     NeedCreateForm,
+    NeedEditForm,
     NeedFilterForm,
-    NeedForm,
     NeedLineForm,
     PledgeForm,
     line_formset,
@@ -159,7 +159,7 @@ def need_detail(request, slug: str, need_id: int):
 @require_http_methods(["GET", "POST"])
 def need_edit(request, slug: str, need_id: int):
     partnership, need = _need(request, slug, need_id, "aid.change_need")
-    form = NeedForm(form_data(request), instance=need, sensitive=need.sensitive_shown)
+    form = NeedEditForm(form_data(request), instance=need, sensitive=need.sensitive_shown)
     if submit(
         request,
         form,

@@ -27,8 +27,8 @@ from ..forms.shipments import (
     PackageForm,
     PackingLineForm,
     ShipmentCreateForm,
+    ShipmentEditForm,
     ShipmentFilterForm,
-    ShipmentForm,
 )
 from ..models import DEPARTED, Package, Shipment, ShipmentStatus
 
@@ -95,7 +95,7 @@ def shipment_create(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def shipment_edit(request, slug: str, shipment_id: int):
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
-    form = ShipmentForm(form_data(request), instance=shipment)
+    form = ShipmentEditForm(form_data(request), instance=shipment)
     saved = submit(
         request,
         form,

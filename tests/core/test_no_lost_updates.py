@@ -1,0 +1,94 @@
+"""One mechanism keeps every edit from overwriting one it has not seen: an edit built on an
+older revision is refused (409) and writes nothing; the form comes back as typed, with what
+changed meanwhile and the current revision, so sending it again overwrites deliberately."""
+
+import datetime
+
+import pytest
+from django import forms
+
+from pobratym.core.errors import Stale
+from tests.factories import sign_in
+from tests.updating import UPDATERS, team_of
+
+NAMES = sorted(UPDATERS)
+
+
+@pytest.fixture
+def team(partnership):
+    return team_of(partnership)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_edit_from_an_older_revision_is_refused_and_writes_nothing(team, name):
+    editing = UPDATERS[name]
+    record = editing.make(team)
+    seen = record.revision
+
+    editing.change(team, record, seen, "First change")
+    with pytest.raises(Stale) as refused:
+        editing.change(team, record, seen, "Second change")
+
+    record.refresh_from_db()
+    assert refused.value.status == 409 and refused.value.code == "stale_revision"
+    assert getattr(record, editing.field) == "First change"
+    assert record.revision == seen + 1
+    assert refused.value.current.revision == seen + 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_edit_without_a_revision_is_saved_and_counted(team, name):
+    editing = UPDATERS[name]
+    record = editing.make(team)
+    seen = record.revision
+
+    editing.change(team, record, None, "Changed by a task")
+
+    record.refresh_from_db()
+    assert getattr(record, editing.field) == "Changed by a task"
+    assert record.revision == seen + 1
+
+
+def _sent(form) -> dict:
+    """What a browser sends back for `form` as shown."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if isinstance(field.field, forms.BooleanField):
+            if value:
+                data[field.html_name] = "on"
+        elif isinstance(value, datetime.date):
+            data[field.html_name] = value.isoformat()
+        elif value is not None:
+            data[field.html_name] = value
+    return data
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, client):
+    editing = UPDATERS[name]
+    record = editing.make(team)
+    sign_in(client, team[editing.editor])
+    url = editing.page(team, record)
+    shown = _sent(client.get(url).context["form"])
+    field = next(key for key in shown if key.endswith(editing.field))
+
+    editing.change(team, record, record.revision, "Changed meanwhile")
+    refused = client.post(url, {**shown, field: "Typed by me"})
+
+    record.refresh_from_db()
+    assert refused.status_code == 409
+    assert getattr(record, editing.field) == "Changed meanwhile"
+    form = refused.context["form"]
+    assert form[editing.field].value() == "Typed by me"
+    [change] = [change for change in form.changes if change.current == "Changed meanwhile"]
+    assert change.typed == "Typed by me"
+    page = refused.content.decode()
+    assert "Typed by me" in page and "Changed meanwhile" in page
+    assert int(form["revision"].value()) == record.revision
+
+    again = client.post(url, _sent(form))
+
+    record.refresh_from_db()
+    assert again.status_code == 302
+    assert getattr(record, editing.field) == "Typed by me"
