@@ -3,8 +3,9 @@ of My work in one click, finds there the form or button to act, and acts on one 
 checks My work and every kind of page it leads to. A person with nothing left to do is told so.
 
 The demo is taken a few days on first (`_a_few_days_on`), through the services, so that every
-kind of work the demo can show is waiting for someone: the agreement proposed for signature,
-the generators on the road, a donor's laptops offered for the school, the beds needed within a
+kind of work the demo can show is waiting for someone: the solidarity partnership signed and
+an amendment to it proposed, the twinning that is to follow it proposed for signature, the
+generators on the road, a donor's laptops offered for the school, the beds needed within a
 week. The demo itself keeps version 1 a draft and the generators packing, as other tests expect.
 """
 
@@ -56,30 +57,40 @@ ANSWER = "Danke, gelesen. / Дякую, прочитано."
 EXPECTED = {
     ("dortmund", "coordinator"): {"thread", "discrepancy"},
     ("dortmund", "staff"): {"thread", "discrepancy"},
-    ("dortmund", "signatory"): {"thread", "signature"},
+    ("dortmund", "signatory"): {"thread", "signature", "amendment"},
     ("dortmund", "partner"): {"thread"},
     ("dortmund", "observer"): {"thread"},
     ("zhytomyr", "coordinator"): {"thread", "offer", "receipt", "discrepancy", "deadline"},
     ("zhytomyr", "staff"): {"thread", "receipt", "discrepancy", "deadline"},
-    ("zhytomyr", "signatory"): {"thread", "signature"},
+    ("zhytomyr", "signatory"): {"thread", "signature", "amendment"},
     ("zhytomyr", "partner"): {"thread"},
     ("zhytomyr", "observer"): {"thread"},
 }
 ACTS = {
     "coordinator": {"dortmund": "discrepancy", "zhytomyr": "offer"},
     "staff": {"dortmund": "thread", "zhytomyr": "receipt"},
-    "signatory": {"dortmund": "signature", "zhytomyr": "signature"},
+    "signatory": {"dortmund": "amendment", "zhytomyr": "signature"},
     "partner": {"dortmund": "thread", "zhytomyr": "thread"},
     "observer": {"dortmund": "thread", "zhytomyr": "thread"},  # reading is all they do
 }
 # Who has nothing left once they have acted and read.
-DONE_AFTER = {"signatory", "partner", "observer"}
+DONE_AFTER = {"partner", "observer"}
+
+
+AMENDMENT = {
+    "de": ("Änderung: Arbeitsplan", "Die Parteien ergänzen den Arbeitsplan 2025/2026."),
+    "uk": ("Зміна: робочий план", "Сторони доповнюють робочий план на 2025/2026 роки."),
+}
+TWINNING = {
+    "de": ("Städtepartnerschaft", "Dortmund und Schytomyr schließen eine Städtepartnerschaft."),
+    "uk": ("Побратимство", "Дортмунд і Житомир укладають угоду про побратимство."),
+}
 
 
 def _a_few_days_on(demo) -> None:
     from pobratym.accounts.models import User
     from pobratym.agreements.models import Agreement
-    from pobratym.agreements.services.agreements import version_propose
+    from pobratym.agreements.services import agreements, amendments
     from pobratym.aid import services
     from pobratym.aid.models import Need, Shipment
 
@@ -87,8 +98,28 @@ def _a_few_days_on(demo) -> None:
         return User.objects.get(email=demo.demo_email(role, side))
 
     coordinator, sender = person("coordinator", "dortmund"), person("staff", "dortmund")
-    agreement = Agreement.objects.get(partnership__slug=SLUG, kind="solidarity")
-    version_propose(version=agreement.versions.get(number=1), by=coordinator)
+    solidarity = Agreement.objects.get(partnership__slug=SLUG, kind="solidarity")
+    version = agreements.version_propose(version=solidarity.versions.get(number=1), by=coordinator)
+    for side, place in (("dortmund", "Dortmund"), ("zhytomyr", "Житомир")):
+        signatory = person("signatory", side)
+        agreements.agreement_sign(
+            agreement=solidarity,
+            by=signatory,
+            fingerprint=version.fingerprint,
+            signed_on=timezone.localdate(),
+            place=place,
+            signer_name=signatory.name,
+            signer_title="Demo",
+        )
+    amendments.amendment_propose(agreement=solidarity, by=coordinator, texts=AMENDMENT)
+    twinning = agreements.successor_create(
+        predecessor=solidarity,
+        by=coordinator,
+        title="Städtepartnerschaft Dortmund – Schytomyr",
+        texts=TWINNING,
+        due_on=timezone.localdate() + timedelta(days=60),
+    )
+    agreements.version_propose(version=twinning.versions.get(number=1), by=coordinator)
     shipment = Shipment.objects.get(partnership__slug=SLUG, status="packing")
     services.shipment_advance(shipment=shipment, by=sender, status="in_transit")
     school = Need.objects.get(partnership__slug=SLUG, institution_type="school")
@@ -154,6 +185,8 @@ def _act(page, kind: str) -> None:
         form = main.locator("form").filter(has=page.locator("input[name=number]"))
         form.locator("input[name=number]").fill("ЖТ-ПН-2026/131")
         form.locator("input[name=received_by]").fill("Андрій Шевчук, головний спеціаліст")
+    elif kind == "amendment":
+        form = main.locator("form[action$='/approve/']")
     elif kind == "signature":
         form = main.locator("form").filter(has=page.locator("input[name=fingerprint]"))
         form.locator("input[name=place]").fill("Житомир" if html_lang(page) == "uk" else "Dortmund")
