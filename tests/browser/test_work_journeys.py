@@ -5,8 +5,9 @@ checks My work and every kind of page it leads to. A person with nothing left to
 The demo is taken a few days on first (`_a_few_days_on`), through the services, so that every
 kind of work the demo can show is waiting for someone: the solidarity partnership signed and
 an amendment to it proposed, the twinning that is to follow it proposed for signature, the
-generators on the road, a donor's laptops offered for the school, the beds needed within a
-week. The demo itself keeps version 1 a draft and the generators packing, as other tests expect.
+partner organisation invited to Dortmund's twinning with Amiens as well, the generators on the
+road, a donor's laptops offered for the school, the beds needed within a week. The demo itself
+keeps version 1 a draft and the generators packing, as other tests expect.
 """
 
 import re
@@ -58,7 +59,7 @@ EXPECTED = {
     ("dortmund", "coordinator"): {"thread", "discrepancy"},
     ("dortmund", "staff"): {"thread", "discrepancy"},
     ("dortmund", "signatory"): {"thread", "signature", "amendment"},
-    ("dortmund", "partner"): {"thread"},
+    ("dortmund", "partner"): {"thread", "invitation"},
     ("dortmund", "observer"): {"thread"},
     ("zhytomyr", "coordinator"): {"thread", "offer", "receipt", "discrepancy", "deadline"},
     ("zhytomyr", "staff"): {"thread", "receipt", "discrepancy", "deadline"},
@@ -70,7 +71,7 @@ ACTS = {
     "coordinator": {"dortmund": "discrepancy", "zhytomyr": "offer"},
     "staff": {"dortmund": "thread", "zhytomyr": "receipt"},
     "signatory": {"dortmund": "amendment", "zhytomyr": "signature"},
-    "partner": {"dortmund": "thread", "zhytomyr": "thread"},
+    "partner": {"dortmund": "invitation", "zhytomyr": "thread"},
     "observer": {"dortmund": "thread", "zhytomyr": "thread"},  # reading is all they do
 }
 # Who has nothing left once they have acted and read.
@@ -120,6 +121,7 @@ def _a_few_days_on(demo) -> None:
         due_on=timezone.localdate() + timedelta(days=60),
     )
     agreements.version_propose(version=twinning.versions.get(number=1), by=coordinator)
+    _invite_to_amiens(person("partner", "dortmund"), by=coordinator)
     shipment = Shipment.objects.get(partnership__slug=SLUG, status="packing")
     services.shipment_advance(shipment=shipment, by=sender, status="in_transit")
     school = Need.objects.get(partnership__slug=SLUG, institution_type="school")
@@ -147,6 +149,28 @@ def _a_few_days_on(demo) -> None:
         by=person("coordinator", "zhytomyr"),
         needed_by=timezone.localdate() + timedelta(days=7),
     )
+
+
+def _invite_to_amiens(partner, *, by) -> None:
+    """Dortmund's twinning with Amiens, coordinated by the same office, invites the partner
+    organisation too."""
+    from pobratym.partnerships import services
+    from pobratym.partnerships.models import City, Partnership
+
+    amiens = City(name="Amiens", name_de="Amiens", name_uk="Амʼєн", name_en="Amiens", country="FR")
+    amiens.full_clean()
+    amiens.save()
+    dortmund = by.memberships.get(partnership__slug=SLUG).side.city
+    twinning = services.partnership_create(
+        slug="dortmund-amiens",
+        kind=Partnership.Kind.TWINNING,
+        status=Partnership.Status.ACTIVE,
+        first_city=dortmund,
+        second_city=amiens,
+    )
+    side = twinning.sides.get(city=dortmund)
+    services.membership_add(side=side, user=by, role="coordinator")
+    services.invitation_create(side=side, email=partner.email, role="partner", by=by)
 
 
 def _kind(href: str) -> str:
@@ -185,6 +209,8 @@ def _act(page, kind: str) -> None:
         form = main.locator("form").filter(has=page.locator("input[name=number]"))
         form.locator("input[name=number]").fill("ЖТ-ПН-2026/131")
         form.locator("input[name=received_by]").fill("Андрій Шевчук, головний спеціаліст")
+    elif kind == "invitation":
+        form = main.locator("form").filter(has=page.locator("[type=submit]")).first
     elif kind == "amendment":
         form = main.locator("form[action$='/approve/']")
     elif kind == "signature":
