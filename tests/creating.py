@@ -10,10 +10,12 @@ from pobratym.agreements.models import Agreement
 from pobratym.aid import services as aid
 from pobratym.aid.models import Need, Offer, Package, Shipment
 from pobratym.conversations.models import Message
+from pobratym.directory.models import Contact, Organisation
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
 from tests.agreements.factories import services as agreements
 from tests.aid.factories import need_post, offer_make
 from tests.conversations.factories import post, thread_start
+from tests.directory.factories import contact_add, organisation_add
 from tests.factories import member_create
 
 
@@ -31,6 +33,7 @@ def team_of(partnership) -> dict:
     team["shipment"] = _shipment(team, uuid.uuid4(), "Dortmund – Zhytomyr")
     team["predecessor"] = agreement_in_force(partnership, team)
     team["thread"] = thread_start(partnership, team["coordinator2"])
+    team["organisation"] = organisation_add(partnership, team["staff1"], name="Stadtwerke")
     return team
 
 
@@ -85,6 +88,20 @@ def _message(team, key, content):
     return post(team["thread"], team["coordinator1"], body=content, idempotency_key=key)
 
 
+def _organisation(team, key, content):
+    return organisation_add(team["partnership"], team["staff1"], idempotency_key=key, name=content)
+
+
+def _contact(team, key, content):
+    return contact_add(
+        team["organisation"],
+        team["staff1"],
+        idempotency_key=key,
+        name=content,
+        email=f"{key}@example.org",
+    )
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -94,5 +111,7 @@ CREATORS = {
     "successor": (_successor, Agreement),
     "thread": (_thread, Message),
     "message": (_message, Message),
+    "organisation": (_organisation, Organisation),
+    "contact": (_contact, Contact),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -80,6 +80,7 @@ def _records(partnership, people) -> dict:
     from pobratym.aid.models import Offer, OfferStatus, Pledge, ReceiptLine, Shipment
     from pobratym.aid.services import receipt_photo_add, receipt_scan_set
     from pobratym.conversations.models import MessageAttachment
+    from pobratym.directory.models import Contact, Organisation
     from tests.agreements.factories import TEXTS, agreement_in_force
     from tests.agreements.letter_factories import letter_register, pdf_upload
     from tests.aid.factories import need_post
@@ -101,6 +102,11 @@ def _records(partnership, people) -> dict:
     receipt_photo_add(receipt=receipt, by=people[(S, 2)], upload=png_upload())
     signature = agreement.signatures.first()
     signature.scan.save("signature.pdf", pdf_upload(), save=True)
+    # The directory's records of side 1 (Dortmund), the organisation with its logo.
+    organisation = Organisation.objects.filter(
+        partnership=partnership, side__position=1, contacts__isnull=False
+    )[0]
+    organisation.logo.save("logo.png", png_upload(), save=True)
     return {
         "partnership": partnership,
         "need": need_post(partnership, people[(C, 2)]),
@@ -119,6 +125,8 @@ def _records(partnership, people) -> dict:
         "focus_area": partnership.focus_areas.first() or focus_area_create(partnership),
         "membership": member_create(partnership, OBS, position=2),
         "pledge": Pledge.objects.filter(offer_line__offer__partnership=partnership).first(),
+        "organisation": organisation,
+        "contact": Contact.objects.filter(organisation=organisation)[0],
     }
 
 
@@ -147,6 +155,8 @@ def _parameters(records: dict, door: Door) -> dict:
         "membership_id": records["membership"].pk,
         "invitation_id": records["invitation"].pk,
         "focus_area_id": records["focus_area"].pk,
+        "organisation_id": records["organisation"].pk,
+        "contact_id": records["contact"].pk,
         "token": records["invitation"].token,
         "label": "aid.need",
         "pk": records["need"].pk,
@@ -325,7 +335,16 @@ def _group(name: str) -> str:
     return name.split(":")[0] if ":" in name else "accounts"
 
 
-GROUPS = ("accounts", "partnerships", "agreements", "conversations", "aid", "translation", "api")
+GROUPS = (
+    "accounts",
+    "partnerships",
+    "agreements",
+    "conversations",
+    "aid",
+    "directory",
+    "translation",
+    "api",
+)
 
 
 @pytest.mark.parametrize("group", GROUPS)
@@ -529,6 +548,20 @@ DOORS: dict[str, Door] = {
     "aid:discrepancy_list": READ,
     "aid:discrepancy_resolve": _form(OFFICE),
     "aid:discrepancy_export": READ,
+    # directory: members read organisations, the offices contacts; the records are side 1's
+    "directory:organisation_list": READ,
+    "directory:organisation_detail": READ,
+    "directory:organisation_logo": READ,
+    "directory:organisation_create": _form(OFFICE),
+    "directory:organisation_edit": _form(OFFICE1),
+    "directory:contact_list": Door(get=OFFICE, post=NOBODY),
+    "directory:contact_detail": Door(get=OFFICE, post=NOBODY),
+    "directory:contact_create": _form(OFFICE),
+    "directory:contact_edit": _form(OFFICE1),
+    "directory:contact_export": Door(get=C1, post=NOBODY),
+    "directory:contact_pdf": Door(get=C1, post=NOBODY),
+    "directory:contact_erase": _form(C1, consumes=True),
+    "directory:retention_list": Door(get=who(C), post=NOBODY),
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
     # the API: visitors get open data only; members what their pages show them
@@ -542,6 +575,10 @@ DOORS: dict[str, Door] = {
     f"GET {API}/aid/needs/{{need_id}}/matches": A_READ,
     f"GET {API}/aid/offers": A_READ,
     f"GET {API}/aid/offers/{{offer_id}}": A_READ,
+    f"GET {API}/directory/organisations": A_READ,
+    f"GET {API}/directory/organisations/{{organisation_id}}": A_READ,
+    f"GET {API}/directory/contacts": Door(get=OFFICE),
+    f"GET {API}/directory/contacts/{{contact_id}}": Door(get=OFFICE),
     f"GET {API}/threads": A_READ,
     f"GET {API}/threads/{{thread_id}}": A_READ,
     f"POST {API}/aid/needs": _api_post(OFFICE, _need_body),

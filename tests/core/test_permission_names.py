@@ -7,7 +7,7 @@ from pathlib import Path
 import rules
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "pobratym"
-APPS = "accounts|partnerships|agreements|aid|conversations"
+APPS = "accounts|partnerships|agreements|aid|conversations|directory"
 NAME = re.compile(rf"""["']((?:{APPS})\.[a-z]+_[a-z_]+)["']""")
 
 

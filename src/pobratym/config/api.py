@@ -16,6 +16,7 @@ from pobratym.aid.api import router as aid_router
 from pobratym.conversations.api import router as conversations_router
 from pobratym.core import views as core_views
 from pobratym.core.errors import DomainError
+from pobratym.directory.api import router as directory_router
 from pobratym.partnerships.api import router as partnerships_router
 
 
@@ -44,6 +45,7 @@ api.add_router("/partnerships", partnerships_router)
 api.add_router("/partnerships", agreements_router)
 api.add_router("/partnerships", aid_router)
 api.add_router("/partnerships", conversations_router)
+api.add_router("/partnerships", directory_router)
 
 
 def _error(request, status: int, code: str, message: str):

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.agreements.urls")),
     path("", include("pobratym.conversations.urls")),
     path("", include("pobratym.aid.urls")),
+    path("", include("pobratym.directory.urls")),
     path("", include("pobratym.translation.urls")),
     path("", include("pobratym.site.urls")),
 )

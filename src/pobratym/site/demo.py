@@ -6,6 +6,7 @@ from pobratym.accounts.models import User
 from pobratym.agreements.demo import load_agreement, load_letters
 from pobratym.aid.demo import load_aid
 from pobratym.conversations.demo import load_conversations
+from pobratym.directory.demo import load_directory
 from pobratym.partnerships import demo as partnerships_demo
 
 
@@ -20,4 +21,5 @@ def load() -> list[tuple[str, str]]:
     load_agreement(partnership, by=dortmund_coordinator)
     load_conversations(partnership)
     load_aid(partnership)
+    load_directory(partnership)
     return accounts

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pobratym.documents",
     "pobratym.translation",
     "pobratym.conversations",
+    "pobratym.directory",
     "pobratym.aid",
     "pobratym.site",
 ]
