@@ -192,3 +192,19 @@ def test_only_a_coordinator_of_the_contacts_city_erases(contact, cast, office):
     for person in (office, cast[(Role.COORDINATOR, 2)]):
         with pytest.raises(PermissionDenied):
             services.contact_erase(contact=contact, by=person)
+
+
+def test_an_edit_made_from_an_older_revision_is_refused(organisation, contact, office):
+    from pobratym.core.errors import Stale
+
+    services.organisation_update(organisation=organisation, by=office, revision=1, name="New")
+    with pytest.raises(Stale):
+        services.organisation_update(organisation=organisation, by=office, revision=1, name="Old")
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.revision) == ("New", 2)
+
+    services.contact_update(contact=contact, by=office, revision=1, function="Head")
+    with pytest.raises(Stale):
+        services.contact_update(contact=contact, by=office, revision=1, function="Deputy")
+    contact.refresh_from_db()
+    assert (contact.function, contact.revision) == ("Head", 2)

@@ -240,3 +240,26 @@ def test_the_other_citys_office_translates_an_organisations_name(
     )
     assert client_of(cast[(Role.STAFF, 2)]).get(address).status_code == 200
     assert client_of(cast[(Role.PARTNER, 2)]).get(address).status_code == 404
+
+
+def test_a_contact_edited_meanwhile_is_shown_again_with_what_changed(
+    partnership, contact, office, coordinator1, client_of
+):
+    from pobratym.directory import services
+
+    client = client_of(office)
+    address = url("contact_edit", partnership, contact.pk)
+    form = client.get(address).context["form"]
+    services.contact_update(contact=contact, by=coordinator1, revision=1, function="Mayor")
+    data = {
+        **contact_fields(name="Anna Becker", email="anna@example.org", function="Deputy"),
+        "organisation": contact.organisation_id,
+        "revision": form["revision"].value(),
+    }
+    response = client.post(address, data)
+    assert response.status_code == 409
+    assert "Mayor" in response.text
+    contact.refresh_from_db()
+    assert contact.function == "Mayor"
+    again = client.post(address, {**data, "revision": 2})
+    assert again.status_code == 302

@@ -4,7 +4,12 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdempotencyKeyField, RecordsField, bounded_formfield
+from pobratym.core.forms import (
+    IdempotencyKeyField,
+    RecordsField,
+    RevisedForm,
+    bounded_formfield,
+)
 
 from .models import Contact, Organisation, OrganisationKind, SpokenLanguage
 from .services import CONTACT_FIELDS, ORGANISATION_FIELDS
@@ -75,7 +80,9 @@ class OrganisationCreateForm(OrganisationForm):
     idempotency_key = IdempotencyKeyField()
 
 
-class OrganisationEditForm(OrganisationForm):
+class OrganisationEditForm(RevisedForm, OrganisationForm):
+    """An organisation corrected from the revision shown (core.forms.RevisedForm)."""
+
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
 
@@ -128,3 +135,7 @@ class ContactForm(forms.ModelForm):
 
 class ContactCreateForm(ContactForm):
     idempotency_key = IdempotencyKeyField()
+
+
+class ContactEditForm(RevisedForm, ContactForm):
+    """A contact corrected from the revision shown (core.forms.RevisedForm)."""

@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from pobratym.core.idempotency import CreatedOnce
-from pobratym.core.models import BaseModel
+from pobratym.core.models import BaseModel, Revised
 from pobratym.partnerships.models import FocusArea, Partnership, Side
 from pobratym.translation.models import Translatable
 
@@ -75,7 +75,7 @@ class SpokenLanguage(models.TextChoices):
     FRENCH = "fr", _("French")
 
 
-class Organisation(CreatedOnce, Translatable, BaseModel):
+class Organisation(Revised, CreatedOnce, Translatable, BaseModel):
     """An organisation of one city (side) that takes part in the partnership."""
 
     translatable_fields = ("name", "description")
@@ -129,7 +129,7 @@ class Organisation(CreatedOnce, Translatable, BaseModel):
         return self.name
 
 
-class Contact(CreatedOnce, BaseModel):
+class Contact(Revised, CreatedOnce, BaseModel):
     """A person to contact at an organisation, stored with their consent until `retain_until`.
     `side` is the organisation's, kept here so rules and lists need no join."""
 

@@ -124,12 +124,14 @@ def organisation_update(
     focus_areas: Iterable[FocusArea] | None = None,
     logo=None,
     remove_logo: bool = False,
+    revision: int | None = None,
     **fields,
 ) -> Organisation:
-    """Correct an organisation of one's own city; its translations follow the new wording."""
+    """Correct an organisation of one's own city, from the `revision` the person saw (else
+    unguarded; core.services.model_update); its translations follow the new wording."""
     require(by, "directory.change_organisation", organisation)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    model_update(instance=organisation, fields=ORGANISATION_FIELDS, data=fields)
+    model_update(instance=organisation, fields=ORGANISATION_FIELDS, data=fields, revision=revision)
     if logo:
         organisation.logo = _logo(logo)
     elif remove_logo:
@@ -271,13 +273,22 @@ def _same_request(existing: Contact, contact: Contact) -> bool:
 
 @transaction.atomic
 def contact_update(
-    *, contact: Contact, by: User, organisation: Organisation | None = None, **fields
+    *,
+    contact: Contact,
+    by: User,
+    organisation: Organisation | None = None,
+    revision: int | None = None,
+    **fields,
 ) -> Contact:
-    """Correct a contact, record a renewed consent or move the retention date."""
+    """Correct a contact, record a renewed consent or move the retention date, from the
+    `revision` the person saw (else unguarded)."""
     require(by, "directory.change_contact", contact)
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     if contact.anonymised_at is not None:
         raise Conflict("contact_anonymised", _("This contact has been anonymised."))
+    if "languages" in fields:
+        fields["languages"] = _check_languages(fields["languages"])
+    model_update(instance=contact, fields=CONTACT_FIELDS, data=fields, revision=revision)
     if organisation is not None and organisation.pk != contact.organisation_id:
         require(by, "directory.change_organisation", organisation)
         if organisation.partnership_id != contact.partnership_id:
@@ -285,9 +296,6 @@ def contact_update(
                 "organisation_elsewhere", _("Choose an organisation of this partnership.")
             )
         contact.organisation, contact.side_id = organisation, organisation.side_id
-    if "languages" in fields:
-        fields["languages"] = _check_languages(fields["languages"])
-    model_update(instance=contact, fields=CONTACT_FIELDS, data=fields)
     _keys(contact)
     _check(contact)
     validate(contact, exclude=["idempotency_key"], validate_constraints=False)

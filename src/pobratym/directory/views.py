@@ -23,8 +23,8 @@ from pobratym.partnerships.access import partnership_for
 from . import documents, selectors, services
 from .forms import (
     ContactCreateForm,
+    ContactEditForm,
     ContactFilterForm,
-    ContactForm,
     OrganisationCreateForm,
     OrganisationEditForm,
     OrganisationFilterForm,
@@ -211,7 +211,7 @@ def contact_detail(request, slug: str, contact_id: int):
 def contact_edit(request, slug: str, contact_id: int):
     partnership, contact = _contact(request, slug, contact_id, "directory.change_contact")
     organisations = selectors.organisation_choices(viewer=request.user, partnership=partnership)
-    form = ContactForm(form_data(request), instance=contact, organisations=organisations)
+    form = ContactEditForm(form_data(request), instance=contact, organisations=organisations)
     if submit(
         request,
         form,
