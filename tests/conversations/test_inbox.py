@@ -4,12 +4,13 @@ threads the person may see count."""
 import pytest
 from django.urls import reverse
 
+from pobratym.conversations import services
 from pobratym.partnerships.models import Role
 from pobratym.partnerships.services import membership_add
 from tests.access import EVERYONE, Cast, who
-from tests.conversations.factories import thread_start
+from tests.conversations.factories import post, thread_start
 from tests.factories import member_create
-from tests.work import work_check
+from tests.work import items_of, work_check, work_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,23 @@ def test_a_restricted_thread_awaits_only_those_taking_part(cast):
     )
 
     work_check(cast, ONE, who(Role.COORDINATOR, sides=[2]))
+
+
+def test_my_work_marks_a_thread_whose_unread_message_names_the_reader(partnership):
+    author = member_create(partnership, Role.STAFF, name="Anna Becker").user
+    olena = member_create(partnership, Role.COORDINATOR, position=2, name="Olena Kovalenko").user
+    taras = member_create(partnership, Role.STAFF, position=2, email="taras.sh@example.org").user
+    ann = member_create(partnership, Role.STAFF, position=2, name="Ann").user
+    thread = thread_start(partnership, author, body="Bitte bestätigen, @olena kovalenko!")
+    post(thread, author, body="@taras.sh, und Sie? Gruß, @Anna Becker")
+
+    mentioned = "2 unread messages, mentioning you"
+    assert len(items_of(olena, mentioned)) == len(items_of(taras, mentioned)) == 1
+    assert len(items_of(ann, "2 unread messages")) == 1  # "@Anna" does not name Ann
+    assert items_of(author, mentioned) == []  # nor the author, in their own message
+    services.messages_mark_read(thread=thread, user=olena)
+    post(thread, author, body="Noch etwas ohne Namen.")
+    assert [str(item.kind) for item in work_of(olena)] == [ONE]
 
 
 def test_inbox_lists_unread_threads_of_every_partnership(partnership, other_partnership, client_of):

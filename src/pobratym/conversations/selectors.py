@@ -2,6 +2,7 @@
 see with unread counts, one thread with its messages in the reader's language, search, and
 the threads about a record."""
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -238,9 +239,23 @@ def inbox(*, viewer) -> QuerySet[Thread]:
     )
 
 
+def _mentioning(viewer) -> Q:
+    """Messages naming the person as @Full Name or @local-part of their address, as
+    `notifications.mentioned` finds them, asked of the database."""
+    handles = filter(None, [viewer.name, viewer.email.split("@")[0]])
+    mentions = Q(pk__in=[])
+    for handle in handles:
+        mentions |= Q(body__iregex=rf"(^|\W)@{re.escape(handle)}(\W|$)")
+    return mentions
+
+
 def unread_pending(user, memberships) -> QuerySet[Thread] | None:
-    """My work: the threads with unread messages."""
-    return unread_threads(viewer=user) if memberships else None
+    """My work: the threads with unread messages, each marked `mentions_reader` where an
+    unread one names the person."""
+    if not memberships:
+        return None
+    mentioning = _unread_messages(user).filter(_mentioning(user), thread=OuterRef("pk"))
+    return unread_threads(viewer=user).annotate(mentions_reader=Exists(mentioning))
 
 
 def unread_items(threads, memberships) -> list[WorkItem]:
@@ -250,10 +265,14 @@ def unread_items(threads, memberships) -> list[WorkItem]:
     for thread in threads:
         partnership = partnerships[thread.partnership_id]
         count = thread.unread_count
+        unread = ngettext("%(count)d unread message", "%(count)d unread messages", count) % {
+            "count": count
+        }
+        if thread.mentions_reader:
+            unread = _("%(unread)s, mentioning you") % {"unread": unread}
         items.append(
             WorkItem(
-                ngettext("%(count)d unread message", "%(count)d unread messages", count)
-                % {"count": count},
+                unread,
                 reverse("conversations:thread_detail", args=[partnership.slug, thread.pk]),
                 partnership,
                 text=shown(thread, "subject").text,
