@@ -10,10 +10,14 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from pobratym.agreements.services import agreements, letters
 from pobratym.aid import services as aid
+from pobratym.partnerships import services as partnerships
+from tests.agreements.factories import agreement_draft
+from tests.agreements.letter_factories import letter_register
 from tests.aid.factories import need_post
 from tests.aid.shipment_factories import shipment_plan
-from tests.factories import member_create
+from tests.factories import focus_area_create, member_create
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Editing:
     make: Callable  # (team) -> record
     change: Callable  # (team, record, revision, text) -> record
     field: str  # the text field `change` writes
-    page: Callable  # (team, record) -> the address of the edit form
+    page: Callable | None  # (team, record) -> the address of the edit form, if there is one
     editor: str  # the person in `team` who edits
 
 
@@ -58,6 +62,62 @@ UPDATERS = {
         ),
         field="route",
         page=lambda team, shipment: reverse("aid:shipment_edit", args=[_slug(team), shipment.pk]),
+        editor="coordinator1",
+    ),
+    "agreement": Editing(
+        make=lambda team: agreement_draft(team["partnership"], team["coordinator1"]),
+        change=lambda team, agreement, revision, text: agreements.agreement_update(
+            agreement=agreement, by=team["coordinator1"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, agreement: reverse("agreements:edit", args=[_slug(team), agreement.pk]),
+        editor="coordinator1",
+    ),
+    "agreement draft version": Editing(
+        make=lambda team: agreement_draft(team["partnership"], team["coordinator1"]).versions.get(),
+        change=lambda team, version, revision, text: agreements.version_update(
+            version=version,
+            by=team["coordinator1"],
+            revision=revision,
+            texts={"de": ("Titel", "Text")},
+            note=text,
+        ),
+        field="note",
+        page=lambda team, version: reverse(
+            "agreements:version_edit", args=[_slug(team), version.agreement_id, version.number]
+        ),
+        editor="coordinator1",
+    ),
+    "letter": Editing(
+        make=lambda team: letter_register(team["partnership"], team["coordinator1"]),
+        change=lambda team, letter, revision, text: letters.letter_update(
+            letter=letter, by=team["coordinator1"], revision=revision, subject=text
+        ),
+        field="subject",
+        page=lambda team, letter: reverse("agreements:letter_edit", args=[_slug(team), letter.pk]),
+        editor="coordinator1",
+    ),
+    "partnership": Editing(
+        make=lambda team: team["partnership"],
+        change=lambda team, partnership, revision, text: partnerships.partnership_update(
+            partnership=partnership, by=team["coordinator1"], revision=revision, description_en=text
+        ),
+        field="description_en",
+        page=lambda team, partnership: reverse("partnerships:edit", args=[_slug(team)]),
+        editor="coordinator1",
+    ),
+    # Edited through the service only; the page adds and removes focus areas.
+    "focus area": Editing(
+        make=lambda team: focus_area_create(team["partnership"]),
+        change=lambda team, area, revision, text: partnerships.focus_area_save(
+            partnership=team["partnership"],
+            by=team["coordinator1"],
+            focus_area=area,
+            revision=revision,
+            name_en=text,
+        ),
+        field="name_en",
+        page=None,
         editor="coordinator1",
     ),
 }

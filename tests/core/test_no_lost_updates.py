@@ -64,14 +64,14 @@ def _sent(form) -> dict:
     return data
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [name for name in NAMES if UPDATERS[name].page])
 def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, client):
     editing = UPDATERS[name]
     record = editing.make(team)
     sign_in(client, team[editing.editor])
     url = editing.page(team, record)
-    shown = _sent(client.get(url).context["form"])
-    field = next(key for key in shown if key.endswith(editing.field))
+    form = client.get(url).context["form"]
+    shown, field = _sent(form), form[editing.field].html_name
 
     editing.change(team, record, record.revision, "Changed meanwhile")
     refused = client.post(url, {**shown, field: "Typed by me"})

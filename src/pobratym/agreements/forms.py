@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import FilesField, IdempotencyKeyField, bounded_formfield
+from pobratym.core.forms import FilesField, IdempotencyKeyField, RevisedForm, bounded_formfield
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 from pobratym.translation.selectors import shown
 
@@ -98,8 +98,18 @@ class AgreementCreateForm(TermsForm, TextsForm):
     idempotency_key = IdempotencyKeyField()
 
 
-class VersionForm(TextsForm):
+class TermsEditForm(RevisedForm, TermsForm):
+    """The terms corrected from the revision shown (core.forms.RevisedForm)."""
+
+
+class VersionForm(RevisedForm, TextsForm):
+    """A draft's texts and note, edited from the revision shown (`initial["revision"]`)."""
+
     note = forms.CharField(label=_("Note on this version"), required=False, max_length=300)
+
+    def stored(self, version) -> dict:
+        """What the draft holds now, to show beside what was typed when it changed."""
+        return self.initial_from(version.texts.all()) | {"note": version.note}
 
 
 class SuccessorForm(TextsForm):
@@ -243,6 +253,10 @@ def _part_label(item) -> str:
 def _letter_label(letter) -> str:
     subject = shown(letter, "subject").text
     return f"{letter.registration_number} ({letter.side.city.name}) – {subject}"
+
+
+class LetterEditForm(RevisedForm, LetterForm):
+    """A letter corrected from the revision shown (core.forms.RevisedForm)."""
 
 
 class LetterCreateForm(LetterForm):

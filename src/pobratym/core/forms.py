@@ -96,15 +96,24 @@ def _shown_against(form, error: Stale) -> None:
 
 
 def differences(form, current, names) -> list[Difference]:
-    """The fields among `names` where the form's cleaned value and `current`'s differ."""
+    """The fields among `names` where the form's cleaned value and `current`'s differ. A
+    form whose fields are not the record's own (texts kept in other rows) says what is
+    stored for them with `stored(current) -> {field name: value}`."""
+    if hasattr(form, "stored"):
+        values = form.stored(current)
+        names = [name for name in form.fields if name in values]
+    else:
+        values = {name: getattr(current, name, None) for name in names}
     changes = []
     for name in names:
         if name not in form.fields or name not in form.cleaned_data:
             continue
         field = form.fields[name]
-        typed, stored = form.cleaned_data[name], getattr(current, name, None)
+        typed, stored = form.cleaned_data[name], values[name]
         if _comparable(typed) != _comparable(stored):
             label = str(field.label or name).capitalize()
+            if field.widget.attrs.get("lang"):
+                label = f"{label} ({field.widget.attrs['lang']})"
             changes.append(Difference(label, _shown(field, typed), _shown(field, stored)))
     return changes
 

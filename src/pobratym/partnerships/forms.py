@@ -6,12 +6,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.accounts.models import User
-from pobratym.core.forms import bounded_formfield
+from pobratym.core.forms import RevisedForm, bounded_formfield
 
 from .models import FOCUS_AREA_FIELDS, PARTNERSHIP_FIELDS, FocusArea, Partnership, Role, Side
 
 
-class PartnershipForm(forms.ModelForm):
+class PartnershipForm(RevisedForm, forms.ModelForm):
+    """A partnership's name, kind, status and dates, edited from the revision shown."""
+
     class Meta:
         model = Partnership
         formfield_callback = bounded_formfield

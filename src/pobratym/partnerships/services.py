@@ -56,9 +56,12 @@ def partnership_create(
 
 
 @transaction.atomic
-def partnership_update(*, partnership: Partnership, by: User, **fields) -> Partnership:
+def partnership_update(
+    *, partnership: Partnership, by: User, revision: int | None = None, **fields
+) -> Partnership:
+    """Correct a partnership, from the `revision` the person saw (else unguarded)."""
     require(by, "partnerships.change_partnership", partnership)
-    model_update(instance=partnership, fields=PARTNERSHIP_FIELDS, data=fields)
+    model_update(instance=partnership, fields=PARTNERSHIP_FIELDS, data=fields, revision=revision)
     validate(audited(partnership, by))
     partnership.save()
     return partnership
@@ -240,13 +243,19 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
 
 @transaction.atomic
 def focus_area_save(
-    *, partnership: Partnership, by: User, focus_area: FocusArea | None = None, **fields
+    *,
+    partnership: Partnership,
+    by: User,
+    focus_area: FocusArea | None = None,
+    revision: int | None = None,
+    **fields,
 ) -> FocusArea:
+    """Add a focus area, or correct `focus_area` from the `revision` the person saw."""
     require(by, "partnerships.manage_focus_areas", partnership)
     focus_area = focus_area or FocusArea(partnership=partnership)
     if focus_area.partnership_id != partnership.pk:
         raise DomainError("other_partnership", _("This focus area belongs elsewhere."))
-    model_update(instance=focus_area, fields=FOCUS_AREA_FIELDS, data=fields)
+    model_update(instance=focus_area, fields=FOCUS_AREA_FIELDS, data=fields, revision=revision)
     validate(audited(focus_area, by))
     focus_area.save()
     return focus_area

@@ -158,15 +158,20 @@ def successor_create(
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, by: User, **terms) -> Agreement:
-    """Change the terms while nobody has signed; after a signature they are fixed."""
+def agreement_update(
+    *, agreement: Agreement, by: User, revision: int | None = None, **terms
+) -> Agreement:
+    """Change the terms while nobody has signed; after a signature they are fixed. From the
+    `revision` the person saw (else unguarded)."""
     require(by, "agreements.change_agreement", agreement)
     agreement = locked(agreement)
     if agreement.signatures.exists():
         raise Conflict(
             "agreement_signed", _("The agreement has been signed; its terms can no longer change.")
         )
-    model_update(instance=agreement, fields=("kind", "title", *TERMS), data=terms)
+    model_update(
+        instance=agreement, fields=("kind", "title", *TERMS), data=terms, revision=revision
+    )
     validate(audited(agreement, by))
     agreement.save()
     translate_later(agreement)
@@ -202,12 +207,16 @@ def _refuse_if_frozen(version: Version) -> None:
 
 
 @transaction.atomic
-def version_update(*, version: Version, by: User, texts: Texts, note: str = "") -> Version:
+def version_update(
+    *, version: Version, by: User, texts: Texts, note: str = "", revision: int | None = None
+) -> Version:
+    """Correct a draft's texts and note, from the `revision` the person saw (else
+    unguarded)."""
     require(by, "agreements.change_agreement", version.agreement)
     locked(version.agreement)
     version = Version.objects.select_for_update().get(pk=version.pk)
     _refuse_if_frozen(version)
-    version.note = note
+    model_update(instance=version, fields=("note",), data={"note": note}, revision=revision)
     written_by(version, by)
     audited(version, by).save()
     write_texts(VersionText, "version", version, texts, by)

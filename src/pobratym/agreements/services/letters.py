@@ -108,11 +108,12 @@ def letter_register(
 
 
 @transaction.atomic
-def letter_update(*, letter: Letter, by: User, **fields) -> Letter:
-    """Correct a registered letter; only its own office may."""
+def letter_update(*, letter: Letter, by: User, revision: int | None = None, **fields) -> Letter:
+    """Correct a registered letter, from the `revision` the person saw (else unguarded); only
+    its own office may."""
     require(by, "agreements.change_letter", letter)
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    model_update(instance=letter, fields=FIELDS, data=fields)
+    model_update(instance=letter, fields=FIELDS, data=fields, revision=revision)
     _save(letter, by)
     translate_later(letter)
     return letter

@@ -23,7 +23,7 @@ from ..forms import (
     NoticeForm,
     SignatureForm,
     SuccessorForm,
-    TermsForm,
+    TermsEditForm,
     TextsForm,
 )
 from ..models import AgreementState, Approval, Notice, Signature
@@ -165,7 +165,7 @@ def agreement_edit(request, slug: str, agreement_id: int):
     partnership, agreement = agreement_for(
         request, slug, agreement_id, "agreements.change_agreement"
     )
-    form = TermsForm(form_data(request), instance=agreement)
+    form = TermsEditForm(form_data(request), instance=agreement)
     if submit(
         request,
         form,

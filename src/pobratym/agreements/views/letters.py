@@ -19,7 +19,7 @@ from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
-from ..forms import LetterCreateForm, LetterForm, LetterSearchForm, ScanForm
+from ..forms import LetterCreateForm, LetterEditForm, LetterSearchForm, ScanForm
 from ..models import Letter
 from ..selectors import letters as selectors
 from ..services import letters as services
@@ -127,7 +127,7 @@ def letter_detail(request, slug: str, letter_id: int):
 def letter_edit(request, slug: str, letter_id: int):
     partnership, letter = _letter(request, slug, letter_id, "agreements.change_letter")
     links = selectors.letter_links(viewer=request.user, partnership=partnership)
-    form = LetterForm(form_data(request), instance=letter, links=links)
+    form = LetterEditForm(form_data(request), instance=letter, links=links)
     if submit(
         request,
         form,

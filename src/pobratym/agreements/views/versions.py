@@ -93,13 +93,17 @@ def version_edit(request, slug: str, agreement_id: int, number: int):
             _("This version has been proposed and can no longer change. Create a new version."),
         )
         return redirect("agreements:version", slug=slug, agreement_id=agreement.pk, number=number)
-    initial = texts_initial(version) | {"note": version.note}
+    initial = texts_initial(version) | {"note": version.note, "revision": version.revision}
     form = VersionForm(form_data(request), initial=initial)
     if submit(
         request,
         form,
         lambda: services.version_update(
-            version=version, by=request.user, texts=form.texts(), note=form.cleaned_data["note"]
+            version=version,
+            by=request.user,
+            texts=form.texts(),
+            note=form.cleaned_data["note"],
+            revision=form.cleaned_data["revision"],
         ),
     ):
         messages.success(request, _("The draft was saved."))
