@@ -8,13 +8,14 @@ the first time, with 200 instead of 201, and creates nothing.
 
 import io
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 from ninja.pagination import paginate
 
-from pobratym.core.errors import DomainError
+from pobratym.core.errors import DomainError, Stale
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
 from pobratym.partnerships.access import partnership_for
@@ -27,6 +28,7 @@ from .schemas import (
     ErrorOut,
     InvalidOut,
     MatchOut,
+    NeedChangeIn,
     NeedDetailOut,
     NeedFilters,
     NeedIn,
@@ -38,6 +40,7 @@ from .schemas import (
     PledgeIn,
     PledgeOut,
     PublishIn,
+    StaleOut,
 )
 
 router = Router(tags=["aid"])
@@ -132,6 +135,30 @@ def _need_action(request, slug: str, need_id: int, action, **options):
 
 
 NEED_ACTION = {"response": {200: NeedDetailOut, **WRITE}}
+SENSITIVE = ("address", "critical_infrastructure")
+
+
+@router.patch(
+    f"{BASE}/needs/{{need_id}}",
+    response={200: NeedDetailOut, **WRITE, 409: StaleOut | ErrorOut},
+    url_name="aid_need_change",
+)
+def need_change(request, slug: Slug, need_id: Id, payload: NeedChangeIn):
+    """Correct a need (coordinators and staff of its side), from the `revision` you read:
+    fields left out stay as they are. 409 `stale_revision` when someone changed it since,
+    with `current`; read it, merge, and send again with its revision."""
+    partnership = partnership_for(request, slug, VIEW)
+    need = _need(request, partnership, need_id)
+    data = _fields(payload.model_dump(exclude_unset=True))
+    if not need.sensitive_shown and set(data) & set(SENSITIVE):
+        raise PermissionDenied("aid.view_sensitive")
+    try:
+        services.need_update(need=need, by=request.user, **data)
+    except Stale as error:
+        if not need.sensitive_shown:
+            error.fields = tuple(name for name in error.fields if name not in SENSITIVE)
+        raise
+    return _need(request, partnership, need_id)
 
 
 @router.post(f"{BASE}/needs/{{need_id}}/close", **NEED_ACTION, url_name="aid_need_close")

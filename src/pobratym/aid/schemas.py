@@ -76,6 +76,35 @@ class NeedIn(Schema):
     lines: list[NeedLineIn] = Field(min_length=1, max_length=LINES_MAX)
 
 
+class NeedChangeIn(Schema):
+    """A correction of a need: `revision` is the one your change is built on (from the need
+    as you last read it); the fields you send are changed, the others stay. If the need was
+    changed since, nothing is saved and the answer is 409 `stale_revision` with the need as
+    it is now in `current`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    revision: int = Field(ge=1, le=2_147_483_647, description="The revision you read.")
+    kind: NeedKind | None = None
+    sector: Sector | None = None
+    title: Text | None = Field(None, min_length=1, max_length=300)
+    description: Text | None = Field(None, max_length=TEXT_MAX_LENGTH)
+    priority: Priority | None = None
+    institution: Text | None = Field(None, min_length=1, max_length=300)
+    institution_type: InstitutionType | None = None
+    area: Text | None = Field(None, min_length=1, max_length=200)
+    address: Text | None = Field(None, max_length=500, description="Sensitive.")
+    critical_infrastructure: bool | None = None
+    needed_by: date | None = None
+
+
+class StaleOut(ErrorOut):
+    """An edit built on an older revision: `current` holds the record's `revision` now and
+    its editable fields as stored (a related record by its id)."""
+
+    current: dict
+
+
 class PublishIn(Schema):
     """Visibility is changed only by an explicit true or false, nothing else."""
 
@@ -86,6 +115,7 @@ class PublishIn(Schema):
 
 class NeedOut(Schema):
     id: int
+    revision: int = Field(description="Send it back with a change (PATCH); see NeedChangeIn.")
     side: int = Field(description="Position of the receiving side: 1 or 2.")
     kind: NeedKind
     sector: Sector

@@ -15,7 +15,7 @@ from pobratym.agreements.api import router as agreements_router
 from pobratym.aid.api import router as aid_router
 from pobratym.conversations.api import router as conversations_router
 from pobratym.core import views as core_views
-from pobratym.core.errors import DomainError
+from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
 from pobratym.partnerships.api import router as partnerships_router
 
@@ -54,6 +54,9 @@ def _error(request, status: int, code: str, message: str):
 
 @api.exception_handler(DomainError)
 def domain_error(request, error: DomainError):
+    if isinstance(error, Stale):
+        body = {"code": error.code, "message": error.message, "current": error.current_values()}
+        return api.create_response(request, body, status=error.status)
     return _error(request, error.status, error.code, error.message)
 
 
