@@ -263,3 +263,17 @@ def test_a_contact_edited_meanwhile_is_shown_again_with_what_changed(
     assert contact.function == "Mayor"
     again = client.post(address, {**data, "revision": 2})
     assert again.status_code == 302
+
+
+def test_the_contact_list_keeps_its_number_of_queries(
+    partnership, organisation, office, client_of, django_assert_max_num_queries
+):
+    client = client_of(office)
+    contact_add(organisation, office)
+    client.get(url("contact_list", partnership))
+    with django_assert_max_num_queries(30) as few:
+        client.get(url("contact_list", partnership))
+    for _ in range(5):
+        contact_add(organisation_add(partnership, office), office)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url("contact_list", partnership))
