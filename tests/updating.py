@@ -12,11 +12,13 @@ from django.urls import reverse
 
 from pobratym.agreements.services import agreements, letters
 from pobratym.aid import services as aid
+from pobratym.directory import services as directory
 from pobratym.partnerships import services as partnerships
 from tests.agreements.factories import agreement_draft
 from tests.agreements.letter_factories import letter_register
 from tests.aid.factories import need_post
 from tests.aid.shipment_factories import shipment_plan
+from tests.directory.factories import contact_add, organisation_add
 from tests.factories import focus_area_create, member_create
 
 
@@ -118,6 +120,30 @@ UPDATERS = {
         ),
         field="name_en",
         page=None,
+        editor="coordinator1",
+    ),
+    "organisation": Editing(
+        make=lambda team: organisation_add(team["partnership"], team["coordinator1"]),
+        change=lambda team, organisation, revision, text: directory.organisation_update(
+            organisation=organisation, by=team["coordinator1"], revision=revision, name=text
+        ),
+        field="name",
+        page=lambda team, organisation: reverse(
+            "directory:organisation_edit", args=[_slug(team), organisation.pk]
+        ),
+        editor="coordinator1",
+    ),
+    "contact": Editing(
+        make=lambda team: contact_add(
+            organisation_add(team["partnership"], team["coordinator1"]), team["coordinator1"]
+        ),
+        change=lambda team, contact, revision, text: directory.contact_update(
+            contact=contact, by=team["coordinator1"], revision=revision, function=text
+        ),
+        field="function",
+        page=lambda team, contact: reverse(
+            "directory:contact_edit", args=[_slug(team), contact.pk]
+        ),
         editor="coordinator1",
     ),
 }
