@@ -2,7 +2,6 @@
 with the message translated when a translation exists; a mention (@name) always notifies."""
 
 import logging
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from pobratym.core.mail import MAIL_ERRORS
 from pobratym.translation.models import TranslationKind
 from pobratym.translation.selectors import shown
 
+from . import mentions
 from .models import EmailNotification, Message, MessageRead, NotificationSetting, Thread
 
 logger = logging.getLogger(__name__)
@@ -38,15 +38,8 @@ def _choice(user: User) -> str:
 
 
 def mentioned(message: Message, people) -> set[int]:
-    """People named in the message as @Full Name or @local-part-of-their-address."""
-    text = message.body.casefold()
-    found = set()
-    for person in people:
-        handles = [person.name, person.email.split("@")[0]]
-        for handle in filter(None, handles):
-            if re.search(r"(?<!\w)@" + re.escape(handle.casefold()) + r"(?!\w)", text):
-                found.add(person.pk)
-    return found
+    """People named in the message (`mentions`)."""
+    return {person.pk for person in people if mentions.names(message.body, person)}
 
 
 def _shown(message: Message, language: str) -> tuple[str, str]:

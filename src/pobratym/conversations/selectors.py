@@ -2,7 +2,6 @@
 see with unread counts, one thread with its messages in the reader's language, search, and
 the threads about a record."""
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +33,7 @@ from pobratym.translation.selectors import (
     with_translations,
 )
 
+from . import mentions
 from .models import Message, MessageAttachment, MessageRead, NotificationSetting, Thread
 
 SEARCH_LIMIT = 100
@@ -240,13 +240,11 @@ def inbox(*, viewer) -> QuerySet[Thread]:
 
 
 def _mentioning(viewer) -> Q:
-    """Messages naming the person as @Full Name or @local-part of their address, as
-    `notifications.mentioned` finds them, asked of the database."""
-    handles = filter(None, [viewer.name, viewer.email.split("@")[0]])
-    mentions = Q(pk__in=[])
-    for handle in handles:
-        mentions |= Q(body__iregex=rf"(^|\W)@{re.escape(handle)}(\W|$)")
-    return mentions
+    """Messages naming the person (`mentions`), asked of the database."""
+    naming = Q(pk__in=[])
+    for handle in mentions.handles(viewer):
+        naming |= Q(body__iregex=mentions.pattern(handle))
+    return naming
 
 
 def unread_pending(user, memberships) -> QuerySet[Thread] | None:
