@@ -607,7 +607,7 @@ def test_openapi_schema_lists_the_aid_endpoints(partnership, staff, client_of):
     url = "/api/v1/partnerships/{slug}/aid"
     expected = {
         f"{url}/needs": {"get", "post"},
-        f"{url}/needs/{{need_id}}": {"get"},
+        f"{url}/needs/{{need_id}}": {"get", "patch"},
         f"{url}/needs/{{need_id}}/close": {"post"},
         f"{url}/needs/{{need_id}}/cancel": {"post"},
         f"{url}/needs/{{need_id}}/publish": {"post"},
@@ -624,6 +624,10 @@ def test_openapi_schema_lists_the_aid_endpoints(partnership, staff, client_of):
     assert "Idempotency-Key" in {parameter["name"] for parameter in create["parameters"]}
     assert {"200", "201", "400", "401", "403", "404", "409", "422"} <= set(create["responses"])
     assert "address" not in schema["components"]["schemas"]["NeedLineOut"]["properties"]
+    change = schema["paths"][f"{url}/needs/{{need_id}}"]["patch"]
+    body = change["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert "revision" in schema["components"]["schemas"][body]["required"]
+    assert "StaleOut" in str(change["responses"]["409"])
 
 
 def test_posts_with_a_session_need_the_csrf_token(partnership, staff):

@@ -70,8 +70,10 @@ def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, cl
     record = editing.make(team)
     sign_in(client, team[editing.editor])
     url = editing.page(team, record)
-    form = client.get(url).context["form"]
+    page = client.get(url)
+    form = page.context["form"]
     shown, field = _sent(form), form[editing.field].html_name
+    assert f'name="revision" value="{record.revision}"' in page.content.decode()
 
     editing.change(team, record, record.revision, "Changed meanwhile")
     refused = client.post(url, {**shown, field: "Typed by me"})
@@ -85,7 +87,9 @@ def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, cl
     assert change.typed == "Typed by me"
     page = refused.content.decode()
     assert "Typed by me" in page and "Changed meanwhile" in page
+    assert page.count('class="kern-table changes"') == 1  # in the error summary, once
     assert int(form["revision"].value()) == record.revision
+    assert f'name="revision" value="{record.revision}"' in page
 
     again = client.post(url, _sent(form))
 
