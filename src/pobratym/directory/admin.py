@@ -3,6 +3,7 @@ by mistake; every correction is kept in the history. Records are made through th
 (with their checks, and erasure blanks the history too), so nothing is added or deleted here."""
 
 from django.contrib import admin
+from django.db import models
 
 from pobratym.core.admin import MadeByServices
 
@@ -15,6 +16,7 @@ class OrganisationAdmin(MadeByServices):
     list_display = ["name", "partnership", "kind", "side"]
     list_filter = ["kind", "partnership"]
     search_fields = ["name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Contact)
