@@ -81,10 +81,10 @@ test-browser: install compilemessages node_modules/.installed
 test-deep: install compilemessages
 	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n $(PYTEST_WORKERS) tests/agreements/test_rules_stateful.py tests/aid/test_pledges_stateful.py
 
-# Not part of `make test`: it generates 20,000 needs per database (bench/README.md).
+# Not part of `make test`: it generates a dataset of the whole platform per database and times every page (bench/README.md).
 bench: install compilemessages
-	env -u DATABASE_URL $(BIN)/python -m bench.aid $(BENCH_ARGS)
-	scripts/with-postgres.sh $(BIN)/python -m bench.aid $(BENCH_ARGS)
+	env -u DATABASE_URL $(BIN)/python -m bench.run $(BENCH_ARGS)
+	scripts/with-postgres.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 test:
 	scripts/system-packages.sh

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from bench.aid_data import SLUG_PREFIX, generate
+from bench.data import SLUG_PREFIX, Sizes, generate
+from pobratym.agreements.models import Agreement, AgreementState, Letter, Signature, Version
 from pobratym.aid.models import (
     Need,
     NeedLine,
@@ -16,12 +17,46 @@ from pobratym.aid.models import (
     item_key_of,
 )
 from pobratym.aid.selectors import with_status
+from pobratym.conversations.models import Message, MessageRead, Thread
+from pobratym.translation.models import Translation, TranslationKind
 
 pytestmark = pytest.mark.django_db
 
 
+def tiny(**sizes) -> Sizes:
+    """A dataset of a few records of each kind."""
+    return Sizes(**{"partnerships": 1, "threads": 3, "messages": 9, "letters": 4, **sizes})
+
+
+def test_generator_makes_the_sizes_asked_for():
+    sizes = Sizes(partnerships=3, needs=31, lines=100, threads=7, messages=50, letters=11)
+    counts = generate(sizes, seed=2)
+    made = (
+        counts.partnerships, counts.needs, counts.need_lines,
+        counts.threads, counts.messages, counts.letters,
+    )  # fmt: skip
+    assert made == (3, 31, 100, 7, 50, 11)
+    assert Need.objects.count() == 31
+    assert NeedLine.objects.count() == 100
+    assert Thread.objects.count() == 7
+    assert Message.objects.count() == 50
+    assert Letter.objects.count() == 11
+    # Every thread has a message and its time is its newest message's.
+    for thread in Thread.objects.prefetch_related("messages"):
+        assert thread.last_message_at == max(m.created_at for m in thread.messages.all())
+    # Each partnership: one agreement in force (two versions, both signatures), one partly signed.
+    assert Agreement.objects.count() == counts.agreements == 6
+    assert Version.objects.count() == counts.versions == 9
+    assert Signature.objects.count() == counts.signatures == 9
+    states = sorted(str(agreement.state()) for agreement in Agreement.objects.all())
+    assert states == [AgreementState.IN_FORCE] * 3 + [AgreementState.PARTLY_SIGNED] * 3
+    machine = Translation.objects.filter(kind=TranslationKind.MACHINE)
+    assert machine.count() == counts.translations > 0
+    assert MessageRead.objects.count() == counts.read_marks > 0
+
+
 def test_generator_makes_needs_lines_and_pledges_that_add_up():
-    counts = generate(partnerships=2, needs=20, lines=200, seed=3)
+    counts = generate(tiny(partnerships=2, needs=20, lines=200), seed=3)
     assert (counts.partnerships, counts.needs, counts.need_lines) == (2, 20, 200)
     assert Need.objects.filter(partnership__slug__startswith=SLUG_PREFIX).count() == 20
     assert NeedLine.objects.count() == 200
@@ -34,7 +69,7 @@ def test_generator_makes_needs_lines_and_pledges_that_add_up():
 
 
 def test_pledges_stay_within_what_is_needed_and_offered():
-    generate(partnerships=1, needs=30, lines=150, seed=4)
+    generate(tiny(needs=30, lines=150), seed=4)
     for pledge in Pledge.objects.select_related("need_line", "offer_line"):
         assert pledge.quantity <= pledge.need_line.quantity
         assert pledge.quantity <= pledge.offer_line.quantity
@@ -51,7 +86,7 @@ class _Undo(Exception):
 def _needs_made_with(seed: int) -> list:
     """Generate, read the needs back, and undo, so the next call starts from the same state."""
     with contextlib.suppress(_Undo), transaction.atomic():
-        generate(partnerships=1, needs=10, lines=40, seed=seed, today=date(2026, 11, 1))
+        generate(tiny(needs=10, lines=40), seed=seed, today=date(2026, 11, 1))
         needs = list(
             Need.objects.order_by("pk").values_list(
                 "title", "sector", "created_at", "idempotency_key", "lines__item"

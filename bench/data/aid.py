@@ -1,5 +1,6 @@
-"""A seeded aid dataset for the benchmark: partnerships with members, needs with item lines,
+"""The benchmark's partnerships with their members, and their aid: needs with item lines,
 offers, pledges, shipments and goods received notes, as many as a busy year would hold.
+`bench.data.generate` runs it partnership by partnership with the other domains.
 
 People and partnerships go through the services, as users make them. The bulk of aid records
 is written with `bulk_create`, so 200,000 lines take a minute rather than an hour: no audit
@@ -17,7 +18,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from allauth.mfa.totp.internal.auth import TOTP
-from django.db import transaction
 from django.utils import timezone
 
 from pobratym.accounts.models import User
@@ -165,7 +165,7 @@ class Counts:
 
 
 @contextmanager
-def _timestamps_as_given(*models) -> Iterator[None]:
+def timestamps_as_given(*models) -> Iterator[None]:
     """`bulk_create` would stamp every record "now"; real records spread over a year (the
     dashboard counts them by month), so the generator's own times are kept while it runs."""
     fields = [m._meta.get_field(name) for m in models for name in ("created_at", "updated_at")]
@@ -179,7 +179,7 @@ def _timestamps_as_given(*models) -> Iterator[None]:
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-class _Generator:
+class Generator:
     def __init__(self, seed: int, today: date):
         self.random = random.Random(seed)  # noqa: S311 - repeatable data, not secrets
         self.today = today
@@ -536,7 +536,7 @@ class _Generator:
         self.counts.receipt_lines += len(receipt_lines)
 
 
-def _line_counts(rng: random.Random, needs: int, lines: int) -> list[int]:
+def line_counts(rng: random.Random, needs: int, lines: int) -> list[int]:
     """How many lines each need has: varied around the average, adding up to `lines`."""
     average = lines / needs
     low, high = max(1, round(average / 2)), max(1, round(average * 1.5))
@@ -551,42 +551,16 @@ def _line_counts(rng: random.Random, needs: int, lines: int) -> list[int]:
     return counts
 
 
-@transaction.atomic
-def generate(
-    *,
-    partnerships: int = 50,
-    needs: int = 20_000,
-    lines: int = 200_000,
-    seed: int = 1,
-    today: date | None = None,
-    progress=None,
-) -> Counts:
-    """Create the dataset in the default database (which should be empty of it): needs and
-    lines spread evenly over `partnerships`, the receiving side always the second city."""
-    generator = _Generator(seed, today or timezone.localdate())
-    line_counts = _line_counts(generator.random, needs, lines)
-    per_partnership = needs // partnerships
-    timed = (
-        aid.Need,
-        aid.NeedLine,
-        aid.Offer,
-        aid.OfferLine,
-        aid.Pledge,
-        aid.Shipment,
-        aid.Package,
-        aid.ShipmentLine,
-        aid.ShipmentEvent,
-        aid.GoodsReceivedNote,
-        aid.ReceiptLine,
-    )
-    with _timestamps_as_given(*timed):
-        for number in range(1, partnerships + 1):
-            partnership, context = generator.partnership(number)
-            start = (number - 1) * per_partnership
-            end = needs if number == partnerships else start + per_partnership
-            made = generator.needs(partnership, context, line_counts[start:end])
-            pledges = generator.offers(partnership, context, made)
-            generator.shipments(partnership, context, pledges)
-            if progress:
-                progress(number, partnerships)
-    return generator.counts
+TIMED = (
+    aid.Need,
+    aid.NeedLine,
+    aid.Offer,
+    aid.OfferLine,
+    aid.Pledge,
+    aid.Shipment,
+    aid.Package,
+    aid.ShipmentLine,
+    aid.ShipmentEvent,
+    aid.GoodsReceivedNote,
+    aid.ReceiptLine,
+)

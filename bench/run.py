@@ -1,0 +1,564 @@
+"""Time every page of the platform against a generated dataset, served by gunicorn as in
+production, with one client and with several at once.
+
+Run from the repository root: `python -m bench.run` (SQLite in var/bench/), or with
+DATABASE_URL pointing at a PostgreSQL server (then a database `pobratym_bench` on it is
+dropped and made anew; `scripts/with-postgres.sh` starts a throwaway server). `make bench`
+does both. Results go to bench/results/<date>-<backend>.json and, as a table, into
+bench/README.md (bench/report.py). See bench/README.md for how to read the table.
+"""
+
+import argparse
+import logging
+import math
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version as package_version
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+VAR = ROOT / "var" / "bench"
+RESULTS = Path(__file__).resolve().parent / "results"
+BENCH_DATABASE = "pobratym_bench"
+CORES = os.cpu_count() or 1
+
+
+@dataclass
+class Target:
+    name: str
+    url: str | None  # None: the page does not exist (yet)
+    queries: int | None = None
+    size: int = 0
+
+
+@dataclass
+class Timing:
+    """One page at one number of clients: each request's time, and the wall time of the
+    batches (all clients' requests at once) they were sent in."""
+
+    samples: list[float] = field(default_factory=list)
+    wall: float = 0.0
+
+
+def _postgres_url(url: str, reuse: bool) -> str:
+    """The benchmark's own database on the server of `url`, made empty unless reused; the
+    database named in `url` is never touched."""
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
+    with admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
+        ).fetchone()
+        if exists and not reuse:
+            admin.execute(f"DROP DATABASE {BENCH_DATABASE}")
+        if not exists or not reuse:
+            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+
+
+def _environment(reuse: bool) -> dict:
+    """Production settings (DEBUG off, persistent database connections) on the benchmark's
+    database, plain HTTP on loopback."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        url = _postgres_url(url, reuse)
+    else:
+        database = VAR / "platform.sqlite3"
+        if not reuse:
+            database.unlink(missing_ok=True)
+        url = f"sqlite:///{database}"
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": url,
+        "SECRET_KEY": "benchmark-only-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "POBRATYM_BASE_URL": "http://127.0.0.1",
+        "POBRATYM_VAR_DIR": str(VAR),
+        "STATIC_ROOT": str(VAR / "static"),
+        "MEDIA_ROOT": str(VAR / "media"),
+        "DEFAULT_FROM_EMAIL": "bench@localhost",
+        "EMAIL_URL": "consolemail://",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+
+
+def _sizes(args):
+    from bench.sizes import Sizes
+
+    return Sizes(
+        partnerships=args.partnerships,
+        needs=args.needs,
+        lines=args.lines,
+        threads=args.threads,
+        messages=args.messages,
+        letters=args.letters,
+    )
+
+
+def _prepare(args) -> dict:
+    """The dataset, made anew unless `--reuse` finds one; what it holds and how long it took
+    (None when reused)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.data import SLUG_PREFIX, generate
+    from pobratym.partnerships.models import Partnership
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
+    if args.reuse and Partnership.objects.filter(slug__startswith=SLUG_PREFIX).exists():
+        print("Reusing the generated dataset.")
+        return {"generated_seconds": None, "counts": _counts_in_database()}
+    load = os.getloadavg()
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if done % 10 == 0 or done == total:
+            print(f"  {done}/{total} partnerships, {time.perf_counter() - started:.0f} s")
+
+    counts = generate(_sizes(args), seed=args.seed, progress=progress)
+    generated = time.perf_counter() - started
+    # Planner statistics as a live database has them; otherwise autovacuum gathers them in
+    # the middle of the timed requests and plans change under the benchmark.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    print(
+        f"Generated in {generated:.0f} s (load average before: "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}): {counts}"
+    )
+    return {
+        "generated_seconds": round(generated, 1),
+        "load_before_generation": [round(x, 2) for x in load],
+        "counts": asdict(counts),
+    }
+
+
+def _counts_in_database() -> dict:
+    from pobratym.agreements.models import Agreement, Letter
+    from pobratym.aid.models import Need, NeedLine, Shipment
+    from pobratym.conversations.models import Message, Thread
+    from pobratym.partnerships.models import Partnership
+    from pobratym.translation.models import Translation
+
+    models = {
+        "partnerships": Partnership,
+        "needs": Need,
+        "need_lines": NeedLine,
+        "shipments": Shipment,
+        "agreements": Agreement,
+        "letters": Letter,
+        "threads": Thread,
+        "messages": Message,
+        "translations": Translation,
+    }
+    return {name: model.objects.count() for name, model in models.items()}
+
+
+def _session_cookie(user) -> tuple[str, str]:
+    """A signed-in session as the login form would leave it: the coordinator has TOTP set up
+    and the session records the second factor as answered, as the two-factor middleware asks."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "type": "totp", "at": time.time()}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.create()
+    return settings.SESSION_COOKIE_NAME, session.session_key
+
+
+def _targets() -> tuple[list[Target], object]:
+    """The pages to time, in the first generated partnership, as its receiving side's
+    coordinator sees them (sensitive details included, the most work). Each detail page
+    shows the record with the most to show."""
+    from django.db.models import Count
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    from bench.data import SLUG_PREFIX
+    from pobratym.agreements.models import Agreement, Letter
+    from pobratym.aid.models import Need, Offer, ReceiptLine, Shipment
+    from pobratym.conversations.models import Thread
+    from pobratym.partnerships.models import Membership, Partnership, Role
+
+    partnership = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[0]
+    coordinator = (
+        Membership.objects.filter(partnership=partnership, side__position=2, role=Role.COORDINATOR)
+        .select_related("user")
+        .first()
+        .user
+    )
+    mine = {"partnership": partnership}
+    need = (
+        Need.objects.filter(**mine)
+        .annotate(
+            pledges=Count("lines__pledges", distinct=True),
+            line_count=Count("lines", distinct=True),
+        )
+        .order_by("-pledges", "-line_count", "pk")
+        .first()
+    )
+    offer = Offer.objects.filter(**mine).annotate(n=Count("lines")).order_by("-n", "pk").first()
+    shipment = (
+        Shipment.objects.filter(**mine, receipt__isnull=False)
+        .annotate(n=Count("lines"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    agreement = Agreement.objects.filter(**mine).order_by("pk").first()
+    letter = Letter.objects.filter(**mine).order_by("-registered_at", "pk").first()
+    thread = (
+        Thread.objects.filter(**mine).annotate(n=Count("messages")).order_by("-n", "pk").first()
+    )
+    has_discrepancies = ReceiptLine.objects.filter(receipt__shipment__partnership=partnership)
+    slug = {"slug": partnership.slug}
+
+    def url(name: str, query: str = "", **kwargs) -> str | None:
+        try:
+            with translation.override("en"):
+                return reverse(name, kwargs={**slug, **kwargs}) + query
+        except NoReverseMatch:
+            return None
+
+    def plain(name: str) -> str:
+        with translation.override("en"):
+            return reverse(name)
+
+    api = f"/api/v1/partnerships/{partnership.slug}"
+    agreement_id = {"agreement_id": agreement.pk}
+    targets = [
+        Target("trivial page (/healthz)", "/healthz"),
+        Target("My work", plain("home")),
+        Target("my partnerships", plain("partnerships:list")),
+        Target("partnership overview", url("partnerships:dashboard")),
+        Target("agreements list", url("agreements:list")),
+        Target("agreement page", url("agreements:detail", **agreement_id)),
+        Target(
+            "agreement version page",
+            url("agreements:version", **agreement_id, number=agreement.versions.count()),
+        ),
+        Target("letters list", url("agreements:letter_list")),
+        Target("letter page", url("agreements:letter_detail", letter_id=letter.pk)),
+        Target("letter search, one word", url("agreements:letter_list", "?q=hospital")),
+        Target("threads list", url("conversations:thread_list")),
+        Target(
+            f"thread page ({thread.n} messages)",
+            url("conversations:thread_detail", thread_id=thread.pk),
+        ),
+        Target("message search, one word", url("conversations:thread_list", "?q=Krankenhaus")),
+        Target("inbox", plain("conversations:inbox")),
+        Target("aid dashboard", url("aid:dashboard")),
+        Target("needs list, health, page 2", url("aid:need_list", "?sector=health&page=2")),
+        Target(
+            f"need page ({need.line_count} lines, {need.pledges} pledged)",
+            url("aid:need_detail", need_id=need.pk),
+        ),
+        Target("offers list", url("aid:offer_list")),
+        Target(f"offer page ({offer.n} lines)", url("aid:offer_detail", offer_id=offer.pk)),
+        Target("shipments list", url("aid:shipment_list")),
+        Target(
+            f"shipment page ({shipment.n} lines)",
+            url("aid:shipment_detail", shipment_id=shipment.pk),
+        ),
+        Target("goods received note", url("aid:receipt_detail", shipment_id=shipment.pk)),
+        Target(
+            "discrepancies" + ("" if has_discrepancies.exists() else " (none generated)"),
+            url("aid:discrepancy_list"),
+        ),
+        Target("organisations list (none generated)", url("directory:organisation_list")),
+        Target("contacts list (none generated)", url("directory:contact_list")),
+        Target("API: partnerships", "/api/v1/partnerships/"),
+        Target("API: agreements", f"{api}/agreements"),
+        Target("API: needs", f"{api}/aid/needs"),
+        Target("API: offers", f"{api}/aid/offers"),
+        Target("API: threads", f"{api}/threads"),
+        Target("API: organisations (none generated)", f"{api}/directory/organisations"),
+        Target("API: contacts (none generated)", f"{api}/directory/contacts"),
+        Target("HXL export, public API", url("api:aid_hxl")),
+        Target("HXL export, members", url("aid:need_hxl")),
+    ]
+    return targets, coordinator
+
+
+def _count_queries(targets: list[Target], cookie: tuple[str, str]) -> None:
+    """SQL queries per page, counted in this process on the same database."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[cookie[0]] = cookie[1]
+    for target in targets:
+        if target.url is None:
+            continue
+        client.get(target.url)  # caches filled once per process are not the page's cost
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(target.url)
+        if response.status_code != 200:
+            raise SystemExit(f"{target.url} answered {response.status_code}, not 200.")
+        target.queries = len(context.captured_queries)
+        target.size = len(response.content)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def _server(environment: dict, workers: int):
+    """gunicorn with synchronous workers: one for one client (latency), more for several."""
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "pobratym.config.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--timeout=300",
+            "--log-level=warning",
+        ],
+        env={**os.environ, **environment},
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("The server did not start.")
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _measure(
+    base: str, targets: list[Target], cookie, clients: int, requests: int, warmup: int
+) -> dict[str, Timing]:
+    """Every page in turn, round after round, so a slow moment of the machine falls on all
+    pages alike rather than on one. In each round every client asks for the page at once;
+    `requests` is the number of timed requests per page in all, so one client makes
+    `requests` rounds and eight clients make an eighth of that."""
+    present = [target for target in targets if target.url]
+    timings = {target.name: Timing() for target in present}
+    sessions = [
+        httpx.Client(base_url=base, cookies=dict([cookie]), timeout=300) for _ in range(clients)
+    ]
+    start_together = threading.Barrier(clients)
+
+    def fetch(session: httpx.Client, url: str) -> float:
+        start_together.wait()
+        started = time.perf_counter()
+        response = session.get(url)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}, not 200.")
+        return elapsed
+
+    rounds = math.ceil(requests / clients)
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        try:
+            for round_number in range(warmup + rounds):
+                for target in present:
+                    started = time.perf_counter()
+                    elapsed = list(pool.map(fetch, sessions, [target.url] * clients))
+                    wall = time.perf_counter() - started
+                    if round_number >= warmup:
+                        timing = timings[target.name]
+                        timing.samples.extend(seconds * 1000 for seconds in elapsed)
+                        timing.wall += wall
+        finally:
+            for session in sessions:
+                session.close()
+    return timings
+
+
+def _p95(samples: list[float]) -> float:
+    """The nearest-rank 95th percentile: 95 % of requests took at most this long."""
+    ordered = sorted(samples)
+    return ordered[math.ceil(0.95 * len(ordered)) - 1]
+
+
+def _database_title() -> tuple[str, str]:
+    """The backend's short name (for file names) and its name and version."""
+    from django.db import connection
+
+    with connection.cursor():
+        pass
+    if connection.vendor == "postgresql":
+        version = connection.pg_version
+        return "postgresql", f"PostgreSQL {version // 10000}.{version % 10000}"
+    import sqlite3
+
+    return "sqlite", f"SQLite {sqlite3.sqlite_version}"
+
+
+def _figures(targets: list[Target], timings: dict[str, Timing]) -> list[dict]:
+    """Each page's figures, and each as a ratio to the trivial page's (the first)."""
+    rows = []
+    for target in targets:
+        row = {"page": target.name, "url": target.url}
+        timing = timings.get(target.name)
+        if timing and timing.samples:
+            row |= {
+                "median_ms": round(statistics.median(timing.samples), 2),
+                "p95_ms": round(_p95(timing.samples), 2),
+                "requests_per_second": round(len(timing.samples) / timing.wall, 2),
+                "queries": target.queries,
+                "bytes": target.size,
+                "requests": len(timing.samples),
+            }
+        rows.append(row)
+    trivial = rows[0]
+    for row in rows:
+        if "median_ms" not in row:
+            continue
+        for key in ("median_ms", "p95_ms", "requests_per_second", "queries", "bytes"):
+            if trivial.get(key):
+                row[f"{key}_ratio"] = round(row[key] / trivial[key], 2)
+    return rows
+
+
+def _machine() -> dict:
+    def versions(*names: str) -> dict:
+        return {name: package_version(name) for name in names}
+
+    return {
+        "host": platform.node(),
+        "system": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cores": CORES,
+        "python": platform.python_version(),
+        "packages": versions("django", "gunicorn", "django-ninja", "httpx"),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    from bench.sizes import Sizes
+
+    defaults = Sizes()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed rounds first")
+    parser.add_argument(
+        "--clients",
+        default="1,8",
+        help="numbers of clients at once, comma-separated (default 1,8)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * CORES + 1,
+        help="gunicorn workers when more than one client (default 2 × cores + 1)",
+    )
+    for name in ("partnerships", "needs", "lines", "threads", "messages", "letters"):
+        parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the dataset of the last run if there is one"
+    )
+    parser.add_argument(
+        "--only", help="time only the pages whose name contains this text (and the trivial one)"
+    )
+    args = parser.parse_args(argv)
+    levels = [int(n) for n in args.clients.split(",")]
+
+    (VAR / "static").mkdir(parents=True, exist_ok=True)
+    if not args.reuse:
+        shutil.rmtree(VAR / "media", ignore_errors=True)
+    environment = _environment(args.reuse)
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request
+    backend, title = _database_title()
+    print(f"{title}: preparing the dataset …")
+    dataset = _prepare(args)
+    targets, coordinator = _targets()
+    if args.only:
+        targets = [targets[0]] + [t for t in targets[1:] if args.only.lower() in t.name.lower()]
+    cookie = _session_cookie(coordinator)
+    _count_queries(targets, cookie)
+    from django.db import connections
+
+    connections.close_all()  # the server gets the database to itself while it is timed
+    runs = {}
+    for clients in levels:
+        workers = 1 if clients == 1 else args.workers
+        load = os.getloadavg()
+        print(f"Timing {len(targets)} pages, {clients} client(s), {workers} worker(s) …")
+        started = time.perf_counter()
+        with _server(environment, workers) as base:
+            timings = _measure(base, targets, cookie, clients, args.requests, args.warmup)
+        runs[str(clients)] = {
+            "clients": clients,
+            "workers": workers,
+            "seconds": round(time.perf_counter() - started),
+            "load_before": [round(x, 2) for x in load],
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+            "pages": _figures(targets, timings),
+        }
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "backend": backend,
+        "database": title,
+        "machine": _machine(),
+        "settings": {
+            "requests": args.requests,
+            "warmup_rounds": args.warmup,
+            "seed": args.seed,
+            "sizes": asdict(_sizes(args)),
+        },
+        "dataset": dataset,
+        "runs": runs,
+    }
+    from bench import report
+
+    path = report.save(result)
+    print()
+    print(report.tables(result))
+    print(f"\nSaved {path.relative_to(ROOT)}; bench/README.md shows the latest results.")
+    report.readme_update()
+
+
+if __name__ == "__main__":
+    main()
