@@ -8,6 +8,7 @@ import pytest
 from django import forms
 
 from pobratym.core.errors import Stale
+from pobratym.core.services import model_update
 from tests.factories import sign_in
 from tests.updating import UPDATERS, team_of
 
@@ -96,3 +97,28 @@ def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, cl
     record.refresh_from_db()
     assert again.status_code == 302
     assert getattr(record, editing.field) == "Typed by me"
+
+
+def test_a_save_from_a_copy_loaded_earlier_never_puts_the_revision_back(team):
+    editing = UPDATERS["need"]
+    need = editing.make(team)
+    earlier = type(need).objects.get(pk=need.pk)
+
+    editing.change(team, need, need.revision, "Changed meanwhile")
+    earlier.public = True
+    earlier.save()  # a status change, as need_publish makes it
+
+    need.refresh_from_db()
+    assert need.revision == 2 and need.public
+
+
+def test_an_edit_from_the_current_revision_starts_from_what_is_stored(team):
+    """The service's copy was read before another edit committed; the person saw that edit."""
+    editing = UPDATERS["shipment"]
+    shipment = editing.make(team)
+    copy = type(shipment).objects.get(pk=shipment.pk)
+    editing.change(team, shipment, 1, "Changed meanwhile")
+
+    model_update(instance=copy, fields=("carrier",), data={"carrier": "Other"}, revision=2)
+
+    assert copy.revision == 3 and copy.route == "Changed meanwhile" and copy.carrier == "Other"

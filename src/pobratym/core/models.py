@@ -28,10 +28,13 @@ class Revised(models.Model):
         # Only model_update moves the revision on; a save from an instance loaded earlier
         # (a status change, a translation) must not write an older one back.
         if not self._state.adding and kwargs.get("update_fields") is None:
+            deferred = self.get_deferred_fields()  # as Django's save leaves them, too
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "revision"
+                if not field.primary_key
+                and field.name != "revision"
+                and field.attname not in deferred
             ]
         super().save(*args, **kwargs)
 
