@@ -84,7 +84,9 @@ def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, cl
     assert getattr(record, editing.field) == "Changed meanwhile"
     form = refused.context["form"]
     assert form[editing.field].value() == "Typed by me"
-    [change] = [change for change in form.changes if change.current == "Changed meanwhile"]
+    [change] = [
+        change for change in form.changed_meanwhile if change.current == "Changed meanwhile"
+    ]
     assert change.typed == "Typed by me"
     page = refused.content.decode()
     assert "Typed by me" in page and "Changed meanwhile" in page

@@ -89,8 +89,9 @@ class Difference:
 
 def _shown_against(form, error: Stale) -> None:
     """A stale edit is shown again as typed, with the fields that differ from the stored
-    record (`form.changes`) and the current revision, so sending it again overwrites."""
-    form.changes = differences(form, error.current, error.fields)
+    record (`form.changed_meanwhile`) and the current revision, so sending it again
+    overwrites."""
+    form.changed_meanwhile = differences(form, error.current, error.fields)
     form.data = form.data.copy()
     form.data[form.add_prefix("revision")] = error.current.revision
 
