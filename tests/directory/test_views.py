@@ -277,3 +277,31 @@ def test_the_contact_list_keeps_its_number_of_queries(
         contact_add(organisation_add(partnership, office), office)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url("contact_list", partnership))
+
+
+def test_contacts_name_their_organisation_and_dates_in_the_readers_language(
+    partnership, office, client_of, cast
+):
+    from datetime import date
+
+    from pobratym.translation.models import digest_of
+
+    clinic = organisation_add(partnership, office, name="Klinikum Dortmund", language="de")
+    clinic.translations.create(
+        field="name",
+        language="uk",
+        text="Клінікум Дортмунд",
+        kind="human",
+        source_digest=digest_of(clinic.name),
+    )
+    contact_add(clinic, office, name="Jonas Krüger", retain_until=date(2031, 12, 3))
+    reader = cast[(Role.COORDINATOR, 2)]
+    reader.language = "uk"
+    reader.save()
+    client = client_of(reader)
+
+    page = client.get(url("contact_list", partnership).replace("/en/", "/uk/", 1))
+
+    assert "Клінікум Дортмунд" in page.text
+    assert "Klinikum Dortmund" not in page.text
+    assert "3 грудня 2031" in page.text

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pobratym.core.search import contains
 from pobratym.partnerships.models import FocusArea, Partnership
 from pobratym.partnerships.predicates import is_member, membership_of
-from pobratym.translation.selectors import matching, with_translations
+from pobratym.translation.selectors import matching, reader_translations, with_translations
 
 from .models import Contact, Organisation
 from .predicates import sees_contacts
@@ -78,15 +78,17 @@ def organisation_choices(*, viewer, partnership: Partnership) -> QuerySet:
 def _contacts(viewer, partnership: Partnership) -> QuerySet:
     if not sees_contacts(membership_of(viewer, partnership)):
         raise Http404
-    return Contact.objects.filter(partnership=partnership).select_related(
-        "organisation", "side__city"
+    return (
+        Contact.objects.filter(partnership=partnership)
+        .select_related("organisation", "side__city")
+        .prefetch_related(reader_translations("organisation"))
     )
 
 
 def contact_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's contacts for those who may see them (else 404), by name, narrowed by
-    words (name, function, e-mail), organisation, city and language. Two queries: the list
-    and the membership once."""
+    words (name, function, e-mail), organisation, city and language. Three queries: the list,
+    its organisations' translations and the membership once."""
     filters = filters or {}
     contacts = _contacts(viewer, partnership)
     if organisation := filters.get("organisation"):
