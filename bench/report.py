@@ -65,11 +65,10 @@ def tables(result: dict) -> str:
     """One table per number of clients, with what the machine was doing."""
     dataset = result["dataset"]
     counts = dataset["counts"]
-    made = (
-        f"generated in {dataset['generated_seconds']:.0f} s"
-        if dataset.get("generated_seconds") is not None
-        else "reused"
-    )
+    made = "reused" if dataset.get("reused") else "generated"
+    if dataset.get("generated_seconds") is not None:
+        load = " ".join(f"{x:.2f}" for x in dataset.get("load_before_generation", []))
+        made += f" in {dataset['generated_seconds']:.0f} s, load average {load} before"
     machine = result["machine"]
     lines = [
         f"### {result['database']}, {result['date'][:10]}",

@@ -9,6 +9,7 @@ bench/README.md (bench/report.py). See bench/README.md for how to read the table
 """
 
 import argparse
+import json
 import logging
 import math
 import os
@@ -35,6 +36,7 @@ VAR = ROOT / "var" / "bench"
 RESULTS = Path(__file__).resolve().parent / "results"
 BENCH_DATABASE = "pobratym_bench"
 CORES = os.cpu_count() or 1
+CONCURRENT_ROUNDS = 3
 
 
 @dataclass
@@ -125,7 +127,9 @@ def _prepare(args) -> dict:
     call_command("createcachetable", verbosity=0)
     if args.reuse and Partnership.objects.filter(slug__startswith=SLUG_PREFIX).exists():
         print("Reusing the generated dataset.")
-        return {"generated_seconds": None, "counts": _counts_in_database()}
+        note = _dataset_note()
+        made = json.loads(note.read_text()) if note.exists() else {"generated_seconds": None}
+        return {**made, "reused": True, "counts": _counts_in_database()}
     load = os.getloadavg()
     started = time.perf_counter()
 
@@ -144,11 +148,20 @@ def _prepare(args) -> dict:
         f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}): {counts}"
     )
-    return {
+    made = {
         "generated_seconds": round(generated, 1),
         "load_before_generation": [round(x, 2) for x in load],
         "counts": asdict(counts),
     }
+    _dataset_note().write_text(json.dumps(made))
+    return made
+
+
+def _dataset_note() -> Path:
+    """How the dataset was made, for a later run that reuses it."""
+    from django.db import connection
+
+    return VAR / f"dataset-{connection.vendor}.json"
 
 
 def _counts_in_database() -> dict:
@@ -374,26 +387,36 @@ def _measure(
     base: str, targets: list[Target], cookie, clients: int, requests: int, warmup: int
 ) -> dict[str, Timing]:
     """Every page in turn, round after round, so a slow moment of the machine falls on all
-    pages alike rather than on one. In each round every client asks for the page at once;
-    `requests` is the number of timed requests per page in all, so one client makes
-    `requests` rounds and eight clients make an eighth of that."""
+    pages alike rather than on one.
+
+    One client asks for each page once a round, `requests` rounds. Several clients keep the
+    server busy: in each of three rounds they start together on a page and each asks for it a
+    few times in a row (an eighth of `requests` in all for eight clients), so a round's wall
+    time is the page's throughput rather than the wait for the slowest of single requests."""
     present = [target for target in targets if target.url]
     timings = {target.name: Timing() for target in present}
+    if clients == 1:
+        rounds, burst = requests, 1
+    else:
+        rounds = CONCURRENT_ROUNDS
+        burst = math.ceil(requests / (clients * rounds))
+        warmup = min(warmup, 1)
     sessions = [
         httpx.Client(base_url=base, cookies=dict([cookie]), timeout=300) for _ in range(clients)
     ]
     start_together = threading.Barrier(clients)
 
-    def fetch(session: httpx.Client, url: str) -> float:
+    def fetch(session: httpx.Client, url: str) -> list[float]:
         start_together.wait()
-        started = time.perf_counter()
-        response = session.get(url)
-        elapsed = time.perf_counter() - started
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}, not 200.")
+        elapsed = []
+        for _ in range(burst):
+            started = time.perf_counter()
+            response = session.get(url)
+            elapsed.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}, not 200.")
         return elapsed
 
-    rounds = math.ceil(requests / clients)
     with ThreadPoolExecutor(max_workers=clients) as pool:
         try:
             for round_number in range(warmup + rounds):
@@ -403,7 +426,7 @@ def _measure(
                     wall = time.perf_counter() - started
                     if round_number >= warmup:
                         timing = timings[target.name]
-                        timing.samples.extend(seconds * 1000 for seconds in elapsed)
+                        timing.samples.extend(s * 1000 for each in elapsed for s in each)
                         timing.wall += wall
         finally:
             for session in sessions:
