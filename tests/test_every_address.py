@@ -206,12 +206,14 @@ def _gets_through(response) -> bool:
     return not ("/accounts/login/" in location and response.status_code == 302)
 
 
-def _ask(method: str, address: str, client: Client, body=None):
+def _ask(method: str, address: str, client: Client, body=None, name: str = ""):
+    """A GET, or the form's or API operation's writing method (POST, or PATCH by its name)."""
     if method == "get":
         return client.get(address)
     headers = {"Idempotency-Key": str(uuid.uuid4())}
     if address.startswith("/api/"):
-        return client.post(address, body or {}, content_type="application/json", headers=headers)
+        write = client.patch if name.startswith("PATCH ") else client.post
+        return write(address, body or {}, content_type="application/json", headers=headers)
     return client.post(address, body or {}, headers=headers)
 
 
@@ -280,7 +282,7 @@ def _compare(name, method, address, askers, allowed, people, door, records=None)
     wrong = []
     body = door.body(records) if (door.body and records) else None
     for cell in askers:
-        response = _ask(method, address, people[cell], body)  # people: their browsers
+        response = _ask(method, address, people[cell], body, name)  # people: their browsers
         if response.status_code >= 500:
             wrong.append(f"{method.upper()} {name} as {cell}: {response.status_code}")
         elif _gets_through(response) != (cell in allowed):
@@ -582,6 +584,9 @@ DOORS: dict[str, Door] = {
     f"GET {API}/threads": A_READ,
     f"GET {API}/threads/{{thread_id}}": A_READ,
     f"POST {API}/aid/needs": _api_post(OFFICE, _need_body),
+    f"PATCH {API}/aid/needs/{{need_id}}": _api_post(
+        OFFICE2, lambda records: {"revision": 1, "title": "Water pumps"}
+    ),
     f"POST {API}/aid/needs/{{need_id}}/cancel": _api_post(OFFICE2),
     f"POST {API}/aid/needs/{{need_id}}/close": _api_post(OFFICE2),
     f"POST {API}/aid/needs/{{need_id}}/publish": _api_post(C2, lambda records: {"public": False}),
