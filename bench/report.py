@@ -65,10 +65,12 @@ def tables(result: dict) -> str:
     """One table per number of clients, with what the machine was doing."""
     dataset = result["dataset"]
     counts = dataset["counts"]
-    made = "reused" if dataset.get("reused") else "generated"
+    made = "generated"
     if dataset.get("generated_seconds") is not None:
         load = " ".join(f"{x:.2f}" for x in dataset.get("load_before_generation", []))
         made += f" in {dataset['generated_seconds']:.0f} s, load average {load} before"
+    if dataset.get("reused"):
+        made = f"reused from an earlier run, {made}"
     machine = result["machine"]
     lines = [
         f"### {result['database']}, {result['date'][:10]}",

@@ -129,7 +129,7 @@ def _prepare(args) -> dict:
         print("Reusing the generated dataset.")
         note = _dataset_note()
         made = json.loads(note.read_text()) if note.exists() else {"generated_seconds": None}
-        return {**made, "reused": True, "counts": _counts_in_database()}
+        return {"counts": _counts_in_database(), **made, "reused": True}
     load = os.getloadavg()
     started = time.perf_counter()
 
