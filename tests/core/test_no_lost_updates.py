@@ -3,6 +3,7 @@ older revision is refused (409) and writes nothing; the form comes back as typed
 changed meanwhile and the current revision, so sending it again overwrites deliberately."""
 
 import datetime
+import re
 
 import pytest
 from django import forms
@@ -91,6 +92,8 @@ def test_a_stale_form_keeps_what_was_typed_and_shows_what_changed(team, name, cl
     page = refused.content.decode()
     assert "Typed by me" in page and "Changed meanwhile" in page
     assert page.count('class="kern-table changes"') == 1  # in the error summary, once
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL).group(1)
+    assert "Typed by me" not in heading, "the page around the form shows what is stored"
     assert int(form["revision"].value()) == record.revision
     assert f'name="revision" value="{record.revision}"' in page
 

@@ -1,10 +1,11 @@
 """What every form view shares, and the form fields that keep input within bounds."""
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
@@ -26,13 +27,24 @@ def form_files(request):
 def submit(request, form, action):
     """Run `action()` if the form was posted and is valid, and return its result; a broken
     business rule (DomainError) becomes an error on the form (`refuse`) and the result is None."""
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
         return None
-    try:
-        return action()
-    except DomainError as error:
-        refuse(form, error)
-        return None
+    if form.is_valid():
+        try:
+            return action()
+        except DomainError as error:
+            refuse(form, error)
+    _as_stored(form)
+    return None
+
+
+def _as_stored(form) -> None:
+    """A refused form shows again as typed, but the page around it (its heading, the record's
+    facts) shows the record as stored: a ModelForm copies what was typed onto its instance."""
+    instance = getattr(form, "instance", None)
+    if instance is not None and instance.pk is not None:
+        with contextlib.suppress(ObjectDoesNotExist):
+            instance.refresh_from_db()
 
 
 def refuse(form, error: DomainError) -> None:
