@@ -13,8 +13,8 @@ from pobratym.partnerships.models import Role
 from pobratym.partnerships.work import WorkItem, with_role
 from pobratym.translation.selectors import reader_translations, shown
 
-from .models import DEPARTED, Closure, Need, NeedStatus, Offer, OfferStatus, ReceiptLine, Shipment
-from .selectors.needs import with_status
+from .models import DEPARTED, Closure, Need, Offer, OfferStatus, ReceiptLine, Shipment
+from .selectors.needs import still_wanted
 from .selectors.receipts import _discrepant
 
 # A need shows in My work from this many days before its needed-by date (and after it).
@@ -142,9 +142,9 @@ def deadlines_pending(user, memberships):
         return None
     partnerships, sides = scope
     soon = timezone.localdate() + timedelta(days=DEADLINE_DAYS)
-    return with_status(
+    return still_wanted(
         Need.objects.filter(partnership_id__in=partnerships, side_id__in=sides, needed_by__lte=soon)
-    ).filter(status__in=(NeedStatus.OPEN, NeedStatus.PARTLY_COVERED))
+    )
 
 
 def deadline_items(needs, memberships) -> list[WorkItem]:

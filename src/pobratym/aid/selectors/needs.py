@@ -79,6 +79,24 @@ def _pledged_for_offer_line(outer: str = "pk"):
     return _decimal(_sum(Pledge.objects.filter(offer_line=OuterRef(outer)), "offer_line"))
 
 
+def _lines_delivered_covered() -> tuple[QuerySet, Q, Q]:
+    """A need's lines, and the conditions "every line received" and "every line pledged"."""
+    lines = NeedLine.objects.filter(need=OuterRef("pk"))
+    uncovered = lines.annotate(pledged=_pledged_for_need_line()).filter(pledged__lt=F("quantity"))
+    undelivered = lines.annotate(received=_received_for_need_line()).filter(
+        received__lt=F("quantity")
+    )
+    return lines, Exists(lines) & ~Exists(undelivered), Exists(lines) & ~Exists(uncovered)
+
+
+def still_wanted(needs: QuerySet) -> QuerySet:
+    """The needs whose status is open or partly covered, as `with_status` decides it, without
+    its sums: My work's count in the top bar asks this on every page, and building the sums
+    there took about 5 ms of each (the organisations list, 34 -> 28 ms in one process)."""
+    _lines, delivered, covered = _lines_delivered_covered()
+    return needs.filter(Q(closure=Closure.NONE) & ~delivered & ~covered)
+
+
 def with_status(needs: QuerySet) -> QuerySet:
     """Annotate `requested`, `pledged`, `shipped`, `received`, `line_count` and `status`.
 
@@ -88,16 +106,12 @@ def with_status(needs: QuerySet) -> QuerySet:
     quantities across lines and so are only meaningful as numbers when the lines share a
     unit; coverage per line is in `need_line_coverage`.
     """
-    lines = NeedLine.objects.filter(need=OuterRef("pk"))
+    lines, delivered, covered = _lines_delivered_covered()
     pledges = Pledge.objects.filter(need_line__need=OuterRef("pk"))
     shipped = ShipmentLine.objects.filter(
         pledge__need_line__need=OuterRef("pk"), shipment__status__in=DEPARTED
     )
     received = ReceiptLine.objects.filter(shipment_line__pledge__need_line__need=OuterRef("pk"))
-    uncovered = lines.annotate(pledged=_pledged_for_need_line()).filter(pledged__lt=F("quantity"))
-    undelivered = lines.annotate(received=_received_for_need_line()).filter(
-        received__lt=F("quantity")
-    )
     return needs.annotate(
         requested=_decimal(_sum(lines, "need")),
         pledged=_decimal(_sum(pledges, "need_line__need")),
@@ -108,14 +122,8 @@ def with_status(needs: QuerySet) -> QuerySet:
         status=Case(
             When(closure=Closure.CLOSED, then=Value(NeedStatus.CLOSED.value)),
             When(closure=Closure.CANCELLED, then=Value(NeedStatus.CANCELLED.value)),
-            When(
-                Exists(lines) & ~Exists(undelivered),
-                then=Value(NeedStatus.DELIVERED.value),
-            ),
-            When(
-                Exists(lines) & ~Exists(uncovered),
-                then=Value(NeedStatus.COVERED.value),
-            ),
+            When(delivered, then=Value(NeedStatus.DELIVERED.value)),
+            When(covered, then=Value(NeedStatus.COVERED.value)),
             When(pledged__gt=0, then=Value(NeedStatus.PARTLY_COVERED.value)),
             default=Value(NeedStatus.OPEN.value),
         )
