@@ -88,7 +88,7 @@ def _needs_made_with(seed: int) -> list:
     with contextlib.suppress(_Undo), transaction.atomic():
         generate(tiny(needs=10, lines=40), seed=seed, today=date(2026, 11, 1))
         needs = list(
-            Need.objects.order_by("pk").values_list(
+            Need.objects.order_by("pk", "lines__item").values_list(
                 "title", "sector", "created_at", "idempotency_key", "lines__item"
             )
         )
