@@ -193,8 +193,8 @@ def duplicate_of(contact: Contact) -> Contact | None:
     return others.filter(organisation_id=contact.organisation_id, name_key=contact.name_key).first()
 
 
-def _refuse_duplicate(contact: Contact) -> None:
-    existing = duplicate_of(contact)
+def _refuse_duplicate(contact: Contact, existing: Contact | None) -> None:
+    """Refuse `contact` if it is `existing`, the person already there (`duplicate_of`)."""
     if existing is None:
         return
     if contact.email_key and existing.email_key == contact.email_key:
@@ -236,7 +236,8 @@ def contact_create(
             # A sending of this same request saved it meanwhile: let create_once hand it over
             # (or refuse other content), as when the unique key refuses our insert.
             raise IntegrityError("contact_created_once")
-        _refuse_duplicate(contact)
+        # This one lookup decides: asked again, it could find this request saved meanwhile.
+        _refuse_duplicate(contact, existing)
         audited(contact, by).save()
         return contact
 
@@ -258,7 +259,7 @@ def contact_create(
             email=fields.get("email") or "",
         )
         _keys(probe)
-        _refuse_duplicate(probe)
+        _refuse_duplicate(probe, duplicate_of(probe))
         raise
     return record
 
@@ -299,7 +300,7 @@ def contact_update(
     _keys(contact)
     _check(contact)
     validate(contact, exclude=["idempotency_key"], validate_constraints=False)
-    _refuse_duplicate(contact)
+    _refuse_duplicate(contact, duplicate_of(contact))
     audited(contact, by).save()
     return contact
 
