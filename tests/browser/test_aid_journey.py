@@ -161,7 +161,7 @@ def _ship(page, site) -> int:
     add.locator("select[name=kind]").select_option("pallet")
     add.locator("input[name=gross_weight]").fill("420")
     add.locator("input[name=volume]").fill("1.2")
-    assert _send(page, add.locator("button[type=submit]")) == 200
+    assert _send(page, add.locator("button.kern-btn--primary[type=submit]")) == 200
 
     row = page.locator("main table tbody tr").filter(has=page.locator("select[name=package]"))
     row = row.filter(has_text=GENERATOR)
