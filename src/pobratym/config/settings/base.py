@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "pobratym.conversations",
     "pobratym.directory",
     "pobratym.aid",
+    "pobratym.exchanges",
     "pobratym.site",
 ]
 
