@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pobratym.directory",
     "pobratym.aid",
     "pobratym.exchanges",
+    "pobratym.projects",
     "pobratym.site",
 ]
 
