@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class ExchangesConfig(AppConfig):
     name = "pobratym.exchanges"
     verbose_name = _("Exchanges")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from pobratym.partnerships import records
+        from pobratym.partnerships.panels import register_tab
+
+        # After the directory (40), before the members (50).
+        register_tab(
+            "events",
+            _("Events"),
+            "exchanges:event_list",
+            position=45,
+            permission="exchanges.view_event",
+        )
+        records.register(
+            "exchanges.event",
+            permission="exchanges.view_event",
+            url=lambda slug, event: reverse("exchanges:event_detail", args=[slug, event.pk]),
+        )

@@ -1,0 +1,92 @@
+"""Every read of events, scoped to the viewer: members of the partnership read its events,
+each page in a fixed number of queries however many events, agenda items or photos."""
+
+from collections.abc import Mapping
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from pobratym.accounts.models import User
+from pobratym.partnerships.models import Partnership
+from pobratym.partnerships.predicates import is_member
+from pobratym.translation.selectors import reader_translations, with_translations
+
+from ..models import AgendaItem, Event, EventPhoto, FollowUp
+
+UPCOMING, PAST = "upcoming", "past"
+
+
+def _members_only(viewer, partnership: Partnership) -> None:
+    if not is_member(viewer, partnership):
+        raise Http404
+
+
+def _events(partnership: Partnership) -> QuerySet:
+    return Event.objects.filter(partnership=partnership).select_related(
+        "focus_area", "host_side__city", "visiting_side__city"
+    )
+
+
+def event_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
+    """The partnership's events (members only): those not yet over, soonest first, or with
+    `when=past` those over, latest first; narrowed by kind and focus area; with their sides'
+    cities and the reader's translations. Three queries however many: the list, its
+    translations and the membership once (a page adds its count)."""
+    _members_only(viewer, partnership)
+    filters = filters or {}
+    events = _events(partnership)
+    if kind := filters.get("kind"):
+        events = events.filter(kind=kind)
+    if area := filters.get("focus_area"):
+        events = events.filter(focus_area=area)
+    now = timezone.now()
+    if filters.get("when") == PAST:
+        events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    return with_translations(events)
+
+
+def event_detail(*, viewer, partnership: Partnership, event_id: int) -> Event:
+    """One event of the partnership with its agenda (in the reader's language), follow-up
+    tasks and photos; 404 for one the viewer may not see."""
+    _members_only(viewer, partnership)
+    event = (
+        with_translations(_events(partnership).filter(pk=event_id))
+        .select_related("created_by")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
+                    reader_translations()
+                ),
+            ),
+            Prefetch(
+                "follow_ups",
+                queryset=FollowUp.objects.select_related("owner").order_by(
+                    "done_at", "due_on", "pk"
+                ),
+            ),
+            Prefetch("photos", queryset=EventPhoto.objects.order_by("pk")),
+        )
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_photo(*, viewer, partnership: Partnership, event_id: int, photo_id: int) -> EventPhoto:
+    _members_only(viewer, partnership)
+    photo = EventPhoto.objects.filter(
+        pk=photo_id, event_id=event_id, event__partnership=partnership
+    ).first()
+    if photo is None:
+        raise Http404
+    return photo
+
+
+def member_choices(partnership: Partnership):
+    """The partnership's members, who may own a follow-up task."""
+    return User.objects.filter(memberships__partnership=partnership).order_by("name", "pk")

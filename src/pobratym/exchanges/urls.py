@@ -1,0 +1,28 @@
+"""Every exchanges page's address, in one list."""
+
+from django.urls import path
+
+from .views import events
+
+app_name = "exchanges"
+
+events_path = "partnerships/<slug:slug>/events/"
+event = f"{events_path}<id:event_id>/"
+
+urlpatterns = [
+    path(events_path, events.event_list, name="event_list"),
+    path(f"{events_path}new/", events.event_create, name="event_create"),
+    path(event, events.event_detail, name="event_detail"),
+    path(f"{event}edit/", events.event_edit, name="event_edit"),
+    path(f"{event}agenda/", events.agenda_item_add, name="agenda_item_add"),
+    path(
+        f"{event}agenda/<id:item_id>/remove/", events.agenda_item_remove, name="agenda_item_remove"
+    ),
+    path(f"{event}agenda/<id:item_id>/move/", events.agenda_item_move, name="agenda_item_move"),
+    path(f"{event}follow-ups/", events.follow_up_add, name="follow_up_add"),
+    path(
+        f"{event}follow-ups/<id:follow_up_id>/done/", events.follow_up_done, name="follow_up_done"
+    ),
+    path(f"{event}photos/", events.event_photo_add, name="event_photo_add"),
+    path(f"{event}photos/<id:photo_id>/", events.event_photo, name="event_photo"),
+]
