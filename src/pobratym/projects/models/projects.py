@@ -149,7 +149,7 @@ class ProjectOrganisation(BaseModel):
         ]
 
 
-class Milestone(Translatable, BaseModel):
+class Milestone(CreatedOnce, Translatable, BaseModel):
     """A step of a project due by a date (inside the project's period, checked by the
     services), done when `completed_on` is set."""
 
@@ -168,6 +168,11 @@ class Milestone(Translatable, BaseModel):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["project", "due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "idempotency_key"], name="milestone_created_once"
+            ),
+        ]
         indexes = [models.Index(fields=["project", "completed_on", "due_on"])]
 
     def __str__(self) -> str:
@@ -177,7 +182,7 @@ class Milestone(Translatable, BaseModel):
         return self.project
 
 
-class Indicator(Translatable, BaseModel):
+class Indicator(CreatedOnce, Translatable, BaseModel):
     """A result of a project measured by a number: where it started, where it should get to,
     where it stands."""
 
@@ -200,6 +205,11 @@ class Indicator(Translatable, BaseModel):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["project", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "idempotency_key"], name="indicator_created_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -208,7 +218,7 @@ class Indicator(Translatable, BaseModel):
         return self.project
 
 
-class BudgetLine(BaseModel):
+class BudgetLine(CreatedOnce, BaseModel):
     """Money for a project from one source, in euro or hryvnia; an amount in the other
     currency is converted at the rate kept here, with the date it applied."""
 
@@ -243,9 +253,16 @@ class BudgetLine(BaseModel):
         verbose_name_plural = _("budget lines")
         ordering = ["project", "pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["project", "idempotency_key"], name="budget_line_created_once"
+            ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount"),
             models.CheckConstraint(
                 condition=Q(currency__in=["EUR", "UAH"]), name="budget_line_currency"
+            ),
+            # A hryvnia amount always with its rate to the euro, for the euro totals.
+            models.CheckConstraint(
+                condition=Q(currency="EUR") | Q(rate__isnull=False), name="budget_line_uah_rate"
             ),
             # A rate always with its date, and only a positive one.
             models.CheckConstraint(
@@ -259,7 +276,7 @@ class BudgetLine(BaseModel):
         return f"{self.purpose}: {self.amount} {self.currency}"
 
 
-class ProjectUpdate(Translatable, BaseModel):
+class ProjectUpdate(CreatedOnce, Translatable, BaseModel):
     """A dated post on how the project goes, with photos."""
 
     translatable_fields = ("body",)
@@ -281,6 +298,11 @@ class ProjectUpdate(Translatable, BaseModel):
         verbose_name = _("project update")
         verbose_name_plural = _("project updates")
         ordering = ["project", "-posted_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "idempotency_key"], name="project_update_created_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project}: {self.posted_on}"
