@@ -127,6 +127,29 @@ def _records(partnership, people) -> dict:
         "pledge": Pledge.objects.filter(offer_line__offer__partnership=partnership).first(),
         "organisation": organisation,
         "contact": Contact.objects.filter(organisation=organisation)[0],
+        **_project_records(partnership, people),
+    }
+
+
+def _project_records(partnership, people) -> dict:
+    """A project of side 1's office with a milestone and a result (the demo has none)."""
+    import uuid
+    from datetime import date
+
+    from pobratym.projects import services
+    from tests.projects.conftest import project_add
+
+    office = people[(S, 1)]
+    project = project_add(partnership, office)
+    key = uuid.uuid4
+    return {
+        "project": project,
+        "milestone": services.milestone_add(
+            project=project, by=office, idempotency_key=key(), title="M", due_on=date(2026, 6, 1)
+        ),
+        "indicator": services.indicator_add(
+            project=project, by=office, idempotency_key=key(), title="I", unit="%", target=1
+        ),
     }
 
 
@@ -157,6 +180,9 @@ def _parameters(records: dict, door: Door) -> dict:
         "focus_area_id": records["focus_area"].pk,
         "organisation_id": records["organisation"].pk,
         "contact_id": records["contact"].pk,
+        "project_id": records["project"].pk,
+        "milestone_id": records["milestone"].pk,
+        "indicator_id": records["indicator"].pk,
         "token": records["invitation"].token,
         "label": "aid.need",
         "pk": records["need"].pk,
@@ -344,6 +370,7 @@ GROUPS = (
     "conversations",
     "aid",
     "directory",
+    "projects",
     "translation",
     "api",
 )
@@ -564,6 +591,16 @@ DOORS: dict[str, Door] = {
     "directory:contact_pdf": Door(get=C1, post=NOBODY),
     "directory:contact_erase": _form(C1, consumes=True),
     "directory:retention_list": Door(get=who(C), post=NOBODY),
+    # projects: members read them, the offices of both sides run them
+    "projects:project_list": READ,
+    "projects:project_detail": READ,
+    "projects:project_create": _form(OFFICE),
+    "projects:project_edit": _form(OFFICE),
+    "projects:milestone_add": _form(OFFICE),
+    "projects:milestone_complete": _post(OFFICE),
+    "projects:indicator_add": _form(OFFICE),
+    "projects:indicator_record": _form(OFFICE),
+    "projects:budget_line_add": _form(OFFICE),
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
     # the API: visitors get open data only; members what their pages show them

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("pobratym.conversations.urls")),
     path("", include("pobratym.aid.urls")),
     path("", include("pobratym.directory.urls")),
+    path("", include("pobratym.projects.urls")),
     path("", include("pobratym.exchanges.urls")),
     path("", include("pobratym.translation.urls")),
     path("", include("pobratym.site.urls")),

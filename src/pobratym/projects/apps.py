@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "pobratym.projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from pobratym.partnerships import records
+        from pobratym.partnerships.panels import register_tab
+
+        # After aid (30), before the directory (40).
+        register_tab(
+            "projects",
+            _("Projects"),
+            "projects:project_list",
+            position=35,
+            permission="projects.view_project",
+        )
+        records.register(
+            "projects.project",
+            permission="projects.view_project",
+            url=lambda slug, project: reverse("projects:project_detail", args=[slug, project.pk]),
+        )

@@ -1,0 +1,30 @@
+"""Every project page's address, in one list."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "projects"
+
+projects = "partnerships/<slug:slug>/projects/"
+project = f"{projects}<id:project_id>/"
+
+urlpatterns = [
+    path(projects, views.project_list, name="project_list"),
+    path(f"{projects}new/", views.project_create, name="project_create"),
+    path(project, views.project_detail, name="project_detail"),
+    path(f"{project}edit/", views.project_edit, name="project_edit"),
+    path(f"{project}milestones/", views.milestone_add, name="milestone_add"),
+    path(
+        f"{project}milestones/<id:milestone_id>/done/",
+        views.milestone_complete,
+        name="milestone_complete",
+    ),
+    path(f"{project}indicators/", views.indicator_add, name="indicator_add"),
+    path(
+        f"{project}indicators/<id:indicator_id>/actual/",
+        views.indicator_record,
+        name="indicator_record",
+    ),
+    path(f"{project}budget/", views.budget_line_add, name="budget_line_add"),
+]
