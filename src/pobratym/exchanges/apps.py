@@ -10,7 +10,11 @@ class ExchangesConfig(AppConfig):
         from django.urls import reverse
 
         from pobratym.partnerships import records
-        from pobratym.partnerships.panels import register_tab
+        from pobratym.partnerships.activity import register_activity
+        from pobratym.partnerships.panels import register_panel, register_tab
+        from pobratym.partnerships.work import register_work
+
+        from . import activity, work
 
         # After the directory (40), before the members (50).
         register_tab(
@@ -25,3 +29,8 @@ class ExchangesConfig(AppConfig):
             permission="exchanges.view_event",
             url=lambda slug, event: reverse("exchanges:event_detail", args=[slug, event.pk]),
         )
+        register_panel(
+            "exchanges/partials/overview_panel.html", activity.overview_panel, position=45
+        )
+        register_work(work.follow_ups_pending, work.follow_up_items)
+        register_activity(activity.event_activity)

@@ -1,6 +1,22 @@
 """Every read of the exchanges app, scoped to the viewer, one module per workflow. Callers
 ask `selectors.<name>`."""
 
-from .events import PAST, UPCOMING, event_detail, event_list, event_photo, member_choices
+from .events import (
+    PAST,
+    UPCOMING,
+    event_detail,
+    event_list,
+    event_photo,
+    events_of_member,
+    member_choices,
+)
 
-__all__ = ["PAST", "UPCOMING", "event_detail", "event_list", "event_photo", "member_choices"]
+__all__ = [
+    "PAST",
+    "UPCOMING",
+    "event_detail",
+    "event_list",
+    "event_photo",
+    "events_of_member",
+    "member_choices",
+]

@@ -48,6 +48,28 @@ def event_list(*, viewer, partnership: Partnership, filters: Mapping | None = No
     return with_translations(events)
 
 
+def events_of_member(*, viewer, filters: Mapping | None = None) -> QuerySet:
+    """The events of every partnership the viewer is a member of, soonest first, for the API:
+    narrowed by partnership (slug), kind, focus area (key) and a period (`starts_from`,
+    `ends_until`: the events overlapping those days). Two queries however many, and one for
+    the translations."""
+    filters = filters or {}
+    events = Event.objects.filter(partnership__memberships__user=viewer.pk).select_related(
+        "partnership", "focus_area", "host_side__city", "visiting_side__city"
+    )
+    if slug := filters.get("partnership"):
+        events = events.filter(partnership__slug=slug)
+    if kind := filters.get("kind"):
+        events = events.filter(kind=kind)
+    if area := filters.get("focus_area"):
+        events = events.filter(focus_area__key=area)
+    if start := filters.get("starts_from"):
+        events = events.filter(ends_at__date__gte=start)
+    if end := filters.get("ends_until"):
+        events = events.filter(starts_at__date__lte=end)
+    return with_translations(events.order_by("starts_at", "pk"))
+
+
 def event_detail(*, viewer, partnership: Partnership, event_id: int) -> Event:
     """One event of the partnership with its agenda (in the reader's language), follow-up
     tasks and photos; 404 for one the viewer may not see."""
