@@ -25,12 +25,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import csv
+from pobratym.core.spreadsheets import yes_no_text
 from pobratym.partnerships.models import Partnership
 from pobratym.translation.selectors import every_translation, text_in
 
 from .models import InstitutionType, Need, NeedKind, NeedLine, NeedStatus, Priority, Sector, Unit
 from .selectors import lines_with_coverage, need_list, with_status
-from .spreadsheets.columns import yes_no_text
 
 
 @dataclass(frozen=True)

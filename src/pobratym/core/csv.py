@@ -1,4 +1,5 @@
-"""Every CSV the platform writes: text a spreadsheet would run as a formula is kept text.
+"""Every CSV the platform writes and reads: text a spreadsheet would run as a formula is kept
+text, and read back as it was typed.
 
 A cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return, which some
 spreadsheets skip before one of those) is a formula to Excel, LibreOffice and Google Sheets:
@@ -10,7 +11,7 @@ number such as "-5", cannot be a formula and is written as it is.
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,6 +30,14 @@ def text_cell(value: Any) -> Any:
     return value
 
 
+def typed_text(cell: str) -> str:
+    """A cell of a CSV file read back: the single quote `text_cell` put before formula-like
+    text is taken off again, so an exported list imports as it was typed."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 class Writer:
     """`csv.writer` whose rows pass through `text_cell`; the only CSV writer to use."""
 
@@ -41,6 +50,16 @@ class Writer:
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:
             self.writerow(row)
+
+
+Error = csv.Error
+
+
+def reader(text_file, **options) -> Iterator[list[str]]:
+    """The rows of a CSV text file as `csv.reader` reads them, each cell through
+    `typed_text`; raises `Error` for a malformed file."""
+    for row in csv.reader(text_file, **options):
+        yield [typed_text(cell) for cell in row]
 
 
 def writer(out, **options) -> Writer:

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from pobratym.core.spreadsheets import in_readers_language
+
 from ..selectors import discrepancy_list
-from .writing import in_readers_language, readers_text
+from .writing import readers_text
 
 
 def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:

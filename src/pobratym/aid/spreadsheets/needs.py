@@ -12,6 +12,17 @@ from django.utils.translation import gettext_lazy
 
 from pobratym.core.errors import DomainError
 from pobratym.core.inputs import TEXT_MAX_LENGTH
+from pobratym.core.spreadsheets.columns import (
+    GROUP,
+    choice_column,
+    date_column,
+    number_column,
+    text_column,
+    yes_no_column,
+    yes_no_text,
+)
+from pobratym.core.spreadsheets.reading import Problem, Refused
+from pobratym.core.spreadsheets.writing import in_readers_language, template_bytes
 from pobratym.translation.selectors import with_translations
 
 from .. import services
@@ -26,17 +37,8 @@ from ..models import (
     Unit,
 )
 from ..selectors import lines_with_coverage, need_list
-from .columns import (
-    GROUP,
-    choice_column,
-    date_column,
-    number_column,
-    text_column,
-    yes_no_column,
-    yes_no_text,
-)
-from .reading import Problem, Refused, read_groups
-from .writing import in_readers_language, readers_text, template_bytes
+from .reading import read_groups
+from .writing import readers_text
 
 # Fixed for ever: keys made from it identify an uploaded file's needs across retries.
 IMPORT_NAMESPACE = uuid.UUID("6f1c1d2e-5b8a-4f0e-9c1a-3d7e2b9a4c55")

@@ -7,11 +7,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pobratym.core.spreadsheets import in_readers_language
 from pobratym.translation.selectors import with_translations
 
 from ..models import QUANTITY, Need, Offer, OfferLine
 from ..selectors import offer_list
-from .writing import in_readers_language, readers_text
+from .writing import readers_text
 
 
 def _label(model, name):

@@ -9,12 +9,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pobratym.core.errors import DomainError, require
+from pobratym.core.spreadsheets.columns import (
+    GROUP,
+    CellError,
+    Column,
+    capfirst,
+    choice_column,
+    number_column,
+    text_column,
+)
+from pobratym.core.spreadsheets.reading import Problem, Refused
+from pobratym.core.spreadsheets.writing import template_bytes
 
 from .. import services
 from ..models import NeedLine, Package, PackageKind, Pledge, Shipment, Unit, item_key_of
-from .columns import GROUP, CellError, Column, capfirst, choice_column, number_column, text_column
-from .reading import Problem, Refused, read_groups
-from .writing import template_bytes
+from .reading import read_groups
 
 
 def _label(model, name):

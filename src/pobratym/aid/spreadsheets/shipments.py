@@ -2,11 +2,12 @@
 
 from django.utils.translation import gettext as _
 
+from pobratym.core.spreadsheets import in_readers_language
 from pobratym.translation.selectors import with_translations
 
 from ..models import Shipment
 from ..selectors import shipment_list
-from .writing import in_readers_language, readers_text
+from .writing import readers_text
 
 
 def _label(name):

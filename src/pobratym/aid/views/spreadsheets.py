@@ -6,53 +6,27 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files
+from pobratym.core.spreadsheets import Refused, xlsx_download, xlsx_response
+from pobratym.core.spreadsheets.pages import SpreadsheetUploadForm, import_page, report
 from pobratym.partnerships.access import partnership_for
 
 from ..forms.needs import NeedFilterForm
-from ..forms.spreadsheets import SpreadsheetUploadForm
 from ..hxl import MEMBER_COLUMNS, member_needs, write_hxl
 from ..models import Shipment
 from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
 from ..spreadsheets import packing
 from ..spreadsheets.discrepancies import discrepancy_table
-from ..spreadsheets.reading import Refused
 from ..spreadsheets.shipments import shipment_table
-from ..spreadsheets.writing import xlsx_download, xlsx_response
 
 VIEW = "aid.view_need"
-SHOWN_PROBLEMS = 500
-
-
-def _report(form, refused: Refused) -> list:
-    """Problems of the whole file go on the upload field; those of rows and columns into the
-    report table, at most SHOWN_PROBLEMS of them (the count says how many in all)."""
-    rows = []
-    for problem in refused.problems:
-        if problem.row is None:
-            form.add_error("file", problem.message)
-        else:
-            rows.append(problem)
-    return rows
-
-
-def _import_page(request, template: str, context: dict, form, problems):
-    context = {
-        **context,
-        "form": form,
-        "problems": problems[:SHOWN_PROBLEMS],
-        "problem_count": len(problems),
-        "more_problems": max(0, len(problems) - SHOWN_PROBLEMS),
-    }
-    status = 400 if form.errors or problems else 200
-    return render(request, template, context, status=status)
 
 
 @login_required
@@ -89,12 +63,12 @@ def need_import(request, slug: str):
                 partnership=partnership, by=request.user, upload=form.cleaned_data["file"]
             )
         except Refused as refused:
-            problems = _report(form, refused)
+            problems = report(form, refused)
         else:
             messages.success(request, _imported_message(result))
             return redirect("aid:need_list", slug=partnership.slug)
     context = {"partnership": partnership}
-    return _import_page(request, "aid/spreadsheets/need_import.html", context, form, problems)
+    return import_page(request, "aid/spreadsheets/need_import.html", context, form, problems)
 
 
 @login_required
@@ -188,11 +162,11 @@ def packing_list_import(request, slug: str, shipment_id: int):
                 shipment=shipment, by=request.user, upload=form.cleaned_data["file"]
             )
         except Refused as refused:
-            problems = _report(form, refused)
+            problems = report(form, refused)
         else:
             messages.success(request, _packed_message(result))
             return redirect("aid:shipment_detail", slug=partnership.slug, shipment_id=shipment.pk)
     context = {"partnership": partnership, "shipment": shipment}
-    return _import_page(
+    return import_page(
         request, "aid/spreadsheets/packing_list_import.html", context, form, problems
     )

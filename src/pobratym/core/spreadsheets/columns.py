@@ -1,6 +1,7 @@
-"""Columns of aid spreadsheets: each parses and checks its cells, and knows its header in
+"""Columns of imported spreadsheets: each parses and checks its cells, and knows its header in
 every language of the site, so a sheet filled in German reads like one in Ukrainian."""
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,7 +15,6 @@ from django.utils.translation import gettext_lazy, ngettext
 GROUP, LINE = "group", "line"
 YES = {"yes", "y", "ja", "j", "так", "true", "1", "x"}
 NO = {"no", "n", "nein", "ні", "false", "0"}
-GROUP, LINE = "group", "line"
 
 
 class CellError(Exception):
@@ -26,7 +26,8 @@ class Column:
     """A column of a sheet: `parse` turns a filled cell into a value or raises CellError.
 
     `level` is GROUP for columns of the record a row belongs to (a need, a package), given
-    on its first row, or LINE for columns of each row. `kind` picks the template's cell
+    on its first row, or LINE for columns of each row (every column of a list without
+    groups). `kind` picks the template's cell
     check; `choices` are (code, label) pairs."""
 
     name: str
@@ -121,6 +122,39 @@ def choice_column(name, label, choices, **options) -> Column:
         return code
 
     return Column(name, label, parse, kind="choice", choices=choices, **options)
+
+
+LIST_SEPARATORS = re.compile(r"[,;/\n]")
+
+
+def choices_column(name, label, choices, **options) -> Column:
+    """Several values of `choices` in one cell, separated by commas (or semicolons, slashes,
+    line breaks): codes or labels in any language, read in the order of `choices`."""
+    choices = tuple(choices)
+    built = {}
+
+    def parse(value) -> list[str]:
+        lookup = _choice_lookup(choices, built)
+        words = [word for word in LIST_SEPARATORS.split(_plain_text(value)) if word.strip()]
+        unknown = [word.strip() for word in words if normalized(word) not in lookup]
+        if unknown:
+            raise CellError(
+                _("“%(value)s” is not in the list. Choose one of: %(choices)s.")
+                % {
+                    "value": ", ".join(unknown),
+                    "choices": ", ".join(str(label) for _code, label in choices),
+                }
+            )
+        codes = {lookup[normalized(word)] for word in words}
+        return [code for code, _label in choices if code in codes]
+
+    return Column(name, label, parse, kind="choices", choices=choices, **options)
+
+
+def choices_text(codes, choices) -> str:
+    """Codes as a `choices_column` reads them back: their labels, separated by commas."""
+    labels = dict(choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes)
 
 
 def _decimal(value) -> Decimal:

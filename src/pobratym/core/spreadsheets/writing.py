@@ -1,0 +1,164 @@
+"""Writing spreadsheets: one writer for every export (XLSX, or CSV through `core.csv`), and
+the templates people fill in."""
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.http import HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pobratym.core import csv
+
+from .columns import Column, capfirst
+from .reading import max_rows
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _safe(value):
+    """A value as a cell holds it: lazy text made plain, characters XML forbids removed."""
+    if isinstance(value, str | Promise):
+        return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return value
+
+
+def _cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, _safe(value))
+    if cell.data_type == "f":
+        cell.data_type = "s"  # text someone typed as "=…" stays text, never a formula
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_bytes(headers: Sequence, rows: Iterable[Sequence], title: str = "") -> bytes:
+    """A one-sheet workbook: a bold header row, then `rows`; written as it streams."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title or _("List")))
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(str(header)) + 4)
+    sheet.append([_cell(sheet, capfirst(header), bold=True) for header in headers])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def xlsx_download(filename: str, data: bytes) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Lists may hold what only some roles see: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def xlsx_response(filename: str, headers: Sequence, rows: Iterable[Sequence], title: str = ""):
+    """Any list as an XLSX download: `headers` (text), then one row per item of `rows`."""
+    return xlsx_download(filename, xlsx_bytes(headers, rows, title))
+
+
+def csv_response(filename: str, headers: Sequence, rows: Iterable[Sequence]) -> HttpResponse:
+    """Any list as a CSV download in UTF-8 with a byte order mark (so spreadsheet programs
+    read its letters right), dates as 2026-12-31; formula-like text stays text."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow([capfirst(header) for header in headers])
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    response = HttpResponse(
+        ("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return _safe(value)
+
+
+def in_readers_language(label) -> str:
+    """The header of the column beside a column of typed text (`label`, its original) that
+    gives the text in the reader's language: "Title (German)"."""
+    language = get_language_info(get_language()[:2])["name_translated"]
+    return _("%(column)s (%(language)s)") % {"column": capfirst(label), "language": language}
+
+
+def _sheet_title(text) -> str:
+    return "".join(char for char in str(text) if char not in "[]:*?/\\")[:31]
+
+
+def template_bytes(columns: Sequence[Column], instructions: Sequence[str], title) -> bytes:
+    """An empty sheet with `columns` as headers and cell checks (lists of allowed values on
+    a second sheet, numbers above zero), and a sheet of instructions."""
+    rows = max_rows() + 1
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title)
+    lists = workbook.create_sheet(_sheet_title(_("Lists")))
+    guide = workbook.create_sheet(_sheet_title(_("Instructions")))
+    sheet.freeze_panes = "A2"
+    list_index = 0
+    for index, column in enumerate(columns, 1):
+        letter = get_column_letter(index)
+        header = sheet.cell(row=1, column=index, value=column.title())
+        header.font = Font(bold=True)
+        sheet.column_dimensions[letter].width = max(14, len(column.title()) + 4)
+        check = None
+        if column.choices and column.kind == "choice":
+            list_index += 2
+            label_at = get_column_letter(list_index - 1)
+            lists.cell(row=1, column=list_index - 1, value=capfirst(column.label)).font = Font(
+                bold=True
+            )
+            lists.cell(row=1, column=list_index, value=_("Code")).font = Font(bold=True)
+            for offset, (code, label) in enumerate(column.choices, 2):
+                lists.cell(row=offset, column=list_index - 1, value=_safe(label))
+                lists.cell(row=offset, column=list_index, value=code)
+            lists.column_dimensions[label_at].width = 32
+            last = len(column.choices) + 1
+            check = DataValidation(
+                type="list",
+                formula1=f"{quote_sheetname(lists.title)}!${label_at}$2:${label_at}${last}",
+                # A warning, not a stop: the codes of the next column are accepted too.
+                errorStyle="warning",
+                error=_("Choose a value from the list on the sheet “%(sheet)s”.")
+                % {"sheet": lists.title},
+            )
+        elif column.kind == "number":
+            check = DataValidation(
+                type="decimal",
+                operator="greaterThan",
+                formula1="0",
+                error=_("Enter a number greater than zero."),
+            )
+        if check is not None:
+            check.allow_blank = True
+            check.showErrorMessage = True
+            sheet.add_data_validation(check)
+            check.add(f"{letter}2:{letter}{rows}")
+        if column.kind == "date":
+            for row in range(2, rows + 1):
+                sheet.cell(row=row, column=index).number_format = "yyyy-mm-dd"
+    guide.column_dimensions["A"].width = 110
+    for number, line in enumerate(instructions, 1):
+        guide.cell(row=number, column=1, value=_safe(line)).alignment = Alignment(wrap_text=True)
+    guide.cell(row=1, column=1).font = Font(bold=True)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
