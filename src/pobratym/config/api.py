@@ -17,6 +17,7 @@ from pobratym.conversations.api import router as conversations_router
 from pobratym.core import views as core_views
 from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
+from pobratym.exchanges.api import router as events_router
 from pobratym.partnerships.api import router as partnerships_router
 
 
@@ -46,6 +47,7 @@ api.add_router("/partnerships", agreements_router)
 api.add_router("/partnerships", aid_router)
 api.add_router("/partnerships", conversations_router)
 api.add_router("/partnerships", directory_router)
+api.add_router("/", events_router)
 
 
 def _error(request, status: int, code: str, message: str):
