@@ -11,11 +11,13 @@ from pobratym.aid import services as aid
 from pobratym.aid.models import Need, Offer, Package, Shipment
 from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
+from pobratym.exchanges.models import Event
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
 from tests.agreements.factories import services as agreements
 from tests.aid.factories import need_post, offer_make
 from tests.conversations.factories import post, thread_start
 from tests.directory.factories import contact_add, organisation_add
+from tests.exchanges.factories import event_add
 from tests.factories import member_create
 
 
@@ -102,6 +104,10 @@ def _contact(team, key, content):
     )
 
 
+def _event(team, key, content):
+    return event_add(team["partnership"], team["staff1"], idempotency_key=key, title=content)
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -113,5 +119,6 @@ CREATORS = {
     "message": (_message, Message),
     "organisation": (_organisation, Organisation),
     "contact": (_contact, Contact),
+    "event": (_event, Event),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -13,12 +13,14 @@ from django.urls import reverse
 from pobratym.agreements.services import agreements, letters
 from pobratym.aid import services as aid
 from pobratym.directory import services as directory
+from pobratym.exchanges import services as exchanges
 from pobratym.partnerships import services as partnerships
 from tests.agreements.factories import agreement_draft
 from tests.agreements.letter_factories import letter_register
 from tests.aid.factories import need_post
 from tests.aid.shipment_factories import shipment_plan
 from tests.directory.factories import contact_add, organisation_add
+from tests.exchanges.factories import event_add
 from tests.factories import focus_area_create, member_create
 
 
@@ -145,5 +147,14 @@ UPDATERS = {
             "directory:contact_edit", args=[_slug(team), contact.pk]
         ),
         editor="coordinator1",
+    ),
+    "event": Editing(
+        make=lambda team: event_add(team["partnership"], team["coordinator1"]),
+        change=lambda team, event, revision, text: exchanges.event_update(
+            event=event, by=team["coordinator2"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, event: reverse("exchanges:event_edit", args=[_slug(team), event.pk]),
+        editor="coordinator2",
     ),
 }

@@ -16,13 +16,17 @@ urlpatterns = [
     path(f"{event}edit/", events.event_edit, name="event_edit"),
     path(f"{event}agenda/", events.agenda_item_add, name="agenda_item_add"),
     path(
-        f"{event}agenda/<id:item_id>/remove/", events.agenda_item_remove, name="agenda_item_remove"
+        f"{event}agenda/<id:agenda_item_id>/remove/",
+        events.agenda_item_remove,
+        name="agenda_item_remove",
     ),
-    path(f"{event}agenda/<id:item_id>/move/", events.agenda_item_move, name="agenda_item_move"),
+    path(
+        f"{event}agenda/<id:agenda_item_id>/move/", events.agenda_item_move, name="agenda_item_move"
+    ),
     path(f"{event}follow-ups/", events.follow_up_add, name="follow_up_add"),
     path(
         f"{event}follow-ups/<id:follow_up_id>/done/", events.follow_up_done, name="follow_up_done"
     ),
     path(f"{event}photos/", events.event_photo_add, name="event_photo_add"),
-    path(f"{event}photos/<id:photo_id>/", events.event_photo, name="event_photo"),
+    path(f"{event}photos/<id:event_photo_id>/", events.event_photo, name="event_photo"),
 ]

@@ -7,6 +7,7 @@ from pobratym.agreements.demo import load_agreement, load_letters
 from pobratym.aid.demo import load_aid
 from pobratym.conversations.demo import load_conversations
 from pobratym.directory.demo import load_directory
+from pobratym.exchanges.demo import load_events
 from pobratym.partnerships import demo as partnerships_demo
 
 
@@ -22,4 +23,5 @@ def load() -> list[tuple[str, str]]:
     load_conversations(partnership)
     load_aid(partnership)
     load_directory(partnership)
+    load_events(partnership)
     return accounts

@@ -163,19 +163,19 @@ def _agenda_item(event, item_id: int) -> AgendaItem:
 
 @login_required
 @require_POST
-def agenda_item_remove(request, slug: str, event_id: int, item_id: int):
+def agenda_item_remove(request, slug: str, event_id: int, agenda_item_id: int):
     event = _event(request, slug, event_id, CHANGE)[1]
-    services.agenda_item_remove(item=_agenda_item(event, item_id), by=request.user)
+    services.agenda_item_remove(item=_agenda_item(event, agenda_item_id), by=request.user)
     messages.success(request, _("The agenda item was removed."))
     return _to_event(slug, event.pk, "agenda")
 
 
 @login_required
 @require_POST
-def agenda_item_move(request, slug: str, event_id: int, item_id: int):
+def agenda_item_move(request, slug: str, event_id: int, agenda_item_id: int):
     event = _event(request, slug, event_id, CHANGE)[1]
     up = request.POST.get("direction") != "down"
-    services.agenda_item_move(item=_agenda_item(event, item_id), by=request.user, up=up)
+    services.agenda_item_move(item=_agenda_item(event, agenda_item_id), by=request.user, up=up)
     return _to_event(slug, event.pk, "agenda")
 
 
@@ -229,10 +229,10 @@ def event_photo_add(request, slug: str, event_id: int):
 
 @login_required
 @require_GET
-def event_photo(request, slug: str, event_id: int, photo_id: int):
+def event_photo(request, slug: str, event_id: int, event_photo_id: int):
     """A photo, for members only (uploads are never served by path)."""
     partnership = partnership_for(request, slug, VIEW)
     photo = selectors.event_photo(
-        viewer=request.user, partnership=partnership, event_id=event_id, photo_id=photo_id
+        viewer=request.user, partnership=partnership, event_id=event_id, photo_id=event_photo_id
     )
     return private_file(photo.image, inline_image=True)
