@@ -14,6 +14,7 @@ from pobratym.partnerships.predicates import is_member, membership_of
 from pobratym.translation.selectors import matching, reader_translations, with_translations
 
 from .models import Contact, Organisation
+from .personal_data import exported
 from .predicates import sees_contacts
 
 
@@ -172,4 +173,5 @@ def contact_data(contact: Contact) -> dict:
             }
             for row in contact.history.select_related("history_user").order_by("history_date")
         ],
+        **exported(contact),  # what the domains keep about the person (personal_data)
     }

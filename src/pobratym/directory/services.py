@@ -21,6 +21,7 @@ from pobratym.partnerships.predicates import membership_of
 from pobratym.translation.services import language_of, translate_later
 
 from .models import PERSONAL_FIELDS, Contact, Organisation, SpokenLanguage, key_of
+from .personal_data import erase_everywhere
 
 ORGANISATION_FIELDS = ("name", "kind", "description", "website")
 CONTACT_FIELDS = (
@@ -326,6 +327,7 @@ def contact_erase(*, contact: Contact, by: User) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     if contact.anonymised_at is not None:
         raise Conflict("contact_anonymised", _("This contact has been anonymised."))
+    erase_everywhere(contact, by)  # what the domains keep about the person (personal_data)
     history = list(contact.history.all())
     for row in history:
         _blank(row)

@@ -34,3 +34,17 @@ class ExchangesConfig(AppConfig):
         )
         register_work(work.follow_ups_pending, work.follow_up_items)
         register_activity(activity.event_activity)
+        self._register_personal_data()
+
+    def _register_personal_data(self):
+        """Participations and invitations in a person's data copy and erasure."""
+        from pobratym.directory.personal_data import register_personal_data
+
+        from . import personal_data
+
+        register_personal_data(
+            "exchanges",
+            export=personal_data.export,
+            erase=personal_data.erase,
+            describe=personal_data.describe,
+        )

@@ -10,11 +10,14 @@ is asked of the partnership.
 
 import rules
 
+from pobratym.directory.predicates import may_see_contacts
+
 from .predicates import (
     is_coordinator_of_event,
     is_follow_up_owner,
     is_member_of_event,
     is_office_of_event,
+    on_event,
 )
 
 rules.add_perm("exchanges.view_event", is_member_of_event)
@@ -27,3 +30,9 @@ rules.add_perm(
     "exchanges.complete_followup",
     is_member_of_event & (is_follow_up_owner | is_coordinator_of_event),
 )
+# Participants and invitees are contacts of the directory: their names are seen by whom the
+# directory shows contacts; the offices of both sides add and remove participants and invite.
+rules.add_perm("exchanges.view_participant", on_event(may_see_contacts))
+rules.add_perm("exchanges.add_participant", is_office_of_event)
+rules.add_perm("exchanges.remove_participant", is_office_of_event)
+rules.add_perm("exchanges.add_invitation", is_office_of_event)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import events
+from .views import events, invitations, participants
 
 app_name = "exchanges"
 
@@ -29,4 +29,36 @@ urlpatterns = [
     ),
     path(f"{event}photos/", events.event_photo_add, name="event_photo_add"),
     path(f"{event}photos/<id:event_photo_id>/", events.event_photo, name="event_photo"),
+]
+
+# An event's people: participants (add, remove, import, export) and invitations; the reply
+# page of an invitation opens by the secret of its e-mail, without signing in.
+urlpatterns += [
+    path(f"{event}participants/new/", participants.participant_add, name="participant_add"),
+    path(
+        f"{event}participants/<id:participant_id>/remove/",
+        participants.participant_remove,
+        name="participant_remove",
+    ),
+    path(
+        f"{event}participants/import/",
+        participants.participant_import,
+        name="participant_import",
+    ),
+    path(
+        f"{event}participants/template.xlsx",
+        participants.participant_template,
+        name="participant_template",
+    ),
+    path(
+        f"{event}participants/export/",
+        participants.participant_export,
+        name="participant_export",
+    ),
+    path(f"{event}invitations/new/", invitations.invitation_send, name="invitation_send"),
+    path(
+        "events/invitations/<str:reply_token>/",
+        invitations.invitation_reply,
+        name="invitation_reply",
+    ),
 ]

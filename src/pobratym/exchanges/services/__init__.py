@@ -12,6 +12,8 @@ from .events import (
     follow_up_add,
     follow_up_complete,
 )
+from .invitations import invitation_create, invitation_reply, invitations_send
+from .participants import participant_add, participant_remove
 
 __all__ = [
     "EVENT_FIELDS",
@@ -23,4 +25,9 @@ __all__ = [
     "event_update",
     "follow_up_add",
     "follow_up_complete",
+    "invitation_create",
+    "invitation_reply",
+    "invitations_send",
+    "participant_add",
+    "participant_remove",
 ]
