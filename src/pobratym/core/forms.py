@@ -77,6 +77,16 @@ class RevisionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, required=False, min_value=1, max_value=ID_MAX)
 
 
+class CheckedByServices:
+    """Mixin of a ModelForm whose record the services check, each rule at the field it
+    concerns: the form only parses its fields (no model validation, so no anonymous
+    "constraint violated" error) and leaves the instance as stored, so a refused edit shows
+    the record unchanged around the form."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
 class RevisedForm:
     """Mixin of every form that edits a `core.models.Revised` record: it carries the
     record's revision (from `instance`, or `initial["revision"]` for a form without one),

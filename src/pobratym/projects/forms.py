@@ -4,7 +4,12 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdempotencyKeyField, RevisedForm, bounded_formfield
+from pobratym.core.forms import (
+    CheckedByServices,
+    IdempotencyKeyField,
+    RevisedForm,
+    bounded_formfield,
+)
 from pobratym.core.money import Currency
 
 from .models import BudgetLine, Indicator, Milestone, Project, ProjectStatus
@@ -46,7 +51,7 @@ class ProjectFilterForm(forms.Form):
         ]
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(CheckedByServices, forms.ModelForm):
     """What a project is; the services check it again."""
 
     class Meta:
@@ -74,7 +79,7 @@ class ProjectEditForm(RevisedForm, ProjectForm):
     """A project corrected from the revision shown (core.forms.RevisedForm)."""
 
 
-class PartForm(forms.ModelForm):
+class PartForm(CheckedByServices, forms.ModelForm):
     """A part of a project, added once however often the form is sent."""
 
     idempotency_key = IdempotencyKeyField()
