@@ -128,6 +128,27 @@ def _records(partnership, people) -> dict:
         "organisation": organisation,
         "contact": Contact.objects.filter(organisation=organisation)[0],
         **_project_records(partnership, people),
+        **_event_records(partnership, people),
+    }
+
+
+def _event_records(partnership, people) -> dict:
+    """The demo's delegation visit with its agenda, a photo and a follow-up task of the
+    Dortmund coordinator."""
+    from datetime import date
+
+    from pobratym.exchanges.models import Event
+    from pobratym.exchanges.services import event_photo_add, follow_up_add
+    from tests.conversations.factories import png_upload
+
+    event = Event.objects.filter(partnership=partnership, kind="delegation")[0]
+    return {
+        "event": event,
+        "agenda_item": event.agenda_items.order_by("position")[0],
+        "follow_up": follow_up_add(
+            event=event, by=people[(S, 1)], title="T", owner=people[(C, 1)], due_on=date(2031, 1, 1)
+        ),
+        "event_photo": event_photo_add(event=event, by=people[(S, 1)], image=png_upload()),
     }
 
 
@@ -183,6 +204,10 @@ def _parameters(records: dict, door: Door) -> dict:
         "project_id": records["project"].pk,
         "milestone_id": records["milestone"].pk,
         "indicator_id": records["indicator"].pk,
+        "event_id": records["event"].pk,
+        "agenda_item_id": records["agenda_item"].pk,
+        "follow_up_id": records["follow_up"].pk,
+        "event_photo_id": records["event_photo"].pk,
         "token": records["invitation"].token,
         "label": "aid.need",
         "pk": records["need"].pk,
@@ -371,6 +396,7 @@ GROUPS = (
     "aid",
     "directory",
     "projects",
+    "exchanges",
     "translation",
     "api",
 )
@@ -445,6 +471,16 @@ def _offer_body(records):
 def _pledge_body(records, names=("offer_line_id", "need_line_id")):
     pledge = records["pledge"]
     return {names[0]: pledge.offer_line_id, names[1]: pledge.need_line_id, "quantity": "1"}
+
+
+def _event_body() -> dict:
+    return {
+        "kind": "online",
+        "title": "Follow-up call",
+        "starts_at": "2031-05-12T10:00",
+        "ends_at": "2031-05-12T11:00",
+        "host_side": 1,
+    }
 
 
 API = "/api/v1/partnerships/{slug}"
@@ -601,6 +637,20 @@ DOORS: dict[str, Door] = {
     "projects:indicator_add": _form(OFFICE),
     "projects:indicator_record": _form(OFFICE),
     "projects:budget_line_add": _form(OFFICE),
+    # exchanges: members read the events, the offices of both sides run them; a follow-up
+    # task (the demo's is the Dortmund coordinator's) is marked done by its owner or a
+    # coordinator
+    "exchanges:event_list": READ,
+    "exchanges:event_detail": READ,
+    "exchanges:event_photo": READ,
+    "exchanges:event_create": _form(OFFICE),
+    "exchanges:event_edit": _form(OFFICE),
+    "exchanges:agenda_item_add": _post(OFFICE),
+    "exchanges:agenda_item_move": _post(OFFICE),
+    "exchanges:agenda_item_remove": _post(OFFICE, consumes=True),
+    "exchanges:follow_up_add": _post(OFFICE),
+    "exchanges:follow_up_done": _post(who(C)),
+    "exchanges:event_photo_add": _post(OFFICE),
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
     # the API: visitors get open data only; members what their pages show them
@@ -618,6 +668,9 @@ DOORS: dict[str, Door] = {
     f"GET {API}/directory/organisations/{{organisation_id}}": A_READ,
     f"GET {API}/directory/contacts": Door(get=OFFICE),
     f"GET {API}/directory/contacts/{{contact_id}}": Door(get=OFFICE),
+    "GET /api/v1/events": Door(get=EVERYONE, outsider=GET),
+    f"GET {API}/events/{{event_id}}": A_READ,
+    f"POST {API}/events": _api_post(OFFICE, lambda records: _event_body()),
     f"GET {API}/threads": A_READ,
     f"GET {API}/threads/{{thread_id}}": A_READ,
     f"POST {API}/aid/needs": _api_post(OFFICE, _need_body),
