@@ -9,6 +9,7 @@ from pobratym.conversations.demo import load_conversations
 from pobratym.directory.demo import load_directory
 from pobratym.exchanges.demo import load_events
 from pobratym.partnerships import demo as partnerships_demo
+from pobratym.projects.demo import load_projects
 
 
 @transaction.atomic
@@ -24,4 +25,6 @@ def load() -> list[tuple[str, str]]:
     load_aid(partnership)
     load_directory(partnership)
     load_events(partnership)
+    # Projects last: they carry aid needs and name the directory's organisations.
+    load_projects(partnership)
     return accounts
