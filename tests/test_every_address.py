@@ -129,7 +129,15 @@ def _records(partnership, people) -> dict:
         "contact": Contact.objects.filter(organisation=organisation)[0],
         **_project_records(partnership, people),
         **_event_records(partnership, people),
+        **_calendar_records(people),
     }
+
+
+def _calendar_records(people) -> dict:
+    """A private calendar feed of the Dortmund coordinator's."""
+    from pobratym.exchanges.services.feeds import calendar_feed_create
+
+    return {"calendar_feed": calendar_feed_create(by=people[(C, 1)])[0]}
 
 
 def _event_records(partnership, people) -> dict:
@@ -212,6 +220,8 @@ def _parameters(records: dict, door: Door) -> dict:
         "label": "aid.need",
         "pk": records["need"].pk,
         "key": "not-a-key",
+        "feed_id": records["calendar_feed"].pk,
+        "secret": "not-a-secret",
         "uidb36": "x",
     }
 
@@ -651,6 +661,13 @@ DOORS: dict[str, Door] = {
     "exchanges:follow_up_add": _post(OFFICE),
     "exchanges:follow_up_done": _post(who(C)),
     "exchanges:event_photo_add": _post(OFFICE),
+    # the calendar: members read it; a person's feeds are their own (the feed is the Dortmund
+    # coordinator's; revoked before a new address would revoke it)
+    "exchanges:calendar_month": READ,
+    "exchanges:calendar_upcoming": READ,
+    "exchanges:calendar_feeds": MY_PAGE,
+    "exchanges:calendar_feed_revoke": _form(C1, consumes=True),
+    "exchanges:calendar_feed_new": MY_FORM,
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
     # the API: visitors get open data only; members what their pages show them
@@ -669,6 +686,8 @@ DOORS: dict[str, Door] = {
     f"GET {API}/directory/contacts": Door(get=OFFICE),
     f"GET {API}/directory/contacts/{{contact_id}}": Door(get=OFFICE),
     "GET /api/v1/events": Door(get=EVERYONE, outsider=GET),
+    f"GET {API}/events.ics": Door(get=EVERYONE, visitor=GET, outsider=GET),
+    "GET /api/v1/calendar/feeds/{secret}.ics": Door(get=NOBODY),  # only a real secret opens
     f"GET {API}/events/{{event_id}}": A_READ,
     f"POST {API}/events": _api_post(OFFICE, lambda records: _event_body()),
     f"GET {API}/threads": A_READ,

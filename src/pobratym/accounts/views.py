@@ -14,6 +14,7 @@ from django.views.i18n import set_language as django_set_language
 from pobratym.core.forms import form_data
 
 from . import services, two_factor
+from .links import account_links
 from .models import User, time_zone_choices
 
 
@@ -46,9 +47,8 @@ def profile(request):
         services.user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your settings were saved."))
         return redirect("profile")
-    return render(
-        request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
-    )
+    context = {"form": form, "links": account_links()}
+    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
 
 class ActivateTOTPView(AllauthActivateTOTPView):

@@ -18,6 +18,7 @@ from pobratym.core import views as core_views
 from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
+from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import router as partnerships_router
 
 
@@ -47,6 +48,7 @@ api.add_router("/partnerships", agreements_router)
 api.add_router("/partnerships", aid_router)
 api.add_router("/partnerships", conversations_router)
 api.add_router("/partnerships", directory_router)
+api.add_router("/", calendar_router)
 api.add_router("/", events_router)
 
 

@@ -9,6 +9,7 @@ class ExchangesConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
+        from pobratym.accounts.links import register_account_link
         from pobratym.partnerships import records
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_panel, register_tab
@@ -23,6 +24,16 @@ class ExchangesConfig(AppConfig):
             "exchanges:event_list",
             position=45,
             permission="exchanges.view_event",
+        )
+        register_tab(
+            "calendar",
+            _("Calendar"),
+            "exchanges:calendar_month",
+            position=46,
+            permission="exchanges.view_event",
+        )
+        register_account_link(
+            _("My calendar in a calendar app"), "exchanges:calendar_feeds", position=10
         )
         records.register(
             "exchanges.event",

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import events, invitations, participants
+from .views import calendar, events, feeds, invitations, participants
 
 app_name = "exchanges"
 
 events_path = "partnerships/<slug:slug>/events/"
 event = f"{events_path}<id:event_id>/"
+calendar_path = "partnerships/<slug:slug>/calendar/"
 
 urlpatterns = [
     path(events_path, events.event_list, name="event_list"),
@@ -29,6 +30,15 @@ urlpatterns = [
     ),
     path(f"{event}photos/", events.event_photo_add, name="event_photo_add"),
     path(f"{event}photos/<id:event_photo_id>/", events.event_photo, name="event_photo"),
+    path(calendar_path, calendar.calendar_month, name="calendar_month"),
+    path(f"{calendar_path}upcoming/", calendar.calendar_upcoming, name="calendar_upcoming"),
+    path("calendar/feeds/", feeds.calendar_feeds, name="calendar_feeds"),
+    path("calendar/feeds/new/", feeds.calendar_feed_new, name="calendar_feed_new"),
+    path(
+        "calendar/feeds/<id:feed_id>/revoke/",
+        feeds.calendar_feed_revoke,
+        name="calendar_feed_revoke",
+    ),
 ]
 
 # An event's people: participants (add, remove, import, export) and invitations; the reply
