@@ -10,7 +10,10 @@ class ProjectsConfig(AppConfig):
         from django.urls import reverse
 
         from pobratym.partnerships import records
-        from pobratym.partnerships.panels import register_tab
+        from pobratym.partnerships.activity import register_activity
+        from pobratym.partnerships.panels import register_panel, register_tab
+
+        from . import activity
 
         # After aid (30), before the directory (40).
         register_tab(
@@ -20,6 +23,10 @@ class ProjectsConfig(AppConfig):
             position=35,
             permission="projects.view_project",
         )
+        register_panel(
+            "projects/partials/overview_panel.html", activity.overview_panel, position=35
+        )
+        register_activity(activity.project_activity)
         records.register(
             "projects.project",
             permission="projects.view_project",

@@ -1,0 +1,84 @@
+"""Projects on the partnership's overview (registered in ProjectsConfig.ready): projects added
+and milestones completed, in recent activity, and a panel of the projects by status with the
+next milestones due."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pobratym.partnerships.activity import Event
+from pobratym.translation.selectors import reader_translations, shown, with_translations
+
+from .models import Milestone, Project, ProjectStatus
+
+NEXT_MILESTONES = 3
+
+
+def _url(partnership, project_id: int) -> str:
+    return reverse("projects:project_detail", args=[partnership.slug, project_id])
+
+
+def project_activity(viewer, partnership, limit: int) -> list[Event]:
+    """Projects added and milestones completed (four queries)."""
+    if not viewer.has_perm("projects.view_project", partnership):
+        return []
+    projects = with_translations(Project.objects.filter(partnership=partnership)).order_by(
+        "-created_at"
+    )[:limit]
+    done = (
+        Milestone.objects.filter(project__partnership=partnership, completed_on__isnull=False)
+        .prefetch_related(reader_translations(), reader_translations("project"))
+        .select_related("project")
+        .order_by("-updated_at")[:limit]
+    )
+    added = [
+        Event(p.created_at, _("Project added"), shown(p, "title").text, _url(partnership, p.pk))
+        for p in projects
+    ]
+    completed = [
+        Event(
+            milestone.updated_at,
+            _("Milestone completed"),
+            f"{shown(milestone.project, 'title').text}: {shown(milestone, 'title').text}",
+            _url(partnership, milestone.project_id),
+        )
+        for milestone in done
+    ]
+    return added + completed
+
+
+def overview_panel(viewer, partnership) -> dict | None:
+    """How many projects of each status, and the next open milestones (three queries)."""
+    if not viewer.has_perm("projects.view_project", partnership):
+        return None
+    counts = dict(
+        Project.objects.filter(partnership=partnership)
+        .values_list("status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    statuses = [
+        {"label": label, "count": counts[value]}
+        for value, label in ProjectStatus.choices
+        if counts.get(value)
+    ]
+    upcoming = (
+        Milestone.objects.filter(
+            project__partnership=partnership,
+            completed_on__isnull=True,
+            due_on__gte=timezone.localdate(),
+        )
+        .select_related("project")
+        .prefetch_related(reader_translations())
+        .order_by("due_on", "pk")[:NEXT_MILESTONES]
+    )
+    milestones = [
+        {
+            "title": shown(m, "title").text,
+            "due_on": m.due_on,
+            "url": _url(partnership, m.project_id),
+        }
+        for m in upcoming
+    ]
+    return {"statuses": statuses, "total": sum(counts.values()), "milestones": milestones}
