@@ -11,31 +11,14 @@ from django.utils import timezone
 from pobratym.partnerships.models import Role
 from pobratym.translation.models import digest_of
 from tests.access import EVERYONE, Page, http_check
+from tests.exchanges.calendar_factories import YEAR, kyiv_meeting, with_query
 from tests.exchanges.factories import event_add
 
 pytestmark = pytest.mark.django_db
 
-# June of next year begins on a weekday of its own; the tests find it, whatever the year.
-YEAR = timezone.localdate().year + 1
-
 
 def url(name, partnership, **query):
-    address = reverse(f"exchanges:{name}", args=[partnership.slug])
-    return address + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
-
-
-def kyiv_meeting(partnership, office, **fields):
-    """10:00–12:00 Kyiv time on 3 June next year, not public."""
-    return event_add(
-        partnership,
-        office,
-        title=fields.pop("title", "Meeting of the water utilities"),
-        time_zone="Europe/Kyiv",
-        starts_at=datetime(YEAR, 6, 3, 10, 0),
-        ends_at=datetime(YEAR, 6, 3, 12, 0),
-        city="Zhytomyr",
-        **fields,
-    )
+    return with_query(reverse(f"exchanges:{name}", args=[partnership.slug]), **query)
 
 
 def test_the_month_shows_each_event_on_its_day_at_its_citys_time(
@@ -57,9 +40,7 @@ def test_the_month_shows_each_event_on_its_day_at_its_citys_time(
     assert page.status_code == 200
     month = page.context["month"]
     days = {day.date: day for week in month.weeks for day in week if day.in_month}
-    assert [event.title for event, _ in days[date(YEAR, 6, 3)].events] == [
-        "Meeting of the water utilities"
-    ]
+    assert [event.title for event, _ in days[date(YEAR, 6, 3)].events] == ["Water utilities meet"]
     assert month.count == 2
     # Monday to Sunday
     assert month.weeks[0][0].date.weekday() == 0

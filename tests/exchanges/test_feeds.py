@@ -11,24 +11,24 @@ import icalendar
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from pobratym.exchanges.models import CalendarFeed, EventKind
 from pobratym.partnerships.models import Membership, Role
 from pobratym.partnerships.services import membership_add
 from pobratym.translation.models import digest_of
+from tests.exchanges.calendar_factories import YEAR, kyiv_meeting, with_query
 from tests.exchanges.factories import event_add
 from tests.factories import member_create, partnership_create
 
 pytestmark = pytest.mark.django_db
 
-YEAR = timezone.localdate().year + 1
 REQUIRED = ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "URL")
 
 
 def public_feed(partnership, **query) -> str:
     address = reverse("api:partnership_calendar", kwargs={"slug": partnership.slug})
-    return address + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+    return with_query(address, **query)
 
 
 def read(response) -> tuple[icalendar.Calendar, bytes]:
@@ -42,21 +42,6 @@ def read(response) -> tuple[icalendar.Calendar, bytes]:
 
 def summaries(calendar) -> set[str]:
     return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
-
-
-def kyiv_meeting(partnership, by, **fields):
-    return event_add(
-        partnership,
-        by,
-        title=fields.pop("title", "Water utilities meet"),
-        description="Pumps and pipes.",
-        time_zone="Europe/Kyiv",
-        starts_at=datetime(YEAR, 6, 3, 10, 0),
-        ends_at=datetime(YEAR, 6, 3, 12, 0),
-        city="Zhytomyr",
-        venue="City hall",
-        **fields,
-    )
 
 
 # --- the public feed of a partnership ---
