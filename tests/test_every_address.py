@@ -127,6 +127,10 @@ def _records(partnership, people) -> dict:
         "pledge": Pledge.objects.filter(offer_line__offer__partnership=partnership).first(),
         "organisation": organisation,
         "contact": Contact.objects.filter(organisation=organisation)[0],
+        # Another contact of the same city, for the merge of two.
+        "other_contact": Contact.objects.filter(side=organisation.side)
+        .exclude(pk=Contact.objects.filter(organisation=organisation)[0].pk)
+        .first(),
         **_project_records(partnership, people),
         **_event_records(partnership, people),
         **_calendar_records(people),
@@ -209,6 +213,7 @@ def _parameters(records: dict, door: Door) -> dict:
         "focus_area_id": records["focus_area"].pk,
         "organisation_id": records["organisation"].pk,
         "contact_id": records["contact"].pk,
+        "other_id": records["other_contact"].pk,
         "project_id": records["project"].pk,
         "milestone_id": records["milestone"].pk,
         "indicator_id": records["indicator"].pk,
@@ -635,8 +640,15 @@ DOORS: dict[str, Door] = {
     "directory:contact_edit": _form(OFFICE1),
     "directory:contact_export": Door(get=C1, post=NOBODY),
     "directory:contact_pdf": Door(get=C1, post=NOBODY),
+    # Before the erasure: an anonymised contact is merged no more.
+    "directory:contact_merge_choose": Door(get=OFFICE1, post=NOBODY),
+    "directory:contact_merge": _form(OFFICE1),
     "directory:contact_erase": _form(C1, consumes=True),
     "directory:retention_list": Door(get=who(C), post=NOBODY),
+    "directory:contact_import": _form(OFFICE),
+    "directory:contact_template": Door(get=OFFICE, post=NOBODY),
+    "directory:contact_list_xlsx": Door(get=OFFICE, post=NOBODY),
+    "directory:contact_list_csv": Door(get=OFFICE, post=NOBODY),
     # projects: members read them, the offices of both sides run them
     "projects:project_list": READ,
     "projects:project_detail": READ,

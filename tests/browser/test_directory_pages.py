@@ -1,6 +1,6 @@
 """The directory's pages in a real browser: axe-core (WCAG 2.1 A and AA) in all three
-languages as Dortmund's coordinator (who sees contacts, exports and erases), and no
-horizontal scrolling on a 390 px phone."""
+languages as Dortmund's coordinator (who sees contacts, exports, erases, imports and merges
+them), and no horizontal scrolling on a 390 px phone."""
 
 import pytest
 
@@ -14,6 +14,7 @@ def _pages() -> list[tuple[str, str]]:
 
     organisation = Organisation.objects.filter(side__position=1, contacts__isnull=False)[0]
     contact = Contact.objects.filter(organisation=organisation)[0]
+    other = Contact.objects.filter(side=contact.side_id).exclude(pk=contact.pk)[0]
     return [
         ("organisations", f"{DIRECTORY}/"),
         ("organisations filtered", f"{DIRECTORY}/?kind=municipal_subsidiary&q=Dortmund"),
@@ -26,6 +27,9 @@ def _pages() -> list[tuple[str, str]]:
         ("edit contact", f"{DIRECTORY}/contacts/{contact.pk}/edit/"),
         ("erase contact (confirmation)", f"{DIRECTORY}/contacts/{contact.pk}/erase/"),
         ("contacts to review", f"{DIRECTORY}/contacts/review/"),
+        ("import contacts", f"{DIRECTORY}/contacts/import/"),
+        ("merge: find the other", f"{DIRECTORY}/contacts/{contact.pk}/merge/?q=a"),
+        ("merge: compare", f"{DIRECTORY}/contacts/{contact.pk}/merge/{other.pk}/"),
     ]
 
 

@@ -23,6 +23,9 @@ RULES = {
     "directory.export_contact": ("contact", who(C, sides=[1])),
     "directory.erase_contact": ("contact", who(C, sides=[1])),
     "directory.review_retention": ("partnership", who(C)),
+    "directory.import_contacts": ("partnership", OFFICE),
+    "directory.export_contacts": ("partnership", OFFICE),
+    "directory.merge_contact": ("contact", who(C, S, sides=[1])),
 }
 
 
@@ -41,3 +44,4 @@ def test_an_anonymised_contact_can_no_longer_be_changed_or_erased(contact, coord
     assert coordinator1.has_perm("directory.export_contact", contact)
     assert not coordinator1.has_perm("directory.change_contact", contact)
     assert not coordinator1.has_perm("directory.erase_contact", contact)
+    assert not coordinator1.has_perm("directory.merge_contact", contact)

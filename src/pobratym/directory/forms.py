@@ -1,16 +1,20 @@
-"""Forms of the directory pages: the lists' filters, an organisation, a contact."""
+"""Forms of the directory pages: the lists' filters, an organisation, a contact, a merge of
+two contacts."""
 
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pobratym.core.formatting import day
 from pobratym.core.forms import (
     IdempotencyKeyField,
     RecordsField,
     RevisedForm,
+    RevisionField,
     bounded_formfield,
 )
 
+from .merging import KEEP, MERGED_FIELDS, TAKE
 from .models import Contact, Organisation, OrganisationKind, SpokenLanguage
 from .services import CONTACT_FIELDS, ORGANISATION_FIELDS
 
@@ -139,3 +143,60 @@ class ContactCreateForm(ContactForm):
 
 class ContactEditForm(RevisedForm, ContactForm):
     """A contact corrected from the revision shown (core.forms.RevisedForm)."""
+
+
+class ContactMergeForm(forms.Form):
+    """For each field where two contacts differ, whose value stays; and the revisions of
+    both as the person saw them (decision 0018)."""
+
+    revision = RevisionField()
+    other_revision = RevisionField()
+
+    def __init__(self, *args, contact, other, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("revision", contact.revision)
+        self.initial.setdefault("other_revision", other.revision)
+        self.same = []
+        for name in MERGED_FIELDS:
+            label = capfirst(Contact._meta.get_field(name).verbose_name)
+            kept, taken = shown_value(contact, name), shown_value(other, name)
+            if kept == taken:
+                self.same.append((label, kept))
+                continue
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=[(KEEP, kept), (TAKE, taken)],
+                widget=forms.RadioSelect,
+                initial=TAKE if kept == EMPTY and taken != EMPTY else KEEP,
+            )
+
+    def choices(self) -> dict:
+        return {name: self.cleaned_data[name] for name in MERGED_FIELDS if name in self.fields}
+
+
+EMPTY = _("(empty)")
+
+
+def shown_value(contact: Contact, name: str) -> str:
+    """A contact's field as the merge page shows it, to compare and to choose."""
+    value = getattr(contact, name)
+    if name == "languages":
+        value = ", ".join(contact.languages_display())
+    elif name == "consent_method":
+        value = contact.get_consent_method_display()
+    elif name == "organisation":
+        value = f"{value.name} ({value.side.city.name})"
+    elif value is not None and not isinstance(value, str):
+        value = day(value)
+    return str(value or EMPTY)
+
+
+class MergeSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find the other contact"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Found in the name, function and e-mail address, among the contacts of your city."
+        ),
+    )

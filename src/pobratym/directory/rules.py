@@ -31,3 +31,11 @@ rules.add_perm("directory.export_contact", is_coordinator & is_on_same_side)
 rules.add_perm("directory.erase_contact", is_coordinator & is_on_same_side & is_not_anonymised)
 # On a partnership: the contacts past their retention date, for a coordinator's own city.
 rules.add_perm("directory.review_retention", is_coordinator)
+# On a partnership: a list of contacts imported (each at an organisation of the person's own
+# city, checked row by row as `add_contact`), or the contacts exported, as those who see them.
+rules.add_perm("directory.import_contacts", is_coordinator_or_staff)
+rules.add_perm("directory.export_contacts", may_see_contacts)
+# On a contact: merged with another of the same city, both corrected by the same office.
+rules.add_perm(
+    "directory.merge_contact", is_coordinator_or_staff & is_on_same_side & is_not_anonymised
+)

@@ -175,3 +175,28 @@ def contact_data(contact: Contact) -> dict:
         ],
         **exported(contact),  # what the domains keep about the person (personal_data)
     }
+
+
+MERGE_CANDIDATES = 20
+
+
+def merge_candidates(
+    *, viewer, partnership: Partnership, contact: Contact, words: str = ""
+) -> list[Contact]:
+    """Contacts of the same city that `contact` could be merged with (at most
+    MERGE_CANDIDATES): those matching `words` (name, function, e-mail), or without words
+    those of the same name, which look alike but are not duplicates by the directory's rules
+    when they are at other organisations. Two queries: the contacts and their organisations'
+    translations."""
+    contacts = (
+        _contacts(viewer, partnership)
+        .filter(side=contact.side_id, anonymised_at__isnull=True)
+        .exclude(pk=contact.pk)
+    )
+    if words := words.strip():
+        contacts = contacts.filter(
+            contains("name", words) | contains("function", words) | contains("email", words)
+        )
+    else:
+        contacts = contacts.filter(name_key=contact.name_key)
+    return list(contacts.order_by("name_key", "pk")[:MERGE_CANDIDATES])

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import contact_sheets_views, merge_views, views
 
 app_name = "directory"
 
@@ -19,9 +19,28 @@ urlpatterns = [
     path(f"{directory}contacts/", views.contact_list, name="contact_list"),
     path(f"{directory}contacts/new/", views.contact_create, name="contact_create"),
     path(f"{directory}contacts/review/", views.retention_list, name="retention_list"),
+    path(
+        f"{directory}contacts/import/", contact_sheets_views.contact_import, name="contact_import"
+    ),
+    path(
+        f"{directory}contacts/template.xlsx",
+        contact_sheets_views.contact_template,
+        name="contact_template",
+    ),
+    *(
+        path(
+            f"{directory}contacts/export.{extension}",
+            contact_sheets_views.contact_list_export,
+            {"extension": extension},
+            name=f"contact_list_{extension}",
+        )
+        for extension in ("xlsx", "csv")
+    ),
     path(contact, views.contact_detail, name="contact_detail"),
     path(f"{contact}edit/", views.contact_edit, name="contact_edit"),
     path(f"{contact}data.json", views.contact_export, name="contact_export"),
     path(f"{contact}data.pdf", views.contact_pdf, name="contact_pdf"),
     path(f"{contact}erase/", views.contact_erase, name="contact_erase"),
+    path(f"{contact}merge/", merge_views.contact_merge_choose, name="contact_merge_choose"),
+    path(f"{contact}merge/<id:other_id>/", merge_views.contact_merge, name="contact_merge"),
 ]

@@ -196,12 +196,20 @@ def contact_create(request, slug: str):
 @require_GET
 def contact_detail(request, slug: str, contact_id: int):
     partnership, contact = _contact(request, slug, contact_id)
+    may_merge = request.user.has_perm("directory.merge_contact", contact)
     context = {
         "partnership": partnership,
         "contact": contact,
         "past_retention": bool(
             contact.retain_until and contact.retain_until < timezone.localdate()
         ),
+        "may_merge": may_merge,
+        # Same name, other organisation: not a duplicate by the rules, but worth a look.
+        "look_alikes": selectors.merge_candidates(
+            viewer=request.user, partnership=partnership, contact=contact
+        )
+        if may_merge
+        else [],
     }
     return render(request, "directory/contact_detail.html", context)
 
@@ -224,8 +232,21 @@ def contact_edit(request, slug: str, contact_id: int):
         "form": form,
         "contact": contact,
         "duplicate_url": _duplicate_link(form, slug),
+        "merge_url": _merge_link(request, form, slug, contact),
     }
     return render(request, "directory/contact_form.html", context, status=status_of(form))
+
+
+def _merge_link(request, form, slug: str, contact) -> str:
+    """Where an edit made a contact the same person as another of the same city: the page
+    that merges the two, keeping the one already there."""
+    refusal = getattr(form, "refusal", None)
+    if not isinstance(refusal, services.DuplicateContact):
+        return ""
+    existing = refusal.existing
+    if not request.user.has_perm("directory.merge_contact", existing):
+        return ""
+    return reverse("directory:contact_merge", args=[slug, existing.pk, contact.pk])
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
