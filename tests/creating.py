@@ -11,13 +11,15 @@ from pobratym.aid import services as aid
 from pobratym.aid.models import Need, Offer, Package, Shipment
 from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
-from pobratym.exchanges.models import Event
+from pobratym.exchanges import services as exchanges
+from pobratym.exchanges.models import Event, Invitation, Participant
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
 from tests.agreements.factories import services as agreements
 from tests.aid.factories import need_post, offer_make
 from tests.conversations.factories import post, thread_start
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
+from tests.exchanges.people import participant_make
 from tests.factories import member_create
 
 
@@ -36,6 +38,9 @@ def team_of(partnership) -> dict:
     team["predecessor"] = agreement_in_force(partnership, team)
     team["thread"] = thread_start(partnership, team["coordinator2"])
     team["organisation"] = organisation_add(partnership, team["staff1"], name="Stadtwerke")
+    # An event to take part in and be invited to, by the people of `_person`.
+    team["event"] = event_add(partnership, team["staff1"], title="Visit")
+    team["people"] = [contact_add(team["organisation"], team["staff1"]) for _ in range(2)]
     return team
 
 
@@ -108,6 +113,26 @@ def _event(team, key, content):
     return event_add(team["partnership"], team["staff1"], idempotency_key=key, title=content)
 
 
+def _person(team, content):
+    """One of the team's contacts for each content (another content: another person)."""
+    chosen = team.setdefault("chosen", {})
+    if content not in chosen:
+        chosen[content] = team["people"][len(chosen)]
+    return chosen[content]
+
+
+def _participant(team, key, content):
+    contact = _person(team, content)
+    return participant_make(team["event"], contact, team["staff1"], idempotency_key=key)
+
+
+def _invitation(team, key, content):
+    contact = _person(team, content)
+    return exchanges.invitation_create(
+        event=team["event"], contact=contact, by=team["staff1"], idempotency_key=key
+    )
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -120,5 +145,7 @@ CREATORS = {
     "organisation": (_organisation, Organisation),
     "contact": (_contact, Contact),
     "event": (_event, Event),
+    "participant": (_participant, Participant),
+    "invitation": (_invitation, Invitation),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -161,6 +161,30 @@ def _event_records(partnership, people) -> dict:
             event=event, by=people[(S, 1)], title="T", owner=people[(C, 1)], due_on=date(2031, 1, 1)
         ),
         "event_photo": event_photo_add(event=event, by=people[(S, 1)], image=png_upload()),
+        **_event_people(event, people),
+    }
+
+
+def _event_people(event, people) -> dict:
+    """A participant of the event, and an invitation whose reply link's secret is known."""
+    from pobratym.directory.models import Contact
+    from pobratym.exchanges.models import Invitation
+    from pobratym.exchanges.tokens import token_digest
+    from tests.exchanges.people import participant_make
+
+    contacts = Contact.objects.filter(partnership=event.partnership, anonymised_at__isnull=True)
+    free = contacts.exclude(participations__event=event).exclude(invitations__event=event)
+    contact, invitee = free[0], free[1]
+    Invitation.objects.create(
+        event=event,
+        contact=invitee,
+        language="de",
+        token_hash=token_digest("a-known-reply-secret"),
+        invited_by=people[(S, 1)],
+    )
+    return {
+        "participant": participant_make(event, contact, people[(S, 1)]),
+        "reply_token": "a-known-reply-secret",
     }
 
 
@@ -213,6 +237,8 @@ def _parameters(records: dict, door: Door) -> dict:
         "focus_area_id": records["focus_area"].pk,
         "organisation_id": records["organisation"].pk,
         "contact_id": records["contact"].pk,
+        "participant_id": records["participant"].pk,
+        "reply_token": records["reply_token"],
         "other_id": records["other_contact"].pk,
         "project_id": records["project"].pk,
         "milestone_id": records["milestone"].pk,
@@ -673,6 +699,15 @@ DOORS: dict[str, Door] = {
     "exchanges:follow_up_add": _post(OFFICE),
     "exchanges:follow_up_done": _post(who(C)),
     "exchanges:event_photo_add": _post(OFFICE),
+    # an event's people: names as the directory shows contacts (the offices), who also add,
+    # remove, import and invite; an invitation's reply page opens by its secret alone
+    "exchanges:participant_add": _form(OFFICE),
+    "exchanges:participant_remove": _form(OFFICE, consumes=True),
+    "exchanges:participant_import": _form(OFFICE),
+    "exchanges:participant_template": Door(get=OFFICE, post=NOBODY),
+    "exchanges:participant_export": Door(get=OFFICE, post=NOBODY),
+    "exchanges:invitation_send": _form(OFFICE),
+    "exchanges:invitation_reply": OPEN_FORM,
     # the calendar: members read it; a person's feeds are their own (the feed is the Dortmund
     # coordinator's; revoked before a new address would revoke it)
     "exchanges:calendar_month": READ,

@@ -21,6 +21,11 @@ RULES = {
     "exchanges.change_event": ("event", OFFICE),
     "exchanges.translate_event": ("event", OFFICE),
     "exchanges.complete_followup": ("follow_up", who(C) | who(P, sides=[2])),
+    # participants and invitees: names as the directory shows contacts, the offices manage
+    "exchanges.view_participant": ("participant", OFFICE),
+    "exchanges.add_participant": ("event", OFFICE),
+    "exchanges.remove_participant": ("participant", OFFICE),
+    "exchanges.add_invitation": ("event", OFFICE),
 }
 
 
@@ -39,8 +44,22 @@ def test_the_table_covers_every_registered_permission():
     assert permissions_of("exchanges") == set(RULES)
 
 
-def test_every_permission_for_every_role_and_side(partnership, cast, event, follow_up):
-    records = {"partnership": partnership, "event": event, "follow_up": follow_up}
+@pytest.fixture
+def participant(partnership, event, office):
+    from tests.directory.factories import contact_add, organisation_add
+    from tests.exchanges.people import participant_make
+
+    contact = contact_add(organisation_add(partnership, office), office)
+    return participant_make(event, contact, office)
+
+
+def test_every_permission_for_every_role_and_side(partnership, cast, event, follow_up, participant):
+    records = {
+        "partnership": partnership,
+        "event": event,
+        "follow_up": follow_up,
+        "participant": participant,
+    }
     rules_check(cast, RULES, records)
 
 

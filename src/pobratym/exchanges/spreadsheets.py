@@ -209,8 +209,9 @@ def participant_import(*, event: Event, by, upload) -> Imported:
 
 
 def participant_table(participants) -> tuple[list, list]:
-    """Headers and rows of the participants export: the template's columns, then the city."""
-    headers = [*(column.label for column in COLUMNS), _("city")]
+    """Headers and rows of the participants export: the template's columns, so the file can
+    be corrected and imported again."""
+    headers = [column.label for column in COLUMNS]
     rows = [
         [
             participant.contact.email,
@@ -223,7 +224,6 @@ def participant_table(participants) -> tuple[list, list]:
             participant.guardian_name,
             participant.guardian_consent_on,
             participant.get_guardian_consent_method_display(),
-            str(participant.contact.side.city.name),
         ]
         for participant in participants
     ]

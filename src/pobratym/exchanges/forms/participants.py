@@ -5,7 +5,12 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from pobratym.core.forms import IdempotencyKeyField, RecordsField, bounded_formfield
+from pobratym.core.forms import (
+    CheckedByServices,
+    IdempotencyKeyField,
+    RecordsField,
+    bounded_formfield,
+)
 
 from ..models import Participant
 from ..services.participants import PARTICIPANT_FIELDS
@@ -22,7 +27,10 @@ class ContactChoiceField(forms.ModelChoiceField):
         return f"{contact.name} ({contact.organisation.name})"
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(CheckedByServices, forms.ModelForm):
+    """The services check a participant, each rule at its field (the guardian's consent
+    included), so the form only parses."""
+
     contact = ContactChoiceField(label=capfirst(_("person")), queryset=None)
     idempotency_key = IdempotencyKeyField()
 

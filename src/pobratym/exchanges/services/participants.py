@@ -158,7 +158,11 @@ def participant_add(
         participant = Participant(event=event, contact=contact, added_by=by, **stamp)
         model_update(instance=participant, fields=PARTICIPANT_FIELDS, data=fields)
         participant_check(participant)
-        if Participant.objects.filter(event=event, contact=contact).exists():
+        existing = Participant.objects.filter(event=event, contact=contact).first()
+        if existing is not None:
+            if stamp["idempotency_key"] and existing.idempotency_key == stamp["idempotency_key"]:
+                # A sending of this same request saved it meanwhile: create_once hands it over.
+                raise IntegrityError("participant_created_once")
             raise _already_there(event, contact)
         audited(participant, by).save()
         return participant
