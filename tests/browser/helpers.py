@@ -95,3 +95,23 @@ def assert_accessible(page, label: str = "") -> None:
     if violations:
         print(f"axe violations on {label or page.url}:\n{report}")
     assert not violations, f"axe violations on {label or page.url}:\n{report}"
+
+
+def assert_pages_pass_axe_and_fit_a_phone(new_context, site, email: str, language: str, pages):
+    """Each of `pages` ((label, path without the language)) as `email` in `language`: axe-core
+    finds nothing on a wide screen, and a 390 px phone needs no horizontal scrolling."""
+    found, too_wide = {}, []
+    for viewport in ({"width": 1280, "height": 900}, PHONE):
+        page = new_context(viewport=viewport).new_page()
+        sign_in(page, site, email, language=language)
+        for label, path in pages:
+            response = page.goto(site(f"/{language}{path}"))
+            assert response.status == 200, f"{label}: {response.status}"
+            if viewport is PHONE:
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > PHONE["width"]:
+                    too_wide.append(f"{label}: {width} px")
+            elif violations := axe_violations(page):
+                found[label] = violations
+    assert not found, "\n".join(f"{k}:\n{format_violations(v)}" for k, v in found.items())
+    assert not too_wide, "horizontal scrolling at 390 px:\n" + "\n".join(too_wide)

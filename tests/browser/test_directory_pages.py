@@ -4,7 +4,7 @@ them), and no horizontal scrolling on a 390 px phone."""
 
 import pytest
 
-from tests.browser.helpers import PHONE, SLUG, axe_violations, format_violations, sign_in
+from tests.browser.helpers import SLUG, assert_pages_pass_axe_and_fit_a_phone
 
 DIRECTORY = f"/partnerships/{SLUG}/directory"
 
@@ -35,19 +35,5 @@ def _pages() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("language", ["de", "uk", "en"])
 def test_every_directory_page_passes_axe_and_fits_a_phone(demo, new_context, site, language):
-    pages = _pages()
-    found, too_wide = {}, []
-    for viewport in ({"width": 1280, "height": 900}, PHONE):
-        page = new_context(viewport=viewport).new_page()
-        sign_in(page, site, demo.demo_email("coordinator", "dortmund"), language=language)
-        for label, path in pages:
-            response = page.goto(site(f"/{language}{path}"))
-            assert response.status == 200, f"{label}: {response.status}"
-            if viewport is PHONE:
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > PHONE["width"]:
-                    too_wide.append(f"{label}: {width} px")
-            elif violations := axe_violations(page):
-                found[label] = violations
-    assert not found, "\n".join(f"{k}:\n{format_violations(v)}" for k, v in found.items())
-    assert not too_wide, "horizontal scrolling at 390 px:\n" + "\n".join(too_wide)
+    email = demo.demo_email("coordinator", "dortmund")
+    assert_pages_pass_axe_and_fit_a_phone(new_context, site, email, language, _pages())

@@ -13,6 +13,7 @@ def _pages() -> list[tuple[str, str]]:
     from pobratym.agreements.models import Agreement, Letter
     from pobratym.aid.models import Need, Offer, Shipment
     from pobratym.conversations.models import Thread
+    from pobratym.exchanges.models import Event
 
     slug = {"slug": SLUG}
     agreement = Agreement.objects.filter(partnership__slug=SLUG).order_by("pk").first()
@@ -24,6 +25,7 @@ def _pages() -> list[tuple[str, str]]:
     received = Shipment.objects.get(status="receipt_confirmed")
     packing = Shipment.objects.get(status="packing")
     aid = f"{SLUG}/aid"
+    visit = Event.objects.get(partnership__slug=SLUG, kind="delegation")
     return [
         ("my work", reverse("home")),
         ("inbox", reverse("conversations:inbox")),
@@ -50,6 +52,8 @@ def _pages() -> list[tuple[str, str]]:
         ("shipment being packed", reverse("aid:shipment_detail", args=[SLUG, packing.pk])),
         ("goods received note", reverse("aid:receipt_detail", args=[SLUG, received.pk])),
         ("discrepancies", reverse("aid:discrepancy_list", kwargs=slug)),
+        ("events", reverse("exchanges:event_list", kwargs=slug)),
+        ("event", reverse("exchanges:event_detail", args=[SLUG, visit.pk])),
         ("profile", reverse("profile")),
         ("translation", f"/translations/aid.need/{need.pk}/?next=/partnerships/{aid}/"),
     ]
