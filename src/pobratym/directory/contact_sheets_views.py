@@ -1,7 +1,6 @@
 """Directory pages: contacts as spreadsheets: the template, an all-or-nothing import with a
 report of every problem, and the export of the contacts list (XLSX or CSV)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -9,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.forms import form_data, form_files
 from pobratym.core.listing import filters_of
-from pobratym.core.spreadsheets import Refused, csv_response, xlsx_download, xlsx_response
-from pobratym.core.spreadsheets.pages import SpreadsheetUploadForm, import_page, report
+from pobratym.core.spreadsheets import csv_response, xlsx_download, xlsx_response
+from pobratym.core.spreadsheets.pages import import_view
 from pobratym.partnerships.access import partnership_for
 
 from . import selectors, spreadsheets
@@ -45,20 +43,16 @@ def _imported_message(result) -> str:
 @require_http_methods(["GET", "POST"])
 def contact_import(request, slug: str):
     partnership = partnership_for(request, slug, "directory.import_contacts")
-    form = SpreadsheetUploadForm(form_data(request), form_files(request))
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = spreadsheets.contact_import(
-                partnership=partnership, by=request.user, upload=form.cleaned_data["file"]
-            )
-        except Refused as refused:
-            problems = report(form, refused)
-        else:
-            messages.success(request, _imported_message(result))
-            return redirect("directory:contact_list", slug=partnership.slug)
-    context = {"partnership": partnership}
-    return import_page(request, "directory/contact_import.html", context, form, problems)
+    return import_view(
+        request,
+        "directory/contact_import.html",
+        {"partnership": partnership},
+        run=lambda upload: spreadsheets.contact_import(
+            partnership=partnership, by=request.user, upload=upload
+        ),
+        done=lambda _result: redirect("directory:contact_list", slug=partnership.slug),
+        message=_imported_message,
+    )
 
 
 @login_required

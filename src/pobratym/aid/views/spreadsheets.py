@@ -3,7 +3,6 @@ every problem, and exports of the lists (XLSX, and HXL-tagged CSV for members)."
 
 import io
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -12,9 +11,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.core.errors import require
-from pobratym.core.forms import form_data, form_files
-from pobratym.core.spreadsheets import Refused, xlsx_download, xlsx_response
-from pobratym.core.spreadsheets.pages import SpreadsheetUploadForm, import_page, report
+from pobratym.core.spreadsheets import xlsx_download, xlsx_response
+from pobratym.core.spreadsheets.pages import import_view
 from pobratym.partnerships.access import partnership_for
 
 from ..forms.needs import NeedFilterForm
@@ -55,20 +53,16 @@ def _imported_message(result) -> str:
 @require_http_methods(["GET", "POST"])
 def need_import(request, slug: str):
     partnership = partnership_for(request, slug, "aid.add_need")
-    form = SpreadsheetUploadForm(form_data(request), form_files(request))
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = need_sheets.need_import(
-                partnership=partnership, by=request.user, upload=form.cleaned_data["file"]
-            )
-        except Refused as refused:
-            problems = report(form, refused)
-        else:
-            messages.success(request, _imported_message(result))
-            return redirect("aid:need_list", slug=partnership.slug)
-    context = {"partnership": partnership}
-    return import_page(request, "aid/spreadsheets/need_import.html", context, form, problems)
+    return import_view(
+        request,
+        "aid/spreadsheets/need_import.html",
+        {"partnership": partnership},
+        run=lambda upload: need_sheets.need_import(
+            partnership=partnership, by=request.user, upload=upload
+        ),
+        done=lambda _result: redirect("aid:need_list", slug=partnership.slug),
+        message=_imported_message,
+    )
 
 
 @login_required
@@ -154,19 +148,15 @@ def packing_list_import(request, slug: str, shipment_id: int):
     partnership = partnership_for(request, slug, "aid.view_shipment")
     shipment = get_object_or_404(Shipment, partnership=partnership, pk=shipment_id)
     require(request.user, "aid.change_shipment", shipment)
-    form = SpreadsheetUploadForm(form_data(request), form_files(request))
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = packing.packing_list_import(
-                shipment=shipment, by=request.user, upload=form.cleaned_data["file"]
-            )
-        except Refused as refused:
-            problems = report(form, refused)
-        else:
-            messages.success(request, _packed_message(result))
-            return redirect("aid:shipment_detail", slug=partnership.slug, shipment_id=shipment.pk)
-    context = {"partnership": partnership, "shipment": shipment}
-    return import_page(
-        request, "aid/spreadsheets/packing_list_import.html", context, form, problems
+    return import_view(
+        request,
+        "aid/spreadsheets/packing_list_import.html",
+        {"partnership": partnership, "shipment": shipment},
+        run=lambda upload: packing.packing_list_import(
+            shipment=shipment, by=request.user, upload=upload
+        ),
+        done=lambda _result: redirect(
+            "aid:shipment_detail", slug=partnership.slug, shipment_id=shipment.pk
+        ),
+        message=_packed_message,
     )
