@@ -12,8 +12,9 @@ class ProjectsConfig(AppConfig):
         from pobratym.partnerships import records
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_panel, register_tab
+        from pobratym.partnerships.work import register_work
 
-        from . import activity
+        from . import activity, work
 
         # After aid (30), before the directory (40).
         register_tab(
@@ -27,6 +28,7 @@ class ProjectsConfig(AppConfig):
             "projects/partials/overview_panel.html", activity.overview_panel, position=35
         )
         register_activity(activity.project_activity)
+        register_work(work.applications_pending, work.application_items)
         records.register(
             "projects.project",
             permission="projects.view_project",

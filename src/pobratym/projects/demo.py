@@ -20,6 +20,7 @@ from pobratym.partnerships.demo import demo_email, texts_of, translations_add, w
 from pobratym.partnerships.models import Partnership, Role
 
 from . import services
+from .demo_funding import load_funding
 from .models import Project, ProjectOrganisation
 
 NAMESPACE = uuid.UUID("5b1f4c2e-9d37-4a61-b8e0-d0e0e0000000")
@@ -311,6 +312,7 @@ def load_projects(partnership: Partnership) -> None:
         )
         translations_add(project, texts_of(texts))
         _parts(project, entry, by, language, today)
+    load_funding(partnership)
 
 
 def _parts(project: Project, entry: dict, by: User, language: str, today) -> None:

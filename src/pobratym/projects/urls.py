@@ -8,6 +8,8 @@ app_name = "projects"
 
 projects = "partnerships/<slug:slug>/projects/"
 project = f"{projects}<id:project_id>/"
+funding = f"{projects}funding/"
+programme = f"{funding}programmes/<id:programme_id>/"
 
 urlpatterns = [
     path(projects, views.project_list, name="project_list"),
@@ -27,4 +29,12 @@ urlpatterns = [
         name="indicator_record",
     ),
     path(f"{project}budget/", views.budget_line_add, name="budget_line_add"),
+    path(funding, views.application_list, name="application_list"),
+    path(f"{funding}apply/", views.application_create, name="application_create"),
+    path(f"{funding}<id:application_id>/", views.application_detail, name="application_detail"),
+    path(f"{funding}programmes/", views.programme_list, name="programme_list"),
+    path(f"{funding}programmes/new/", views.programme_create, name="programme_create"),
+    path(programme, views.programme_detail, name="programme_detail"),
+    path(f"{programme}edit/", views.programme_edit, name="programme_edit"),
+    path(f"{programme}calls/new/", views.call_create, name="call_create"),
 ]

@@ -28,7 +28,7 @@ class FunderKind(models.TextChoices):
 
 class FundingProgramme(Revised, Translatable, BaseModel):
     translatable_fields = ("description", "eligibility", "themes")
-    translate_permission = "projects.change_fundingprogramme"
+    translate_permission = "projects.translate_fundingprogramme"
 
     FunderKind = FunderKind
 

@@ -13,7 +13,14 @@ from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import is_member
 from pobratym.translation.selectors import matching, reader_translations, with_translations
 
-from .models import BudgetLine, Indicator, Milestone, Project, ProjectOrganisation
+from ..models import (
+    Application,
+    BudgetLine,
+    Indicator,
+    Milestone,
+    Project,
+    ProjectOrganisation,
+)
 
 
 def _members_only(viewer, partnership: Partnership) -> None:
@@ -74,6 +81,12 @@ def project_detail(*, viewer, partnership: Partnership, project_id: int) -> Proj
             Prefetch(
                 "budget_lines",
                 queryset=BudgetLine.objects.select_related("source", "application__call"),
+            ),
+            Prefetch(
+                "applications",
+                queryset=Application.objects.select_related("call__programme").order_by(
+                    "call__apply_by", "pk"
+                ),
             ),
         )
         .first()

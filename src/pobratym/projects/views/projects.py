@@ -14,8 +14,8 @@ from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
 
-from . import selectors, services
-from .forms import (
+from .. import selectors, services
+from ..forms import (
     BudgetLineForm,
     IndicatorActualForm,
     IndicatorForm,

@@ -1,0 +1,24 @@
+from .funding import (
+    DUE_DAYS,
+    application_detail,
+    application_list,
+    applications_due,
+    open_calls,
+    programme_detail,
+    programme_list,
+)
+from .projects import Budget, budget_of, project_detail, project_list
+
+__all__ = [
+    "DUE_DAYS",
+    "Budget",
+    "application_detail",
+    "application_list",
+    "applications_due",
+    "budget_of",
+    "open_calls",
+    "programme_detail",
+    "programme_list",
+    "project_detail",
+    "project_list",
+]

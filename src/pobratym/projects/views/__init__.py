@@ -1,0 +1,41 @@
+from .funding import (
+    application_create,
+    application_detail,
+    application_list,
+    call_create,
+    programme_create,
+    programme_detail,
+    programme_edit,
+    programme_list,
+)
+from .projects import (
+    budget_line_add,
+    indicator_add,
+    indicator_record,
+    milestone_add,
+    milestone_complete,
+    project_create,
+    project_detail,
+    project_edit,
+    project_list,
+)
+
+__all__ = [
+    "application_create",
+    "application_detail",
+    "application_list",
+    "budget_line_add",
+    "call_create",
+    "indicator_add",
+    "indicator_record",
+    "milestone_add",
+    "milestone_complete",
+    "programme_create",
+    "programme_detail",
+    "programme_edit",
+    "programme_list",
+    "project_create",
+    "project_detail",
+    "project_edit",
+    "project_list",
+]
