@@ -167,14 +167,15 @@ def _event_records(partnership, people) -> dict:
 
 def _event_people(event, people) -> dict:
     """A participant of the event, and an invitation whose reply link's secret is known."""
-    from pobratym.directory.models import Contact
+    from pobratym.directory.models import Organisation
     from pobratym.exchanges.models import Invitation
     from pobratym.exchanges.tokens import token_digest
+    from tests.directory.factories import contact_add
     from tests.exchanges.people import participant_make
 
-    contacts = Contact.objects.filter(partnership=event.partnership, anonymised_at__isnull=True)
-    free = contacts.exclude(participations__event=event).exclude(invitations__event=event)
-    contact, invitee = free[0], free[1]
+    office = people[(S, 1)]
+    organisation = Organisation.objects.filter(partnership=event.partnership, side__position=1)[0]
+    contact, invitee = (contact_add(organisation, office) for _ in range(2))
     Invitation.objects.create(
         event=event,
         contact=invitee,

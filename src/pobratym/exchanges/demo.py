@@ -243,3 +243,103 @@ def load_events(partnership: Partnership) -> None:
                 owner=coordinators[1],
                 due_on=today + timedelta(days=task["days"]),
             )
+        _load_people(partnership, coordinators)
+
+
+# The people of two events, by their demo e-mail address (directory.demo): role and, for the
+# youth encounter's minor, the guardian's consent. Replies of the delegation's invitees.
+PARTICIPANTS = {
+    "delegation": [
+        ("anna.becker@example.org", "head"),
+        ("jonas.krueger@example.org", "delegate"),
+        ("olena.koval@example.org", "organiser"),
+    ],
+    "youth": [
+        ("andrii.melnyk@example.org", "chaperone"),
+        ("sofiia.bondarenko@example.org", "participant"),
+    ],
+}
+INVITED = {
+    "delegation": [
+        ("anna.becker@example.org", "yes"),
+        ("jonas.krueger@example.org", "maybe"),
+        ("olena.koval@example.org", "yes"),
+        ("andrii.melnyk@example.org", ""),
+    ],
+}
+MINOR = {
+    "name": "Софія Бондаренко",
+    "function": "учениця, учасниця молодіжного обміну",
+    "languages": ["uk", "en"],
+    "email": "sofiia.bondarenko@example.org",
+    "consent_purpose": "Участь у молодіжному обміні Дортмунд–Житомир (згода матері)",
+    "consent_method": "written",
+}
+
+
+def _minor(partnership: Partnership, by: User) -> None:
+    """A pupil of 16 from Zhytomyr for the youth encounter (invented), in the directory."""
+    from pobratym.directory.models import Organisation
+    from pobratym.directory.services import contact_create
+
+    organisation = Organisation.objects.filter(partnership=partnership, side__position=2).first()
+    if organisation is None:
+        return
+    today = timezone.localdate()
+    contact_create(
+        organisation=organisation,
+        by=by,
+        idempotency_key=uuid.uuid5(NAMESPACE, f"{partnership.slug}:contact:minor"),
+        consent_on=today - timedelta(days=20),
+        retain_until=today + timedelta(days=365),
+        **MINOR,
+    )
+
+
+def _load_people(partnership: Partnership, coordinators: dict) -> None:
+    from pobratym.directory.models import Contact
+
+    _minor(partnership, coordinators[2])
+    contacts = {
+        contact.email: contact
+        for contact in Contact.objects.filter(partnership=partnership, anonymised_at=None)
+    }
+    events = {
+        entry["name"]: Event.objects.filter(
+            partnership=partnership, idempotency_key=_key(partnership, entry["name"])
+        ).first()
+        for entry in EVENTS
+    }
+    today, by = timezone.localdate(), coordinators[1]
+    for name, people in PARTICIPANTS.items():
+        for email, role in people:
+            if events.get(name) is None or email not in contacts:
+                continue
+            minor = {}
+            if email == MINOR["email"]:
+                minor = {
+                    "minor": True,
+                    "guardian_name": "Ірина Бондаренко",
+                    "guardian_consent_on": today - timedelta(days=20),
+                    "guardian_consent_method": "written",
+                }
+            services.participant_add(
+                event=events[name],
+                contact=contacts[email],
+                by=by,
+                idempotency_key=uuid.uuid5(NAMESPACE, f"{partnership.slug}:{name}:{email}"),
+                role=role,
+                **minor,
+            )
+    for name, invited in INVITED.items():
+        for email, reply in invited:
+            if events.get(name) is None or email not in contacts:
+                continue
+            invitation = services.invitation_create(
+                event=events[name],
+                contact=contacts[email],
+                by=by,
+                idempotency_key=uuid.uuid5(NAMESPACE, f"{partnership.slug}:invite:{email}"),
+            )
+            if reply and not invitation.reply:
+                services.invitation_reply(invitation=invitation, reply=reply)
