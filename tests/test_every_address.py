@@ -190,11 +190,13 @@ def _event_people(event, people) -> dict:
 
 
 def _project_records(partnership, people) -> dict:
-    """A project of side 1's office with a milestone and a result (the demo has none)."""
+    """A project of side 1's office with a milestone and a result, and the demo's funding
+    catalogue and applications."""
     import uuid
     from datetime import date
 
     from pobratym.projects import services
+    from pobratym.projects.models import Application, FundingProgramme
     from tests.projects.conftest import project_add
 
     office = people[(S, 1)]
@@ -202,6 +204,8 @@ def _project_records(partnership, people) -> dict:
     key = uuid.uuid4
     return {
         "project": project,
+        "programme": FundingProgramme.objects.filter(calls__isnull=False)[0],
+        "application": Application.objects.filter(partnership=partnership)[0],
         "milestone": services.milestone_add(
             project=project, by=office, idempotency_key=key(), title="M", due_on=date(2026, 6, 1)
         ),
@@ -244,6 +248,8 @@ def _parameters(records: dict, door: Door) -> dict:
         "project_id": records["project"].pk,
         "milestone_id": records["milestone"].pk,
         "indicator_id": records["indicator"].pk,
+        "programme_id": records["programme"].pk,
+        "application_id": records["application"].pk,
         "event_id": records["event"].pk,
         "agenda_item_id": records["agenda_item"].pk,
         "follow_up_id": records["follow_up"].pk,
@@ -686,6 +692,16 @@ DOORS: dict[str, Door] = {
     "projects:indicator_add": _form(OFFICE),
     "projects:indicator_record": _form(OFFICE),
     "projects:budget_line_add": _form(OFFICE),
+    # funding: the shared catalogue shown to members, kept by coordinators; applications
+    # read by members, recorded by the offices (a reader's POST is refused)
+    "projects:application_list": READ,
+    "projects:application_create": _form(OFFICE),
+    "projects:application_detail": Door(get=EVERYONE, post=OFFICE),
+    "projects:programme_list": READ,
+    "projects:programme_detail": READ,
+    "projects:programme_create": _form(who(C)),
+    "projects:programme_edit": _form(who(C)),
+    "projects:call_create": _form(who(C)),
     # exchanges: members read the events, the offices of both sides run them; a follow-up
     # task (the demo's is the Dortmund coordinator's) is marked done by its owner or a
     # coordinator
