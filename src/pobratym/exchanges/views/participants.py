@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError
-from pobratym.core.forms import form_data, form_files, status_of, submit
-from pobratym.core.spreadsheets import Refused, csv_response, xlsx_download, xlsx_response
-from pobratym.core.spreadsheets.pages import SpreadsheetUploadForm, import_page, report
+from pobratym.core.forms import form_data, status_of, submit
+from pobratym.core.spreadsheets import csv_response, xlsx_download, xlsx_response
+from pobratym.core.spreadsheets.pages import import_view
 
 from .. import services, spreadsheets
 from ..forms.participants import ParticipantForm
@@ -109,20 +109,16 @@ def _imported_message(result) -> str:
 def participant_import(request, slug: str, event_id: int):
     """Add everyone of a filled-in participants list (XLSX or CSV), or nobody."""
     partnership, event = _event(request, slug, event_id, "exchanges.add_participant")
-    form = SpreadsheetUploadForm(form_data(request), form_files(request))
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = spreadsheets.participant_import(
-                event=event, by=request.user, upload=form.cleaned_data["file"]
-            )
-        except Refused as refused:
-            problems = report(form, refused)
-        else:
-            messages.success(request, _imported_message(result))
-            return _to_event(slug, event.pk, "participants")
-    context = {"partnership": partnership, "event": event}
-    return import_page(request, "exchanges/participant_import.html", context, form, problems)
+    return import_view(
+        request,
+        "exchanges/participant_import.html",
+        {"partnership": partnership, "event": event},
+        run=lambda upload: spreadsheets.participant_import(
+            event=event, by=request.user, upload=upload
+        ),
+        done=lambda _result: _to_event(slug, event.pk, "participants"),
+        message=_imported_message,
+    )
 
 
 @login_required
