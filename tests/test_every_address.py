@@ -511,7 +511,7 @@ def _need_body(records):
 def _offer_body(records):
     return {
         "donor": "Stadtwerke",
-        "donor_type": "company",
+        "donor_kind": "company",
         "lines": [{"item": "Pump", "quantity": "1", "unit": "piece"}],
     }
 

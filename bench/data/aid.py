@@ -23,6 +23,7 @@ from django.utils import timezone
 from pobratym.accounts.models import User
 from pobratym.aid import models as aid
 from pobratym.aid.models import item_key_of
+from pobratym.directory.models import Organisation, key_of
 from pobratym.partnerships import services as partnership_services
 from pobratym.partnerships.models import City, Partnership, Role, Side
 
@@ -132,15 +133,17 @@ CATALOGUE = {
 # Health needs are the most common, so the benchmark's `?sector=health` has several pages.
 SECTOR_WEIGHTS = {"health": 4, "energy": 2, "shelter": 2, "wash": 1, "education": 1}
 SPECIFICATIONS = ["", "", "", "new or used in good condition", "CE marked", "size M", "230 V"]
+# Donors and carriers are organisations of the directory (decision 0019), of the donor city.
 DONORS = [
     ("Klinikum Dortmund", "municipal_subsidiary"),
     ("Stadtwerke", "municipal_subsidiary"),
-    ("Feuerwehr", "department"),
-    ("Rotes Kreuz Ortsverein", "ngo"),
+    ("Feuerwehr", "administration"),
+    ("Rotes Kreuz Ortsverein", "civil_society"),
     ("Müller Logistik GmbH", "company"),
-    ("Bürgerstiftung", "ngo"),
-    ("Private donor", "private"),
+    ("Bürgerstiftung", "civil_society"),
+    ("Private donor", "private_person"),
 ]
+CARRIERS = [("THW", "administration"), ("Nova Poshta", "company")]
 SHIPMENT_STAGES = list(aid.ShipmentStatus)
 
 
@@ -247,7 +250,24 @@ class Generator:
                     self.person(partnership, side, role, n) for n in range(1, how_many + 1)
                 ]
         self.counts.partnerships += 1
+        made_by = people[1, Role.COORDINATOR][0]
+        organisations = {
+            name: Organisation.objects.create(
+                partnership=partnership,
+                side=donor_side,
+                name=name,
+                name_key=key_of(name),
+                kind=kind,
+                language="de",
+                created_by=made_by,
+            )
+            for name, kind in DONORS + CARRIERS
+        }
         return partnership, {
+            "donors": [organisations[name] for name, _kind in DONORS],
+            "carriers": [
+                organisations[name] for name in ("Müller Logistik GmbH", "THW", "Nova Poshta")
+            ],
             "donor_side": donor_side,
             "receiving_side": receiving_side,
             "area": receiver_name,
@@ -329,12 +349,10 @@ class Generator:
                 continue
             created = self.moment(after=need.created_at, days=30)
             accepted = rng.random() < 0.8
-            donor, donor_type = rng.choice(DONORS)
             offer = aid.Offer(
                 partnership=partnership,
                 side=donor_side,
-                donor=donor,
-                donor_type=donor_type,
+                donor=rng.choice(context["donors"]),
                 need=need,
                 status="accepted" if accepted else "open",
                 decided_by=rng.choice(deciders) if accepted else None,
@@ -349,12 +367,10 @@ class Generator:
             planned.append((offer, [(line, self.offer_line(offer, line)) for line in answered]))
         for number in range(6):
             created = self.moment()
-            donor, donor_type = rng.choice(DONORS)
             offer = aid.Offer(
                 partnership=partnership,
                 side=donor_side,
-                donor=donor,
-                donor_type=donor_type,
+                donor=rng.choice(context["donors"]),
                 note=f"Free offer {number}",
                 created_by=rng.choice(donors_people),
                 idempotency_key=self.key(),
@@ -441,7 +457,7 @@ class Generator:
                 partnership=partnership,
                 side=context["donor_side"],
                 reference=f"WB-{partnership.slug}-{number:04d}",
-                carrier=rng.choice(["Müller Logistik GmbH", "THW", "Nova Poshta"]),
+                carrier=rng.choice(context["carriers"]),
                 vehicle="Truck, DO-AB 123",
                 route=f"{partnership.slug} – Rava-Ruska – {context['area']}",
                 planned_departure=departed.date(),

@@ -32,11 +32,19 @@ def need_post(partnership, by, lines=None, **fields) -> Need:
 
 
 def offer_make(partnership, by, lines=None, need=None, **fields) -> Offer:
+    """An offer from `by`'s side; `donor` is an organisation of the directory or the name of
+    one (found there, or added as of `donor_kind`)."""
+    donor = fields.pop("donor", "Klinikum Dortmund")
+    kind = fields.pop("donor_kind", "municipal_subsidiary")
+    if isinstance(donor, str):
+        fields.update(donor_name=donor, donor_kind=kind)
+    else:
+        fields["donor"] = donor
     return services.offer_create(
         partnership=partnership,
         by=by,
         need=need,
         lines=lines or [{"item": "bandage", "quantity": Decimal(60), "unit": "box"}],
         idempotency_key=fields.pop("idempotency_key", uuid.uuid4()),
-        **{"donor": "Klinikum Dortmund", "donor_type": "municipal_subsidiary", **fields},
+        **fields,
     )

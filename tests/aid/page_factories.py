@@ -64,8 +64,8 @@ def offer_form(key=None, lines=None, **fields) -> dict:
     empty = {"condition": "new"}
     lines = lines or [{"item": "bandage", "quantity": "20", "unit": "box", "condition": "new"}]
     return {
-        "donor": "Stadtwerke Dortmund",
-        "donor_type": "municipal_subsidiary",
+        "donor_name": "Stadtwerke Dortmund",
+        "donor_kind": "municipal_subsidiary",
         "note": "",
         **fields,
         "idempotency_key": str(key or uuid.uuid4()),

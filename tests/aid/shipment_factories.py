@@ -62,7 +62,8 @@ def pledge_make(
 def shipment_plan(partnership, by, **fields) -> Shipment:
     defaults = {
         "reference": f"CMR-{uuid.uuid4().hex[:6]}",
-        "carrier": "Spedition Westfalen GmbH",
+        "carrier_name": "Spedition Westfalen GmbH",
+        "carrier_kind": "company",
         "vehicle": "Sattelzug DO-AB 123",
         "route": "Dortmund – Rava-Ruska – Schytomyr",
     }

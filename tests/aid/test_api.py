@@ -43,7 +43,7 @@ def need_body(**fields) -> dict:
 def offer_body(**fields) -> dict:
     return {
         "donor": "Klinikum Dortmund",
-        "donor_type": "municipal_subsidiary",
+        "donor_kind": "municipal_subsidiary",
         "lines": [{"item": "bandage", "quantity": "60", "unit": "box", "estimated_value": "120"}],
         **fields,
     }

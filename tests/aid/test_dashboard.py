@@ -71,7 +71,7 @@ def scenario(partnership, receiver, donor):
         partnership,
         donor,
         donor="Red Cross Dortmund",
-        donor_type="ngo",
+        donor_kind="civil_society",
         lines=[_line("blanket", 100, "piece", 1000)],
     )
     bandage, saline = health.lines.order_by("pk")
@@ -179,7 +179,7 @@ def test_donors_are_ranked_by_value_pledged(partnership, receiver, scenario):
 
     assert [(d.donor, d.donor_type, d.pledges, d.pledged, d.shipped) for d in figures.donors] == [
         ("Klinikum Dortmund", "municipal_subsidiary", 2, Decimal("700.00"), Decimal("500.00")),
-        ("Red Cross Dortmund", "ngo", 1, Decimal("500.00"), Decimal("0.00")),
+        ("Red Cross Dortmund", "civil_society", 1, Decimal("500.00"), Decimal("0.00")),
     ]
     assert figures.other_donors is None
 

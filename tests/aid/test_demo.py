@@ -51,7 +51,7 @@ def test_demo_aid_is_loaded_once_and_tells_the_whole_story():
     statuses = dict(Shipment.objects.values_list("reference", "status"))
     assert statuses == {"DO-ZT-2026-014": "receipt_confirmed", "": "packing"}
     damaged = ReceiptLine.objects.exclude(state="intact").get()
-    assert damaged.shipment_line.pledge.offer_line.offer.donor.startswith("Klinikum")
+    assert damaged.shipment_line.pledge.offer_line.offer.donor.name.startswith("Klinikum")
     assert Need.objects.filter(critical_infrastructure=True, public=True).count() == 0
 
 
@@ -66,7 +66,7 @@ def test_demo_aid_reads_in_each_language_translated_by_the_coordinators():
     english = shown(need.lines.get(item__startswith="Рукавички"), "item", "en")
     assert english.text == "Surgical gloves, size 7.5"
     assert english.translation.translated_by.email == "coordinator.zhytomyr@example.org"
-    fire_engine = shown(Offer.objects.get(donor__startswith="Feuerwehr"), "note", "uk")
+    fire_engine = shown(Offer.objects.get(donor__name__startswith="Feuerwehr"), "note", "uk")
     assert fire_engine.text == "Вживаний, перевірений; з оснащенням."
     assert fire_engine.translation.translated_by.email == "coordinator.zhytomyr@example.org"
     damaged = ReceiptLine.objects.exclude(state="intact").get()

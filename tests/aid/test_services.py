@@ -140,7 +140,7 @@ def test_a_closed_need_takes_no_changes_and_no_pledges(partnership, receiver, do
 
 def test_partner_organisations_offer_from_their_own_side(partnership, receiver):
     company = member_create(partnership, Role.PARTNER, position=1).user
-    offer = offer_make(partnership, company, donor="Stahlwerk GmbH", donor_type="company")
+    offer = offer_make(partnership, company, donor="Stahlwerk GmbH", donor_kind="company")
     assert offer.side == partnership.sides.get(position=1)
     assert offer.status == OfferStatus.OPEN
     assert offer.lines.get().currency == "EUR"

@@ -29,7 +29,7 @@ def shipment(partnership, team):
         partnership,
         sender,
         reference="CMR-2026-17",
-        carrier="Spedition Westfalen GmbH",
+        carrier_name="Spedition Westfalen GmbH",
         vehicle="Sattelzug DO-AB 123",
         route="Dortmund – Rava-Ruska – Schytomyr",
     )

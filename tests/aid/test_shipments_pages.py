@@ -55,7 +55,7 @@ PAGES = [
         _shipment_url("shipment_edit"),
         SENDING_OFFICE,
         method="post",
-        data={"reference": "CMR-9", "carrier": "Other"},
+        data={"reference": "CMR-9", "carrier_name": "Other", "carrier_kind": "company"},
         success=302,
     ),
     Page(
@@ -102,7 +102,7 @@ def _as_planned(shipment):
     def snapshot():
         shipment.refresh_from_db()
         lines = list(shipment.lines.values_list("pk", "quantity", "package_id"))
-        return shipment.status, shipment.carrier, lines, shipment.packages.count()
+        return shipment.status, shipment.carrier_id, lines, shipment.packages.count()
 
     return snapshot
 
@@ -155,7 +155,12 @@ def test_a_shipment_form_sent_twice_plans_one_shipment(partnership, team, client
     client = client_of(team["sender"])
     page = client.get(_url("shipment_create", partnership))
     key = page.context["form"]["idempotency_key"].value()
-    data = {"reference": "CMR-77", "carrier": "Spedition", "idempotency_key": key}
+    data = {
+        "reference": "CMR-77",
+        "carrier_name": "Spedition",
+        "carrier_kind": "company",
+        "idempotency_key": key,
+    }
 
     first = client.post(_url("shipment_create", partnership), data)
     second = client.post(_url("shipment_create", partnership), data)
@@ -188,11 +193,17 @@ def test_arrival_before_departure_is_refused_and_nothing_planned(partnership, te
 def test_the_edit_page_saves_carrier_vehicle_and_route(partnership, shipment, team, client_of):
     response = client_of(team["sender"]).post(
         _url("shipment_edit", partnership, shipment.pk),
-        {"reference": "CMR-9", "carrier": "DHL Freight", "vehicle": "MAN TGX", "route": "A2"},
+        {
+            "reference": "CMR-9",
+            "carrier_name": "DHL Freight",
+            "carrier_kind": "company",
+            "vehicle": "MAN TGX",
+            "route": "A2",
+        },
     )
     assert response.status_code == 302
     shipment.refresh_from_db()
-    assert (shipment.reference, shipment.carrier, shipment.vehicle, shipment.route) == (
+    assert (shipment.reference, shipment.carrier.name, shipment.vehicle, shipment.route) == (
         "CMR-9",
         "DHL Freight",
         "MAN TGX",

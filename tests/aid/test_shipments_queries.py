@@ -13,12 +13,13 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, membership, partnership, sides, My work's count in the top bar (the person's
 # memberships and one count), the shipment's records and the form choices;
-# the page's translations into the reader's language: of the shipment, of its stages' notes,
-# and of the items and needs loaded and to load; the papers' translations in German and
-# Ukrainian: of the shipment and of the items.
+# the page's translations into the reader's language: of the shipment, of its carrier (an
+# organisation of the directory), of its stages' notes, and of the items and needs loaded and
+# to load; the papers' translations in German and Ukrainian: of the shipment, of the items,
+# and of the donors and carrier (organisations).
 LIST_QUERIES = 13
-DETAIL_QUERIES = 22
-PDF_QUERIES = 17
+DETAIL_QUERIES = 23
+PDF_QUERIES = 19
 
 
 def _count(client, url) -> int:

@@ -56,7 +56,7 @@ def test_the_detail_traces_lines_and_values_the_loaded_part(partnership, team):
     )
 
     (line,) = detail.line_rows
-    assert line.pledge.offer_line.offer.donor == "Klinikum Dortmund"
+    assert line.pledge.offer_line.offer.donor.name == "Klinikum Dortmund"
     assert line.pledge.need_line.need.institution == "City Hospital No. 1"
     assert line.estimated_value == Decimal("25.00")
     assert detail.total_value == Decimal("25.00")

@@ -141,7 +141,7 @@ def _a_few_days_on(demo) -> None:
         idempotency_key=uuid.uuid4(),
         language="uk",
         donor="Förderverein Lyzeum 25 (Demo)",
-        donor_type="ngo",
+        donor_kind="civil_society",
     )
     beds = Need.objects.get(partnership__slug=SLUG, institution_type="civil_protection")
     services.need_update(

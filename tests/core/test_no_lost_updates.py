@@ -124,6 +124,6 @@ def test_an_edit_from_the_current_revision_starts_from_what_is_stored(team):
     copy = type(shipment).objects.get(pk=shipment.pk)
     editing.change(team, shipment, 1, "Changed meanwhile")
 
-    model_update(instance=copy, fields=("carrier",), data={"carrier": "Other"}, revision=2)
+    model_update(instance=copy, fields=("vehicle",), data={"vehicle": "Other"}, revision=2)
 
-    assert copy.revision == 3 and copy.route == "Changed meanwhile" and copy.carrier == "Other"
+    assert copy.revision == 3 and copy.route == "Changed meanwhile" and copy.vehicle == "Other"

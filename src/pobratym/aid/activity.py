@@ -28,7 +28,7 @@ def need_activity(viewer, partnership, limit: int) -> list[Event]:
     ]
     pledges = (
         Pledge.objects.filter(need_line__need__partnership=partnership)
-        .select_related("need_line__need", "offer_line__offer")
+        .select_related("need_line__need", "offer_line__offer__donor")
         .prefetch_related(reader_translations("need_line__need"))
         .order_by("-confirmed_at")[:limit]
     )
@@ -47,7 +47,7 @@ def need_activity(viewer, partnership, limit: int) -> list[Event]:
             Event(
                 pledge.confirmed_at,
                 _("Pledge confirmed"),
-                f"{pledge.offer_line.offer.donor}: {shown(need, 'title').text}",
+                f"{pledge.offer_line.offer.donor.name}: {shown(need, 'title').text}",
                 reverse("aid:need_detail", args=[slug, need.pk]),
             )
         )

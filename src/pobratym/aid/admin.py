@@ -52,10 +52,21 @@ class OfferLines(admin.TabularInline):
 
 @admin.register(Offer)
 class OfferAdmin(MadeByServices):
-    bound = ("partnership", "side", "need", "status", "created_by", "decided_by", "decided_at")
-    list_display = ["donor", "partnership", "donor_type", "status", "created_at"]
-    list_filter = ["status", "donor_type", "partnership"]
-    search_fields = ["donor"]
+    # The donor is an organisation of the directory, corrected there.
+    bound = (
+        "partnership",
+        "side",
+        "donor",
+        "need",
+        "status",
+        "created_by",
+        "decided_by",
+        "decided_at",
+    )
+    list_display = ["donor", "partnership", "status", "created_at"]
+    list_select_related = ["donor", "partnership"]
+    list_filter = ["status", "donor__kind", "partnership"]
+    search_fields = ["donor__name"]
     inlines = [OfferLines]
 
 
@@ -78,10 +89,10 @@ class Packages(admin.TabularInline):
 
 @admin.register(Shipment)
 class ShipmentAdmin(MadeByServices):
-    bound = ("partnership", "side", "status", "created_by")
+    bound = ("partnership", "side", "carrier", "status", "created_by")
     list_display = ["__str__", "partnership", "status", "departed_on", "arrived_on"]
     list_filter = ["status", "partnership"]
-    search_fields = ["reference", "carrier"]
+    search_fields = ["reference", "carrier__name"]
     inlines = [Packages]
 
 

@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 from pobratym.core.errors import DomainError, Stale
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.models import Partnership
 
@@ -258,13 +259,22 @@ def offer_create(
         except Http404 as error:
             raise DomainError("unknown_need", _("There is no such need here.")) from error
     lines = _offer_lines(data.pop("lines"), need)
+    donor = None
+    if (donor_id := data.pop("donor_id")) is not None:
+        donor = Organisation.objects.filter(pk=donor_id).first()
+        if donor is None:
+            raise DomainError("unknown_donor", _("There is no such organisation here."))
+    data = _fields(data)
     offer = services.offer_create(
         partnership=partnership,
         by=request.user,
         lines=lines,
         idempotency_key=key,
         need=need,
-        **_fields(data),
+        donor=donor,
+        donor_name=data.pop("donor"),
+        donor_kind=data.pop("donor_kind") or "",
+        **data,
     )
     return Status(created_status(offer), _offer(request, partnership, offer.pk))
 

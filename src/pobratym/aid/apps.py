@@ -8,11 +8,12 @@ class AidConfig(AppConfig):
 
     def ready(self):
         from pobratym.core.formatting import register_units
+        from pobratym.directory.involvement import register_involvement
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_tab
         from pobratym.partnerships.work import register_work
 
-        from . import activity, units, work
+        from . import activity, involvement, units, work
 
         register_tab("aid", _("Humanitarian aid"), "aid:need_list", position=30)
         register_units(units.UNIT_FORMS)
@@ -22,3 +23,6 @@ class AidConfig(AppConfig):
         register_work(work.deadlines_pending, work.deadline_items)
         register_activity(activity.need_activity)
         register_activity(activity.shipment_activity)
+        register_involvement(involvement.offers, position=30)
+        register_involvement(involvement.pledges, position=31)
+        register_involvement(involvement.shipments, position=32)

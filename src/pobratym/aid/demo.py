@@ -198,15 +198,16 @@ NEEDS = {
     },
 }
 
-# Dortmund's donors' offers; those for a need took the items' names from it, so they read in
-# Ukrainian. Lines: item (of ITEMS), quantity, unit, value EUR, for need line (index), months
-# to expiry.
+# Dortmund's donors' offers, from the directory's demo organisations where they are there
+# (found by name; the fire brigade and the haulier are added to it). Those for a need took the
+# items' names from it, so they read in Ukrainian. Lines: item (of ITEMS), quantity, unit,
+# value EUR, for need line (index), months to expiry.
 OFFERS = {
     "klinikum": {
         "need": "dressings",
         "language": ZHYTOMYR,
-        "donor": "Klinikum Dortmund (Demo)",
-        "donor_type": "municipal_subsidiary",
+        "donor_name": "Klinikum Dortmund",
+        "donor_kind": "municipal_subsidiary",
         "lines": [
             ("bandage", 400, "box", Decimal("3200.00"), 0, 30),
             ("gloves", 120, "box", Decimal("1440.00"), 1, 24),
@@ -215,15 +216,15 @@ OFFERS = {
     "stadtwerke": {
         "need": "generators",
         "language": ZHYTOMYR,
-        "donor": "Dortmunder Stadtwerke (Demo)",
-        "donor_type": "municipal_subsidiary",
+        "donor_name": "Dortmunder Stadtwerke (DSW21)",
+        "donor_kind": "municipal_subsidiary",
         "lines": [("generator", 2, "piece", Decimal("38000.00"), 0, None)],
     },
     "feuerwehr": {
         "need": None,
         "language": DORTMUND,
-        "donor": "Feuerwehr Dortmund (Demo)",
-        "donor_type": "department",
+        "donor_name": "Feuerwehr Dortmund",
+        "donor_kind": "administration",
         "note": {
             "de": "Gebraucht, geprüft; mit Zubehör.",
             "uk": "Вживаний, перевірений; з оснащенням.",
@@ -237,7 +238,8 @@ OFFERS = {
 SHIPMENTS = {
     "medical": {
         "reference": "DO-ZT-2026-014",
-        "carrier": "Spedition Westfalen-Ost (Demo)",
+        "carrier_name": "Spedition Westfalen-Ost (Demo)",
+        "carrier_kind": "company",
         "vehicle": "Sattelzug, DO-HX 417",
         "route": {
             "de": "Dortmund – Hrubieszów – Jahodyn – Zhytomyr",
@@ -246,7 +248,8 @@ SHIPMENTS = {
         },
     },
     "generators": {
-        "carrier": "Spedition Westfalen-Ost (Demo)",
+        "carrier_name": "Spedition Westfalen-Ost (Demo)",
+        "carrier_kind": "company",
         "route": {
             "de": "Dortmund – Krakowiec – Zhytomyr",
             "uk": "Дортмунд – Краковець – Житомир",

@@ -179,7 +179,7 @@ def _line_row(line) -> dict:
         "unit": both(Unit(offer_line.unit).label),
         "unit_key": offer_line.unit,
         "condition": both(Condition(offer_line.condition).label),
-        "donor": offer_line.offer.donor,
+        "donor": typed(offer_line.offer.donor, "name"),
         "value": line.estimated_value,
         "value_text": money(line.estimated_value),
         "package": line.package.number if line.package_id else None,
@@ -227,9 +227,10 @@ def _goods(shipment: Shipment) -> list[dict]:
 def _donors(shipment: Shipment) -> list[dict]:
     donors: OrderedDict = OrderedDict()
     for line in shipment.line_rows:
-        offer = line.pledge.offer_line.offer
+        organisation = line.pledge.offer_line.offer.donor
         donor = donors.setdefault(
-            offer.donor, {"name": offer.donor, "lines": [], "value": Decimal(0)}
+            organisation.pk,
+            {"name": typed(organisation, "name"), "lines": [], "value": Decimal(0)},
         )
         donor["lines"].append(_line_row(line))
         donor["value"] += line.estimated_value
@@ -240,11 +241,15 @@ def _donors(shipment: Shipment) -> list[dict]:
 
 def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     """The file name and bytes of one of a shipment's papers (`document` is a key of
-    DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it. Two queries more: the
-    translations of the shipment and of its items, in every language."""
+    DOCUMENTS); `shipment` as `selectors.shipment_detail` returns it. Three queries more: the
+    translations of the shipment, of its items and of its donors and carrier (organisations
+    of the directory), in every language."""
     title, template = DOCUMENTS[document]
     every_translation([shipment])
     every_translation([line.pledge.offer_line for line in shipment.line_rows])
+    donors = [line.pledge.offer_line.offer.donor for line in shipment.line_rows]
+    every_translation([*donors, *([shipment.carrier] if shipment.carrier else [])])
+    carrier = typed(shipment.carrier, "name") if shipment.carrier else ""
     total_weight = sum((p.gross_weight or 0 for p in shipment.package_rows), Decimal(0))
     total_volume = sum((p.volume or 0 for p in shipment.package_rows), Decimal(0))
     labels = {key: label(text) for key, text in LABELS.items()}
@@ -253,7 +258,7 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     signatories = {
         "waybill": [
             {"label": labels["for_sender"], "name": sender, "stamp": True},
-            {"label": labels["for_carrier"], "name": shipment.carrier},
+            {"label": labels["for_carrier"], "name": carrier},
             {"label": labels["for_consignee"], "name": consignee, "stamp": True},
         ],
         "donation_certificate": [
@@ -263,6 +268,7 @@ def shipment_pdf(*, shipment: Shipment, document: str) -> tuple[str, bytes]:
     }
     context = {
         "shipment": shipment,
+        "carrier": carrier,
         "labels": labels,
         "signatories": signatories.get(title, []),
         "title": _in_each_language(lambda: LABELS[title]),

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel, Revised
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.translation.models import Translatable
 
@@ -109,14 +110,6 @@ class Unit(models.TextChoices):
     PACK = "pack", _("pack")
     HOUR = "hour", _("hour")
     EUR = "EUR", _("EUR")
-
-
-class DonorType(models.TextChoices):
-    DEPARTMENT = "department", _("city department")
-    COMPANY = "company", _("company")
-    NGO = "ngo", _("NGO")
-    MUNICIPAL_SUBSIDIARY = "municipal_subsidiary", _("municipal subsidiary")
-    PRIVATE = "private", _("private donor")
 
 
 class OfferStatus(models.TextChoices):
@@ -261,7 +254,6 @@ class Offer(CreatedOnce, Translatable, BaseModel):
     translatable_fields = ("note",)
     translate_permission = "aid.translate_offer"
 
-    DonorType = DonorType
     Status = OfferStatus
 
     partnership = models.ForeignKey(
@@ -270,8 +262,11 @@ class Offer(CreatedOnce, Translatable, BaseModel):
     side = models.ForeignKey(
         Side, on_delete=models.PROTECT, related_name="offers", verbose_name=_("donor side")
     )
-    donor = models.CharField(_("donor"), max_length=300)
-    donor_type = models.CharField(_("type of donor"), max_length=30, choices=DonorType.choices)
+    # An organisation of the donor side in the directory; its kind says what the donor is
+    # (a private person giving in their own name is one kind; decision 0019).
+    donor = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("donor")
+    )
     need = models.ForeignKey(
         Need,
         on_delete=models.PROTECT,
@@ -307,9 +302,6 @@ class Offer(CreatedOnce, Translatable, BaseModel):
         verbose_name_plural = _("offers")
         ordering = ["partnership", "-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=_choices("donor_type", DonorType), name="offer_donor_type"
-            ),
             models.CheckConstraint(condition=_choices("status", OfferStatus), name="offer_status"),
             models.UniqueConstraint(
                 fields=["partnership", "created_by", "idempotency_key"], name="offer_created_once"
@@ -317,7 +309,7 @@ class Offer(CreatedOnce, Translatable, BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.donor}: {self.pk}"
+        return f"{self.donor.name}: {self.pk}"
 
     def translation_parts(self) -> list:
         return list(self.lines.all())
@@ -469,7 +461,15 @@ class Shipment(Revised, CreatedOnce, Translatable, BaseModel):
         blank=True,
         help_text=_("As the carrier or the sending office writes it."),
     )
-    carrier = models.CharField(_("carrier"), max_length=300, blank=True)
+    # An organisation of either city in the directory.
+    carrier = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shipments_carried",
+        verbose_name=_("carrier"),
+    )
     vehicle = models.CharField(
         _("vehicle"), max_length=200, blank=True, help_text=_("Type and registration number.")
     )

@@ -13,13 +13,13 @@ from ninja import Field, Schema
 from pydantic import ConfigDict, StrictBool
 
 from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, Text
+from pobratym.directory.models import NAME_MAX_LENGTH, OrganisationKind
 
 from .models import (
     LINES_MAX,
     SPECIFICATION_MAX_LENGTH,
     Condition,
     Currency,
-    DonorType,
     InstitutionType,
     NeedKind,
     NeedStatus,
@@ -203,8 +203,14 @@ class OfferLineIn(Schema):
 
 
 class OfferIn(Schema):
-    donor: Text = Field(min_length=1, max_length=300)
-    donor_type: DonorType
+    """The donor is an organisation of your city in the directory: `donor_id`, or its name in
+    `donor` (found in the directory by name, else added to it as of `donor_kind`)."""
+
+    donor_id: Id | None = Field(None, description="An organisation of your city.")
+    donor: Text = Field("", max_length=NAME_MAX_LENGTH, description="Or the donor's name.")
+    donor_kind: OrganisationKind | None = Field(
+        None, description="The type of a donor not yet in the directory."
+    )
     note: Text = Field("", max_length=TEXT_MAX_LENGTH)
     need_id: Id | None = Field(None, description="Empty for a free offer.")
     lines: list[OfferLineIn] = Field(min_length=1, max_length=LINES_MAX)
@@ -225,8 +231,9 @@ class OfferLineOut(Schema):
 class OfferOut(Schema):
     id: int
     side: int = Field(description="Position of the donor side: 1 or 2.")
-    donor: str
-    donor_type: DonorType
+    donor: str = Field(description="The donor's name as written in the directory.")
+    donor_id: int = Field(description="The donor, an organisation of the directory.")
+    donor_kind: OrganisationKind
     need_id: int | None
     status: OfferStatus
     note: str
@@ -237,6 +244,14 @@ class OfferOut(Schema):
     @staticmethod
     def resolve_side(offer) -> int:
         return offer.side.position
+
+    @staticmethod
+    def resolve_donor(offer) -> str:
+        return offer.donor.name
+
+    @staticmethod
+    def resolve_donor_kind(offer) -> str:
+        return offer.donor.kind
 
     @staticmethod
     def resolve_lines(offer) -> list:
@@ -283,7 +298,7 @@ class MatchOut(Schema):
 
     @staticmethod
     def resolve_donor(match) -> str:
-        return match.offer_line.offer.donor
+        return match.offer_line.offer.donor.name
 
     @staticmethod
     def resolve_item(match) -> str:

@@ -48,7 +48,7 @@ def offers_pending(user, memberships):
         Offer.objects.filter(partnership_id__in=partnerships, status=OfferStatus.OPEN)
         .filter(Q(need__side_id__in=sides) | Q(need__isnull=True) & ~Q(side_id__in=sides))
         .exclude(need__closure__in=(Closure.CLOSED, Closure.CANCELLED))
-        .select_related("need")
+        .select_related("need", "donor")
     )
 
 
@@ -59,7 +59,9 @@ def offer_items(offers, memberships) -> list[WorkItem]:
         partnership = partnerships[offer.partnership_id]
         url = reverse("aid:offer_detail", args=[partnership.slug, offer.pk])
         if offer.need is None:
-            items.append(WorkItem(_("Decide on the offer"), url, partnership, text=offer.donor))
+            items.append(
+                WorkItem(_("Decide on the offer"), url, partnership, text=offer.donor.name)
+            )
             continue
         items.append(
             WorkItem(
@@ -68,7 +70,7 @@ def offer_items(offers, memberships) -> list[WorkItem]:
                 partnership,
                 due=offer.need.needed_by,
                 record=offer.need,
-                describe=lambda need, donor=offer.donor: f"{donor}: {_title(need)}",
+                describe=lambda need, donor=offer.donor.name: f"{donor}: {_title(need)}",
                 load=(reader_translations(),),
             )
         )

@@ -54,6 +54,8 @@ class OrganisationKind(models.TextChoices):
     FAITH = "faith", _("faith community")
     MEDIA = "media", _("media")
     DISPLACED = "displaced", _("community of displaced Ukrainians")
+    # Not an organisation: a person who gives aid in their own name (decision 0019).
+    PRIVATE_PERSON = "private_person", _("private person")
     OTHER = "other", pgettext_lazy("organisation", "other")
 
 
@@ -93,6 +95,8 @@ class Organisation(Revised, CreatedOnce, Translatable, BaseModel):
         Side, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("city")
     )
     name = models.CharField(pgettext_lazy("thing", "name"), max_length=NAME_MAX_LENGTH)
+    # The name as `key_of` compares it: an organisation named again is found, not added twice.
+    name_key = models.CharField(max_length=NAME_MAX_LENGTH, editable=False, blank=True)
     kind = models.CharField(
         pgettext_lazy("organisation", "type"), max_length=30, choices=OrganisationKind.choices
     )
@@ -123,7 +127,10 @@ class Organisation(Revised, CreatedOnce, Translatable, BaseModel):
                 name="organisation_created_once",
             ),
         ]
-        indexes = [models.Index(fields=["partnership", "side", "kind"])]
+        indexes = [
+            models.Index(fields=["partnership", "side", "kind"]),
+            models.Index(fields=["partnership", "side", "name_key"]),
+        ]
 
     def __str__(self) -> str:
         return self.name

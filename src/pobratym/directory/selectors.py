@@ -58,7 +58,7 @@ def organisation_detail(*, viewer, partnership: Partnership, organisation_id: in
     _members_only(viewer, partnership)
     organisation = (
         with_translations(_organisations(partnership).filter(pk=organisation_id))
-        .select_related("created_by")
+        .select_related("created_by", "partnership")
         .first()
     )
     if organisation is None:

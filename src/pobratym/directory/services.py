@@ -1,6 +1,7 @@
-"""Every change to the directory: organisations (add, correct) and contacts (add, correct,
-erase). Adding is safe to retry (core.idempotency); a contact already in the directory, by
-e-mail or by name at the same organisation, is refused with a pointer to the one there."""
+"""Every change to the directory: organisations (add, correct, or find by name when a domain
+names one) and contacts (add, correct, erase). Adding is safe to retry (core.idempotency); a
+contact already in the directory, by e-mail or by name at the same organisation, is refused
+with a pointer to the one there."""
 
 import uuid
 from collections.abc import Iterable
@@ -16,11 +17,18 @@ from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
 from pobratym.core.uploads import clean_upload
-from pobratym.partnerships.models import FocusArea, Partnership
+from pobratym.partnerships.models import FocusArea, Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 from pobratym.translation.services import language_of, translate_later
 
-from .models import PERSONAL_FIELDS, Contact, Organisation, SpokenLanguage, key_of
+from .models import (
+    PERSONAL_FIELDS,
+    Contact,
+    Organisation,
+    OrganisationKind,
+    SpokenLanguage,
+    key_of,
+)
 from .personal_data import erase_everywhere
 
 ORGANISATION_FIELDS = ("name", "kind", "description", "website")
@@ -76,6 +84,18 @@ def _written_in(organisation: Organisation, by: User, language: str | None) -> N
     )
 
 
+def _save_new(organisation: Organisation, by: User, fields, logo, language) -> Organisation:
+    model_update(instance=organisation, fields=ORGANISATION_FIELDS, data=fields)
+    organisation.name_key = key_of(organisation.name)
+    if logo:
+        organisation.logo = _logo(logo)
+    _written_in(organisation, by, language)
+    validate(organisation, exclude=["idempotency_key"], validate_constraints=False)
+    audited(organisation, by).save()
+    translate_later(organisation)
+    return organisation
+
+
 @transaction.atomic
 def organisation_create(
     *,
@@ -96,14 +116,8 @@ def organisation_create(
         organisation = Organisation(
             partnership=partnership, side=_own_side(by, partnership), created_by=by, **stamp
         )
-        model_update(instance=organisation, fields=ORGANISATION_FIELDS, data=fields)
-        if logo:
-            organisation.logo = _logo(logo)
-        _written_in(organisation, by, language)
-        validate(organisation, exclude=["idempotency_key"], validate_constraints=False)
-        audited(organisation, by).save()
+        _save_new(organisation, by, fields, logo, language)
         organisation.focus_areas.set(areas)
-        translate_later(organisation)
         return organisation
 
     data = {"focus_areas": areas, "logo": logo, "language": language, **fields}
@@ -133,6 +147,7 @@ def organisation_update(
     require(by, "directory.change_organisation", organisation)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     model_update(instance=organisation, fields=ORGANISATION_FIELDS, data=fields, revision=revision)
+    organisation.name_key = key_of(organisation.name)
     if logo:
         organisation.logo = _logo(logo)
     elif remove_logo:
@@ -143,6 +158,32 @@ def organisation_update(
         organisation.focus_areas.set(_focus_areas(organisation.partnership, focus_areas))
     translate_later(organisation)
     return organisation
+
+
+def organisation_named(
+    *, partnership: Partnership, side: Side, name: str, kind: str, by: User
+) -> Organisation:
+    """The organisation of `side` called `name` (compared by `key_of`), added to the directory
+    as of `kind` if there is none yet: how a domain names a donor or carrier that is not in the
+    list. The calling service has checked that `by` may name it there and runs this in its
+    own transaction, so nothing stays of it if the record naming it is refused."""
+    if membership_of(by, partnership) is None:
+        raise DomainError("not_member", _("Only members of the partnership can do this."))
+    if side.partnership_id != partnership.pk:
+        raise DomainError("side_elsewhere", _("Choose a city of this partnership."))
+    key = key_of(name)
+    if not key:
+        raise DomainError("name_missing", _("Enter the organisation's name."), field="name")
+    found = Organisation.objects.filter(partnership=partnership, side=side, name_key=key)
+    existing = found.order_by("pk").first()
+    if existing is not None:
+        return existing
+    if kind not in OrganisationKind.values:
+        raise DomainError(
+            "kind_missing", _("Choose the type of the new organisation."), field="kind"
+        )
+    organisation = Organisation(partnership=partnership, side=side, created_by=by)
+    return _save_new(organisation, by, {"name": " ".join(name.split()), "kind": kind}, None, None)
 
 
 def _check_languages(languages) -> list[str]:

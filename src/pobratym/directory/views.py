@@ -29,6 +29,7 @@ from .forms import (
     OrganisationEditForm,
     OrganisationFilterForm,
 )
+from .involvement import involvement_of
 
 PAGE_SIZE = 50
 VIEW_ORGANISATION = "directory.view_organisation"
@@ -106,6 +107,7 @@ def organisation_detail(request, slug: str, organisation_id: int):
         "partnership": partnership,
         "organisation": organisation,
         "contacts": selectors.organisation_contacts(viewer=request.user, organisation=organisation),
+        "involvement": involvement_of(request.user, organisation),
     }
     return render(request, "directory/organisation_detail.html", context)
 

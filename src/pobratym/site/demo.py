@@ -22,8 +22,9 @@ def load() -> list[tuple[str, str]]:
     )
     load_agreement(partnership, by=dortmund_coordinator)
     load_conversations(partnership)
-    load_aid(partnership)
+    # The directory first: aid's donors and carriers are its organisations.
     load_directory(partnership)
+    load_aid(partnership)
     load_events(partnership)
     # Projects last: they carry aid needs and name the directory's organisations.
     load_projects(partnership)

@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import formatting
 from pobratym.core.forms import NOT_SPECIFIED, IdempotencyKeyField, bounded_formfield
+from pobratym.directory.selectors import organisation_choices
 from pobratym.translation.selectors import shown
 
 from ..models import MONEY, Condition, Offer, OfferStatus, Unit
 from ..services import OFFER_FIELDS
 from .needs import ALL, NO_CHOICE, date_input, quantity_field
+from .organisations import add_organisation_fields, clean_organisation
 
 
 class OfferFilterForm(forms.Form):
@@ -33,6 +35,8 @@ def _label(need_line) -> str:
 
 
 class OfferForm(forms.ModelForm):
+    """The donor (an organisation of the person's own city, chosen or named anew) and a note."""
+
     class Meta:
         model = Offer
         fields = OFFER_FIELDS
@@ -40,6 +44,32 @@ class OfferForm(forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     idempotency_key = IdempotencyKeyField()
+
+    def __init__(self, *args, partnership, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        note = self.fields.pop("note")
+        add_organisation_fields(
+            self,
+            "donor",
+            organisation_choices(viewer=viewer, partnership=partnership),
+            required=True,
+            labels=(
+                capfirst(_("donor")),
+                _("Or the name of a donor not in the list"),
+                _("Found in the directory if it is there already, else added to it."),
+            ),
+        )
+        self.fields["note"] = note
+
+    def clean(self):
+        data = super().clean()
+        clean_organisation(
+            self,
+            "donor",
+            required=True,
+            missing=_("Choose the donor from the directory or enter the name of a new one."),
+        )
+        return data
 
 
 class OfferLineForm(forms.Form):

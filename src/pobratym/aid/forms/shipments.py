@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import formatting
 from pobratym.core.forms import CHOOSE, IdempotencyKeyField, RevisedForm, bounded_formfield
+from pobratym.directory.models import Organisation
 from pobratym.translation.selectors import shown
 
 from ..models import QUANTITY, Package, Pledge, Shipment, ShipmentStatus
 from ..services import PACKAGE_FIELDS, SHIPMENT_FIELDS
 from .needs import ALL, NO_CHOICE, quantity_field
+from .organisations import add_organisation_fields, clean_organisation
 
 
 class ShipmentFilterForm(forms.Form):
@@ -58,8 +60,30 @@ class ShipmentForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The carrier, an organisation of either city, just after the number.
+        fields = dict(self.fields)
+        self.fields.clear()
+        for name, field in fields.items():
+            if name == "carrier":
+                add_organisation_fields(
+                    self,
+                    "carrier",
+                    Organisation.objects.filter(partnership=partnership).order_by("name", "pk"),
+                    required=False,
+                    labels=(
+                        capfirst(_("carrier")),
+                        _("Or the name of a carrier not in the list"),
+                        _("Found in the directory if it is there already, else added to it."),
+                    ),
+                )
+            else:
+                self.fields[name] = field
+
     def clean(self):
         data = super().clean()
+        clean_organisation(self, "carrier", required=False, missing=None)
         departure, arrival = data.get("planned_departure"), data.get("planned_arrival")
         if departure and arrival and arrival < departure:
             # Said plainly here; the database's check would only name itself.
@@ -100,7 +124,7 @@ def _pledge_label(pledge) -> str:
     unit = pledge.offer_line.unit
     return _("%(item)s from %(donor)s (%(quantity)s not yet loaded)") % {
         "item": shown(pledge.offer_line, "item").text,
-        "donor": pledge.offer_line.offer.donor,
+        "donor": pledge.offer_line.offer.donor.name,
         "quantity": formatting.quantity(pledge.remaining, unit),
     }
 

@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce, Least, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
+from pobratym.directory.models import OrganisationKind
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
 
@@ -35,7 +36,6 @@ from ..models import (
     DEPARTED,
     ArrivalState,
     Closure,
-    DonorType,
     Need,
     NeedLine,
     NeedStatus,
@@ -129,15 +129,17 @@ class SectorCoverage:
 
 @dataclass(frozen=True)
 class DonorTotal:
-    donor: str  # empty for "all other donors"
-    donor_type: str
+    donor: str  # the organisation's name as written; empty for "all other donors"
+    donor_type: str  # its kind in the directory
     pledges: int
     pledged: Decimal
     shipped: Decimal
+    donor_id: int | None = None
 
     @property
     def donor_type_label(self) -> str:
-        return DonorType(self.donor_type).label if self.donor_type in DonorType.values else ""
+        kinds = OrganisationKind
+        return kinds(self.donor_type).label if self.donor_type in kinds.values else ""
 
 
 @dataclass(frozen=True)
@@ -285,18 +287,23 @@ def _donors(partnership_id: int, totals: Totals) -> tuple[list[DonorTotal], Dono
     rows = (
         _pledges(partnership_id)
         .order_by()
-        .values(donor=F("offer_line__offer__donor"), donor_type=F("offer_line__offer__donor_type"))
+        .values(
+            donor_id=F("offer_line__offer__donor"),
+            donor=F("offer_line__offer__donor__name"),
+            donor_type=F("offer_line__offer__donor__kind"),
+        )
         .annotate(
             pledges=Count("pk"),
             pledged=Sum(_value(F("quantity"), "offer_line")),
             shipped=Sum(_value(shipped, "offer_line")),
         )
-        .order_by("-pledged", "donor", "donor_type")[:TOP_DONORS]
+        .order_by("-pledged", "donor", "donor_id")[:TOP_DONORS]
     )
     top = [
         DonorTotal(
             donor=row["donor"],
             donor_type=row["donor_type"],
+            donor_id=row["donor_id"],
             pledges=row["pledges"],
             pledged=_money(row["pledged"]),
             shipped=_money(row["shipped"]),

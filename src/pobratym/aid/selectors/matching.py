@@ -44,7 +44,7 @@ def _offer_lines_available(partnership_id: int) -> QuerySet:
         .annotate(pledged=_pledged_for_offer_line())
         .annotate(remaining=F("quantity") - F("pledged"))
         .filter(remaining__gt=0)
-        .select_related("offer")
+        .select_related("offer__donor")
     )
 
 

@@ -14,7 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from pobratym.core.search import contains
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import membership_of
 from pobratym.translation.selectors import matching, reader_translations
@@ -45,7 +45,7 @@ def offer_list(*, viewer, partnership: Partnership, filters: Mapping | None = No
     lines = OfferLine.objects.filter(offer=OuterRef("pk"))
     count = lines.order_by().values("offer").annotate(total=Count("pk")).values("total")[:1]
     return (
-        offers.select_related("side__city", "need")
+        offers.select_related("side__city", "need", "donor")
         .prefetch_related(reader_translations("need"))
         .annotate(
             line_count=Coalesce(Subquery(count), 0),
@@ -59,8 +59,11 @@ def _offer_with_words(words: str) -> Q:
     """Offers whose donor, note, items or need's title contain `words`, in any language."""
     in_lines = OfferLine.objects.filter(matching(OfferLine, ("item",), words), offer=OuterRef("pk"))
     in_need = Need.objects.filter(matching(Need, ("title",), words), pk=OuterRef("need_id"))
+    donors = Organisation.objects.filter(
+        matching(Organisation, ("name",), words), pk=OuterRef("donor_id")
+    )
     return (
-        contains("donor", words)
+        Q(Exists(donors))
         | matching(Offer, ("note",), words)
         | Q(Exists(in_lines))
         | Q(Exists(in_need))
@@ -74,7 +77,7 @@ def offer_detail(*, viewer, partnership: Partnership, offer_id: int) -> Offer:
     offer = (
         offer_list(viewer=viewer, partnership=partnership)
         .select_related("created_by", "decided_by")
-        .prefetch_related(reader_translations())
+        .prefetch_related(reader_translations(), reader_translations("donor"))
         .filter(pk=offer_id)
         .first()
     )
@@ -105,9 +108,9 @@ def pledge_list(*, viewer, need: Need | None = None, offer: Offer | None = None)
         pledges = Pledge.objects.filter(offer_line__offer=offer)
         shown = ("need_line", "need_line__need")
     pledges = pledges.prefetch_related(*(reader_translations(path) for path in shown))
-    return pledges.select_related("offer_line__offer", "need_line__need", "confirmed_by").order_by(
-        "confirmed_at", "pk"
-    )
+    return pledges.select_related(
+        "offer_line__offer__donor", "need_line__need", "confirmed_by"
+    ).order_by("confirmed_at", "pk")
 
 
 def pledge_lines(
@@ -119,7 +122,7 @@ def pledge_lines(
         raise Http404
     offer_line = (
         OfferLine.objects.filter(pk=offer_line_id, offer__partnership=partnership)
-        .select_related("offer")
+        .select_related("offer__donor")
         .prefetch_related(reader_translations())
         .first()
     )

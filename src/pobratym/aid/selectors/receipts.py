@@ -31,7 +31,7 @@ DISCREPANCY_KINDS = {
 # Each received line traces back through these to its pledge, donor and need.
 _TRACE = (
     "shipment_line__package",
-    "shipment_line__pledge__offer_line__offer",
+    "shipment_line__pledge__offer_line__offer__donor",
     "shipment_line__pledge__need_line__need",
 )
 # What the pages show of that trace, in the reader's language: the item offered, and the
@@ -100,7 +100,7 @@ def receipt_shipment(*, viewer, partnership: Partnership, shipment_id: int) -> S
         raise Http404
     shipment.line_rows = list(
         shipment.lines.select_related(
-            "package", "pledge__offer_line__offer", "pledge__need_line__need"
+            "package", "pledge__offer_line__offer__donor", "pledge__need_line__need"
         )
         .prefetch_related(reader_translations("pledge__offer_line"))
         .order_by("pk")

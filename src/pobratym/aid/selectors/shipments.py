@@ -9,11 +9,22 @@ translations into the reader's language, one query per kind of record.
 from collections.abc import Mapping
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from pobratym.core.search import contains
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 from pobratym.translation.selectors import matching, reader_translations, with_translations
@@ -52,7 +63,7 @@ def shipment_list(*, viewer, partnership: Partnership, filters: Mapping | None =
     if words := (filters.get("q") or "").strip():
         shipments = shipments.filter(_shipment_with_words(words))
     return (
-        shipments.select_related("side__city")
+        shipments.select_related("side__city", "carrier")
         .annotate(
             package_count=_count_packages(),
             total_weight=_total("gross_weight"),
@@ -66,9 +77,12 @@ def _shipment_with_words(words: str) -> Q:
     """Shipments whose number, carrier, vehicle, route or note contain `words`, the last two
     in any language."""
     typed = Q()
-    for field in ("reference", "carrier", "vehicle"):
+    for field in ("reference", "vehicle"):
         typed |= contains(field, words)
-    return typed | matching(Shipment, Shipment.translatable_fields, words)
+    carriers = Organisation.objects.filter(
+        matching(Organisation, ("name",), words), pk=OuterRef("carrier_id")
+    )
+    return typed | Q(Exists(carriers)) | matching(Shipment, Shipment.translatable_fields, words)
 
 
 # What the shipment page and papers show of each loaded or loadable pledge, in the reader's
@@ -81,7 +95,7 @@ def _lines(shipment: Shipment, membership) -> list[ShipmentLine]:
         ShipmentLine.objects.filter(shipment=shipment)
         .select_related(
             "package",
-            "pledge__offer_line__offer",
+            "pledge__offer_line__offer__donor",
             "pledge__need_line__need__side__city",
         )
         .prefetch_related(*(reader_translations(f"pledge__{path}") for path in _SHOWN))
@@ -105,7 +119,7 @@ def shipment_detail(*, viewer, partnership: Partnership, shipment_id: int) -> Sh
     shipment = (
         shipment_list(viewer=viewer, partnership=partnership)
         .select_related("created_by")
-        .prefetch_related(reader_translations())
+        .prefetch_related(reader_translations(), reader_translations("carrier"))
         .filter(pk=shipment_id)
         .first()
     )
@@ -146,7 +160,7 @@ def loadable_pledges(*, viewer, shipment: Shipment) -> QuerySet:
         .annotate(loaded=loaded)
         .annotate(remaining=F("quantity") - F("loaded"))
         .filter(remaining__gt=0)
-        .select_related("offer_line__offer", "need_line__need")
+        .select_related("offer_line__offer__donor", "need_line__need")
         .prefetch_related(*(reader_translations(path) for path in _SHOWN))
         .order_by("confirmed_at", "pk")
     )

@@ -1,5 +1,6 @@
 """What the aid services share: the person's own side, records made once per idempotency key,
-item lines checked and saved alike, and quantities written plainly in messages."""
+item lines checked and saved alike, donors and carriers from the directory, and quantities
+written plainly in messages."""
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -12,6 +13,8 @@ from pobratym.core.audit import audited
 from pobratym.core.errors import DomainError, validate
 from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
+from pobratym.directory.models import Organisation
+from pobratym.directory.services import organisation_named
 from pobratym.partnerships.models import Partnership, Side
 from pobratym.partnerships.predicates import membership_of
 from pobratym.translation.services import language_of
@@ -24,6 +27,45 @@ def _own_side(by: User, partnership: Partnership) -> Side:
     if membership is None:
         raise DomainError("not_member", _("Only members of the partnership can do this."))
     return membership.side
+
+
+def _organisation(
+    *,
+    partnership: Partnership,
+    by: User,
+    field: str,
+    side: Side,
+    chosen: Organisation | None = None,
+    name: str = "",
+    kind: str = "",
+    of_side: bool = True,
+) -> Organisation | None:
+    """A donor or carrier (`field`): `chosen` from the directory, of this partnership (and of
+    `side` if `of_side`), else the organisation of `side` called `name`, found by its name or
+    added to the directory as of `kind`; None when neither is given. Errors name the form's
+    fields `field`, `<field>_name` and `<field>_kind`."""
+    if chosen is not None:
+        if chosen.partnership_id != partnership.pk:
+            raise DomainError(
+                f"{field}_elsewhere",
+                _("Choose an organisation of this partnership."),
+                field=field,
+            )
+        if of_side and chosen.side_id != side.pk:
+            raise DomainError(
+                f"{field}_other_side",
+                _("Choose an organisation of the city %(city)s.") % {"city": side.city.name},
+                field=field,
+            )
+        return chosen
+    if not (name or "").strip():
+        return None
+    try:
+        return organisation_named(partnership=partnership, side=side, name=name, kind=kind, by=by)
+    except DomainError as error:
+        if error.field in ("name", "kind"):
+            error.field = f"{field}_{error.field}"
+        raise
 
 
 def _no_lines() -> DomainError:

@@ -15,14 +15,15 @@ from pobratym.accounts.models import User
 from pobratym.core.audit import audited
 from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.services import model_update
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.models import Partnership
 from pobratym.translation.services import translate_later
 
 from ..models import Need, Offer, OfferLine, OfferStatus
-from ._common import _line, _made_once, _no_lines, _own_side, _written_in
+from ._common import _line, _made_once, _no_lines, _organisation, _own_side, _written_in
 from .needs import _ended
 
-OFFER_FIELDS = ("donor", "donor_type", "note")
+OFFER_FIELDS = ("note",)
 OFFER_LINE_FIELDS = (
     "item",
     "quantity",
@@ -56,10 +57,15 @@ def offer_create(
     idempotency_key: uuid.UUID,
     need: Need | None = None,
     language: str | None = None,
+    donor: Organisation | None = None,
+    donor_name: str = "",
+    donor_kind: str = "",
     **fields,
 ) -> Offer:
     """Offer items for a need, or freely (`need=None`), from the person's own side, in the
-    language it is written in (`language`, else detected)."""
+    language it is written in (`language`, else detected). The donor is an organisation of
+    that side in the directory: `donor`, or the one called `donor_name` (added as of
+    `donor_kind` if there is none yet, in this same transaction)."""
     require(by, "aid.add_offer", partnership)
     lines = list(lines)
 
@@ -72,10 +78,12 @@ def offer_create(
             _ended(need)
         if not lines:
             raise _no_lines()
+        side = _own_side(by, partnership)
         offer = Offer(
             partnership=partnership,
-            side=_own_side(by, partnership),
+            side=side,
             need=need,
+            donor=_donor(partnership, by, side, donor, donor_name, donor_kind),
             created_by=by,
             **stamp,
         )
@@ -91,10 +99,30 @@ def offer_create(
         translate_later(offer)
         return offer
 
-    data = {"lines": lines, "need": need, "language": language, **fields}
+    donor_asked = {"donor": donor, "donor_name": donor_name, "donor_kind": donor_kind}
+    data = {"lines": lines, "need": need, "language": language, **donor_asked, **fields}
     return _made_once(
         Offer, partnership=partnership, by=by, key=idempotency_key, data=data, create=create
     )
+
+
+def _donor(partnership, by, side, chosen, name: str, kind: str) -> Organisation:
+    organisation = _organisation(
+        partnership=partnership,
+        by=by,
+        field="donor",
+        side=side,
+        chosen=chosen,
+        name=name,
+        kind=kind,
+    )
+    if organisation is None:
+        raise DomainError(
+            "donor_missing",
+            _("Choose the donor from the directory or enter the name of a new one."),
+            field="donor",
+        )
+    return organisation
 
 
 def _decide(offer: Offer, by: User, status: OfferStatus) -> Offer:

@@ -34,7 +34,7 @@ from ..models import (
     ShipmentLine,
     ShipmentStatus,
 )
-from ._common import _made_once, _own_side, _written_in
+from ._common import _made_once, _organisation, _own_side, _written_in
 
 SHIPMENT_FIELDS = (
     "reference",
@@ -48,6 +48,26 @@ SHIPMENT_FIELDS = (
 PACKAGE_FIELDS = ("kind", "gross_weight", "volume", "marks")
 STAGES = list(ShipmentStatus.values)
 LOADING = (ShipmentStatus.PLANNED, ShipmentStatus.PACKING)
+
+
+def _with_carrier(fields: Mapping, partnership: Partnership, by: User, side) -> dict:
+    """`fields` with the carrier as an organisation of the directory: `carrier` chosen there
+    (of either city), or the one of the sending city called `carrier_name`, added as of
+    `carrier_kind` if there is none yet. Without either, the carrier stays as it is."""
+    fields = dict(fields)
+    name, kind = fields.pop("carrier_name", ""), fields.pop("carrier_kind", "")
+    if "carrier" in fields or (name or "").strip():
+        fields["carrier"] = _organisation(
+            partnership=partnership,
+            by=by,
+            field="carrier",
+            side=side,
+            chosen=fields.get("carrier"),
+            name=name,
+            kind=kind,
+            of_side=False,
+        )
+    return fields
 
 
 def _locked(shipment: Shipment) -> Shipment:
@@ -72,14 +92,15 @@ def shipment_create(
     **fields,
 ) -> Shipment:
     """Plan a shipment from the person's own side to the other side; `planned_at` records
-    one planned earlier (now if not given)."""
+    one planned earlier (now if not given). The carrier: `carrier` (an organisation of either
+    city) or `carrier_name` (found by name in the directory or added as of `carrier_kind`)."""
     require(by, "aid.add_shipment", partnership)
 
     def create(stamp):
-        shipment = Shipment(
-            partnership=partnership, side=_own_side(by, partnership), created_by=by, **stamp
-        )
-        model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields)
+        side = _own_side(by, partnership)
+        shipment = Shipment(partnership=partnership, side=side, created_by=by, **stamp)
+        data = _with_carrier(fields, partnership, by, side)
+        model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=data)
         _written_in(shipment, by, language)
         validate(shipment, exclude=["idempotency_key"])
         audited(shipment, by).save()
@@ -110,6 +131,7 @@ def shipment_update(
     shipment = _locked(shipment)
     if shipment.status == ShipmentStatus.RECEIPT_CONFIRMED:
         raise Conflict("shipment_received", _("This shipment's receipt is already confirmed."))
+    fields = _with_carrier(fields, shipment.partnership, by, shipment.side)
     model_update(instance=shipment, fields=SHIPMENT_FIELDS, data=fields, revision=revision)
     validate(shipment)
     audited(shipment, by).save()
@@ -206,7 +228,7 @@ def shipment_line_set(
     _still_loading(shipment)
     pledge = (
         Pledge.objects.select_for_update()
-        .select_related("offer_line__offer", "need_line")
+        .select_related("offer_line__offer__donor", "need_line")
         .get(pk=pledge.pk)
     )
     _check_pledge(shipment, pledge)

@@ -34,7 +34,7 @@ def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
             line.shipment_line.pledge.offer_line.item,
             readers_text(line.shipment_line.pledge.offer_line, "item"),
             line.shipment_line.pledge.offer_line.get_unit_display(),
-            line.shipment_line.pledge.offer_line.offer.donor,
+            line.shipment_line.pledge.offer_line.offer.donor.name,
             line.shipped,
             line.received,
             ", ".join(str(label) for label in line.kind_labels),

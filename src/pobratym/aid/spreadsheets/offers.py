@@ -39,7 +39,7 @@ def offer_table(offers) -> tuple[list, list]:
     headers = [
         _("Offer"),
         _label(Offer, "donor"),
-        _label(Offer, "donor_type"),
+        _("Type of donor"),
         _("Donor city"),
         _label(Offer, "need"),
         in_readers_language(_label(Need, "title")),
@@ -61,8 +61,8 @@ def offer_table(offers) -> tuple[list, list]:
             for line in offer.line_rows:
                 yield [
                     offer.pk,
-                    offer.donor,
-                    offer.get_donor_type_display(),
+                    offer.donor.name,
+                    offer.donor.get_kind_display(),
                     offer.side.city.name,
                     offer.need.title if offer.need else _("free offer"),
                     readers_text(offer.need, "title"),

@@ -41,7 +41,7 @@ def shipment_table(*, viewer, partnership) -> tuple[list, list]:
             shipment.reference,
             shipment.side.city.name,
             shipment.get_status_display(),
-            shipment.carrier,
+            shipment.carrier.name if shipment.carrier else "",
             shipment.vehicle,
             shipment.route,
             readers_text(shipment, "route"),

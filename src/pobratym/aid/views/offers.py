@@ -16,6 +16,7 @@ from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
 from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
+from pobratym.translation.selectors import shown
 
 from .. import selectors, services
 from ..forms.lines import lines_asked, lines_shown_again
@@ -27,7 +28,7 @@ from .needs import pledge_form
 PAGE_SIZE = 50
 VIEW = "partnerships.view_partnership"
 SORTS = {
-    "donor": ("donor",),
+    "donor": ("donor__name",),
     "side": ("side__city__name",),
     "need": ("need__title",),
     "lines": ("line_count",),
@@ -67,11 +68,12 @@ def offer_create(request, slug: str):
     need = _need_offered_for(request, partnership)
     need_lines = need.coverage if need is not None else ()
     kwargs = {"form_kwargs": {"need_lines": need_lines}}
+    asked = {"partnership": partnership, "viewer": request.user}
     if lines_asked(request.POST):
-        form = shown_again(OfferForm, request.POST)
+        form = shown_again(OfferForm, request.POST, **asked)
         lines = lines_shown_again(OfferLineForm, request.POST, **kwargs)
     else:
-        form = OfferForm(form_data(request))
+        form = OfferForm(form_data(request), **asked)
         initial = None
         if need is not None and request.method == "GET":
             # Offer what is still outstanding, line by line; the donor changes what differs.
@@ -174,7 +176,7 @@ DECLINE = [("decision", "decline")]
 
 def _decline_confirmation(offer, slug: str) -> Confirmation:
     return Confirmation(
-        title=_("Decline the offer of %(donor)s?") % {"donor": offer.donor},
+        title=_("Decline the offer of %(donor)s?") % {"donor": shown(offer.donor, "name").text},
         action=_("Yes, decline the offer"),
         consequences=[
             _("The offer is marked as declined, with your name and today's date."),

@@ -38,7 +38,7 @@ SORTS = {
     "reference": ("reference",),
     "status": ("status",),
     "side": ("side__city__name",),
-    "carrier": ("carrier",),
+    "carrier": ("carrier__name",),
     "planned_departure": ("planned_departure",),
     "planned_arrival": ("planned_arrival",),
     "departed": ("departed_on",),
@@ -76,7 +76,7 @@ def shipment_list(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def shipment_create(request, slug: str):
     partnership = partnership_for(request, slug, "aid.add_shipment")
-    form = ShipmentCreateForm(form_data(request))
+    form = ShipmentCreateForm(form_data(request), partnership=partnership)
     shipment = submit(
         request,
         form,
@@ -95,7 +95,7 @@ def shipment_create(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def shipment_edit(request, slug: str, shipment_id: int):
     partnership, shipment = _shipment(request, slug, shipment_id, CHANGE)
-    form = ShipmentEditForm(form_data(request), instance=shipment)
+    form = ShipmentEditForm(form_data(request), instance=shipment, partnership=partnership)
     saved = submit(
         request,
         form,
