@@ -119,7 +119,7 @@ class OrganisationRole(models.TextChoices):
     IMPLEMENTER = "implementer", _("implementer")
 
 
-class ProjectOrganisation(BaseModel):
+class ProjectOrganisation(CreatedOnce, BaseModel):
     """An organisation of either city taking part in a project, in one role."""
 
     Role = OrganisationRole
@@ -145,6 +145,9 @@ class ProjectOrganisation(BaseModel):
             ),
             models.UniqueConstraint(
                 fields=["project", "organisation", "role"], name="project_organisation_once"
+            ),
+            models.UniqueConstraint(
+                fields=["project", "idempotency_key"], name="project_organisation_created_once"
             ),
         ]
 
@@ -324,7 +327,10 @@ class UpdatePhoto(BaseModel):
         ordering = ["update", "pk"]
 
 
-class ProjectDocument(BaseModel):
+class ProjectDocument(CreatedOnce, BaseModel):
+    """A file of the project (a plan, a contract, a report): a PDF or an office document,
+    checked on upload and served to members only."""
+
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="documents", verbose_name=_("project")
     )
@@ -341,6 +347,12 @@ class ProjectDocument(BaseModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["project", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "uploaded_by", "idempotency_key"],
+                name="project_document_created_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
