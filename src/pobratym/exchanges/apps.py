@@ -10,14 +10,16 @@ class ExchangesConfig(AppConfig):
         from django.urls import reverse
 
         from pobratym.accounts.links import register_account_link
+        from pobratym.directory.involvement import register_involvement
         from pobratym.partnerships import records
         from pobratym.partnerships.activity import register_activity
         from pobratym.partnerships.panels import register_panel, register_tab
         from pobratym.partnerships.work import register_work
 
-        from . import activity, work
+        from . import activity, involvement, work
 
         # After the directory (40), before the members (50).
+        register_involvement(involvement.events, position=40)
         register_tab(
             "events",
             _("Events"),

@@ -243,7 +243,7 @@ def load_events(partnership: Partnership) -> None:
                 owner=coordinators[1],
                 due_on=today + timedelta(days=task["days"]),
             )
-        _load_people(partnership, coordinators)
+    _load_people(partnership, coordinators)
 
 
 # The people of two events, by their demo e-mail address (directory.demo): role and, for the
