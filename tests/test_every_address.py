@@ -190,13 +190,16 @@ def _event_people(event, people) -> dict:
 
 
 def _project_records(partnership, people) -> dict:
-    """A project of side 1's office with a milestone and a result, and the demo's funding
-    catalogue and applications."""
+    """A project of side 1's office with a milestone, a result, an organisation, an update with
+    a photo and a document, and the demo's funding catalogue and applications."""
     import uuid
     from datetime import date
 
     from pobratym.projects import services
+    from pobratym.directory.models import Organisation
     from pobratym.projects.models import Application, FundingProgramme
+    from tests.agreements.letter_factories import pdf_upload
+    from tests.conversations.factories import png_upload
     from tests.projects.conftest import project_add
 
     office = people[(S, 1)]
@@ -211,6 +214,19 @@ def _project_records(partnership, people) -> dict:
         ),
         "indicator": services.indicator_add(
             project=project, by=office, idempotency_key=key(), title="I", unit="%", target=1
+        ),
+        "project_organisation": services.project_organisation_add(
+            project=project,
+            by=office,
+            idempotency_key=key(),
+            organisation=Organisation.objects.filter(partnership=partnership)[0],
+            role="partner",
+        ),
+        "project_update": services.update_post(
+            project=project, by=office, idempotency_key=key(), body="U", photos=[png_upload()]
+        ),
+        "project_document": services.document_add(
+            project=project, by=office, idempotency_key=key(), title="D", file=pdf_upload()
         ),
     }
 
@@ -248,6 +264,10 @@ def _parameters(records: dict, door: Door) -> dict:
         "project_id": records["project"].pk,
         "milestone_id": records["milestone"].pk,
         "indicator_id": records["indicator"].pk,
+        "role_id": records["project_organisation"].pk,
+        "update_id": records["project_update"].pk,
+        "update_photo_id": records["project_update"].photos.get().pk,
+        "document_id": records["project_document"].pk,
         "programme_id": records["programme"].pk,
         "application_id": records["application"].pk,
         "event_id": records["event"].pk,
@@ -692,6 +712,14 @@ DOORS: dict[str, Door] = {
     "projects:indicator_add": _form(OFFICE),
     "projects:indicator_record": _form(OFFICE),
     "projects:budget_line_add": _form(OFFICE),
+    "projects:organisation_add": _form(OFFICE),
+    "projects:organisation_remove": _post(OFFICE, consumes=True),
+    "projects:link_add": _form(OFFICE),
+    "projects:link_remove": _post(OFFICE),
+    "projects:update_post": _form(OFFICE),
+    "projects:update_photo": READ,
+    "projects:document_add": _form(OFFICE),
+    "projects:document_download": READ,
     # funding: the shared catalogue shown to members, kept by coordinators; applications
     # read by members, recorded by the offices (a reader's POST is refused)
     "projects:application_list": READ,

@@ -151,3 +151,11 @@ def _cleaned(upload) -> SimpleUploadedFile:
     cleaned, image_format = _clean_image(data)
     extension, content_type = ALLOWED[image_format]
     return SimpleUploadedFile(f"{name}.{extension}", cleaned, content_type)
+
+
+def clean_photo(upload, *, field: str | None = None) -> SimpleUploadedFile:
+    """`clean_upload` for a photo: a PNG or JPEG only, re-encoded without its metadata."""
+    cleaned = clean_upload(upload, field=field)
+    if cleaned.content_type not in {content_type for _ext, content_type in ALLOWED.values()}:
+        raise DomainError("file_type", _("A photo can only be a PNG or JPEG file."), field=field)
+    return cleaned

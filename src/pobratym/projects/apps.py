@@ -16,6 +16,8 @@ class ProjectsConfig(AppConfig):
 
         from . import activity, work
 
+        self._register_related()
+
         # After aid (30), before the directory (40).
         register_tab(
             "projects",
@@ -34,3 +36,16 @@ class ProjectsConfig(AppConfig):
             permission="projects.view_project",
             url=lambda slug, project: reverse("projects:project_detail", args=[slug, project.pk]),
         )
+
+    def _register_related(self):
+        """The projects on the pages of the needs, shipments and events that carry them, and
+        of the organisations that take part in them (after aid's sections)."""
+        from pobratym.directory.involvement import register_involvement
+        from pobratym.partnerships.related import register_related
+
+        from . import related
+
+        register_related("aid.need", related.carrying_need, position=50)
+        register_related("aid.shipment", related.carrying_shipment, position=50)
+        register_related("exchanges.event", related.carrying_event, position=50)
+        register_involvement(related.taking_part, position=50)

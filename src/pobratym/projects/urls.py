@@ -29,6 +29,24 @@ urlpatterns = [
         name="indicator_record",
     ),
     path(f"{project}budget/", views.budget_line_add, name="budget_line_add"),
+    path(f"{project}organisations/", views.project_organisation_add, name="organisation_add"),
+    path(
+        f"{project}organisations/<id:role_id>/remove/",
+        views.project_organisation_remove,
+        name="organisation_remove",
+    ),
+    path(f"{project}links/", views.project_link_add, name="link_add"),
+    path(f"{project}links/remove/", views.project_link_remove, name="link_remove"),
+    path(f"{project}updates/", views.update_post, name="update_post"),
+    path(
+        f"{project}updates/<id:update_id>/photos/<id:update_photo_id>/",
+        views.update_photo,
+        name="update_photo",
+    ),
+    path(f"{project}documents/", views.document_add, name="document_add"),
+    path(
+        f"{project}documents/<id:document_id>/", views.document_download, name="document_download"
+    ),
     path(funding, views.application_list, name="application_list"),
     path(f"{funding}apply/", views.application_create, name="application_create"),
     path(f"{funding}<id:application_id>/", views.application_detail, name="application_detail"),

@@ -5,6 +5,13 @@ from .funding import (
     ProgrammeEditForm,
     ProgrammeForm,
 )
+from .parts import (
+    DocumentForm,
+    ProjectLinkForm,
+    ProjectOrganisationForm,
+    ProjectUnlinkForm,
+    UpdateForm,
+)
 from .projects import (
     BudgetLineForm,
     IndicatorActualForm,
@@ -20,6 +27,7 @@ __all__ = [
     "ApplicationForm",
     "BudgetLineForm",
     "CallForm",
+    "DocumentForm",
     "IndicatorActualForm",
     "IndicatorForm",
     "MilestoneForm",
@@ -28,4 +36,8 @@ __all__ = [
     "ProjectCreateForm",
     "ProjectEditForm",
     "ProjectFilterForm",
+    "ProjectLinkForm",
+    "ProjectOrganisationForm",
+    "ProjectUnlinkForm",
+    "UpdateForm",
 ]

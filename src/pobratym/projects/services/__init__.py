@@ -8,6 +8,15 @@ from .funding import (
     due_date,
     programme_save,
 )
+from .parts import (
+    LINKS,
+    document_add,
+    project_link_add,
+    project_link_remove,
+    project_organisation_add,
+    project_organisation_remove,
+    update_post,
+)
 from .projects import (
     PROJECT_FIELDS,
     budget_line_add,
@@ -22,12 +31,14 @@ from .projects import (
 __all__ = [
     "APPLICATION_FIELDS",
     "CALL_FIELDS",
+    "LINKS",
     "PROGRAMME_FIELDS",
     "PROJECT_FIELDS",
     "application_create",
     "application_update",
     "budget_line_add",
     "call_add",
+    "document_add",
     "due_date",
     "indicator_add",
     "indicator_record",
@@ -35,5 +46,10 @@ __all__ = [
     "milestone_complete",
     "programme_save",
     "project_create",
+    "project_link_add",
+    "project_link_remove",
+    "project_organisation_add",
+    "project_organisation_remove",
     "project_update",
+    "update_post",
 ]

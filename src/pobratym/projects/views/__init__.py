@@ -8,6 +8,16 @@ from .funding import (
     programme_edit,
     programme_list,
 )
+from .parts import (
+    document_add,
+    document_download,
+    project_link_add,
+    project_link_remove,
+    project_organisation_add,
+    project_organisation_remove,
+    update_photo,
+    update_post,
+)
 from .projects import (
     budget_line_add,
     indicator_add,
@@ -26,6 +36,8 @@ __all__ = [
     "application_list",
     "budget_line_add",
     "call_create",
+    "document_add",
+    "document_download",
     "indicator_add",
     "indicator_record",
     "milestone_add",
@@ -37,5 +49,11 @@ __all__ = [
     "project_create",
     "project_detail",
     "project_edit",
+    "project_link_add",
+    "project_link_remove",
     "project_list",
+    "project_organisation_add",
+    "project_organisation_remove",
+    "update_photo",
+    "update_post",
 ]

@@ -24,6 +24,7 @@ from ..forms import (
     ProjectEditForm,
     ProjectFilterForm,
 )
+from ..selectors.parts import parts_of
 
 PAGE_SIZE = 50
 VIEW = "projects.view_project"
@@ -98,6 +99,7 @@ def project_detail(request, slug: str, project_id: int):
         "next_step": next_step,
         "next_milestone": next_milestone,
         "about": records.reference(project),
+        **parts_of(request.user, project),
     }
     return render(request, "projects/project_detail.html", context)
 

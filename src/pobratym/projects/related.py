@@ -1,0 +1,83 @@
+"""Projects on the pages of what they touch, through `partnerships.related` (registered in
+apps.py): the projects an aid need, a shipment or an event carries, and the projects an
+organisation of the directory takes part in, with its role. Those pages' domains name no
+project (decision 0020).
+
+Each section asks what a project's page asks (membership), and costs three or four queries
+however many projects there are.
+"""
+
+import rules
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pobratym.partnerships.related import ROWS, Row, Section
+from pobratym.translation.selectors import shown, with_translations
+
+from .models import OrganisationRole, Project, ProjectOrganisation
+
+VIEW = "projects.view_project"
+
+
+def _newest(projects: QuerySet) -> list[Project]:
+    return list(with_translations(projects.order_by("-starts_on", "-pk"))[:ROWS])
+
+
+def _rows(newest: list[Project], slug: str, roles: dict | None = None) -> list[Row]:
+    return [
+        Row(
+            title=shown(project, "title").text,
+            when=project.starts_on,
+            status=project.get_status_display(),
+            url=reverse("projects:project_detail", args=[slug, project.pk]),
+            role=", ".join(roles.get(project.pk, [])) if roles else "",
+        )
+        for project in newest
+    ]
+
+
+def _section(viewer, record, projects: QuerySet) -> Section | None:
+    partnership = record.partnership
+    if not rules.has_perm(VIEW, viewer, partnership):
+        return None
+    total = projects.count()
+    if not total:
+        return None
+    return Section(_("Projects"), _rows(_newest(projects), partnership.slug), total)
+
+
+def carrying_need(viewer, need) -> Section | None:
+    """The projects the need serves."""
+    return _section(viewer, need, Project.objects.filter(needs=need))
+
+
+def carrying_shipment(viewer, shipment) -> Section | None:
+    """The projects the shipment serves."""
+    return _section(viewer, shipment, Project.objects.filter(shipments=shipment))
+
+
+def carrying_event(viewer, event) -> Section | None:
+    """The projects the event belongs to."""
+    return _section(viewer, event, Project.objects.filter(events=event))
+
+
+def taking_part(viewer, organisation) -> Section | None:
+    """The projects the organisation takes part in, newest first, with its roles there."""
+    partnership = organisation.partnership
+    if not rules.has_perm(VIEW, viewer, partnership):
+        return None
+    projects = Project.objects.filter(roles__organisation=organisation).distinct()
+    total = projects.count()
+    if not total:
+        return None
+    newest = _newest(projects)
+    labels = dict(OrganisationRole.choices)
+    roles: dict[int, list[str]] = {}
+    for project_id, role in (
+        ProjectOrganisation.objects.filter(organisation=organisation, project__in=newest)
+        .order_by("role")
+        .values_list("project_id", "role")
+    ):
+        roles.setdefault(project_id, []).append(str(labels.get(role, role)))
+    return Section(_("Projects"), _rows(newest, partnership.slug, roles), total)
