@@ -111,6 +111,9 @@ def _sizes(args):
         threads=args.threads,
         messages=args.messages,
         letters=args.letters,
+        organisations=args.organisations,
+        contacts=args.contacts,
+        events=args.events,
     )
 
 
@@ -220,6 +223,8 @@ def _targets() -> tuple[list[Target], object]:
     from pobratym.agreements.models import Agreement, Letter
     from pobratym.aid.models import Need, Offer, ReceiptLine, Shipment
     from pobratym.conversations.models import Thread
+    from pobratym.directory.models import Contact, Organisation
+    from pobratym.exchanges.models import Event
     from pobratym.partnerships.models import Membership, Partnership, Role
 
     partnership = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[0]
@@ -252,6 +257,11 @@ def _targets() -> tuple[list[Target], object]:
         Thread.objects.filter(**mine).annotate(n=Count("messages")).order_by("-n", "pk").first()
     )
     has_discrepancies = ReceiptLine.objects.filter(receipt__shipment__partnership=partnership)
+    organisation = (
+        Organisation.objects.filter(**mine).annotate(n=Count("contacts")).order_by("-n", "pk")[0]
+    )
+    contact = Contact.objects.filter(organisation=organisation).order_by("pk")[0]
+    event = Event.objects.filter(**mine).annotate(n=Count("participants")).order_by("-n", "pk")[0]
     slug = {"slug": partnership.slug}
 
     def url(name: str, query: str = "", **kwargs) -> str | None:
@@ -306,15 +316,29 @@ def _targets() -> tuple[list[Target], object]:
             "discrepancies" + ("" if has_discrepancies.exists() else " (none generated)"),
             url("aid:discrepancy_list"),
         ),
-        Target("organisations list (none generated)", url("directory:organisation_list")),
-        Target("contacts list (none generated)", url("directory:contact_list")),
+        Target("organisations list", url("directory:organisation_list")),
+        Target(
+            "organisation page",
+            url("directory:organisation_detail", organisation_id=organisation.pk),
+        ),
+        Target("contacts list", url("directory:contact_list")),
+        Target("contact page", url("directory:contact_detail", contact_id=contact.pk)),
+        Target("events list", url("exchanges:event_list")),
+        Target(
+            f"event page ({event.n} participants)",
+            url("exchanges:event_detail", event_id=event.pk),
+        ),
+        Target("calendar, this month", url("exchanges:calendar_month")),
+        Target("calendar, upcoming", url("exchanges:calendar_upcoming")),
+        Target("iCalendar feed, public", f"{api}/events.ics"),
         Target("API: partnerships", "/api/v1/partnerships/"),
         Target("API: agreements", f"{api}/agreements"),
         Target("API: needs", f"{api}/aid/needs"),
         Target("API: offers", f"{api}/aid/offers"),
         Target("API: threads", f"{api}/threads"),
-        Target("API: organisations (none generated)", f"{api}/directory/organisations"),
-        Target("API: contacts (none generated)", f"{api}/directory/contacts"),
+        Target("API: organisations", f"{api}/directory/organisations"),
+        Target("API: contacts", f"{api}/directory/contacts"),
+        Target("API: events", f"/api/v1/events?partnership={partnership.slug}"),
         Target("HXL export, public API", url("api:aid_hxl")),
         Target("HXL export, members", url("aid:need_hxl")),
     ]
@@ -335,10 +359,12 @@ def _count_queries(targets: list[Target], cookie: tuple[str, str]) -> None:
         client.get(target.url)  # caches filled once per process are not the page's cost
         with CaptureQueriesContext(connection) as context:
             response = client.get(target.url)
+            # A streamed answer (the iCalendar feed) reads its rows as it is sent.
+            body = b"".join(response) if response.streaming else response.content
         if response.status_code != 200:
             raise SystemExit(f"{target.url} answered {response.status_code}, not 200.")
         target.queries = len(context.captured_queries)
-        target.size = len(response.content)
+        target.size = len(body)
 
 
 def _free_port() -> int:
@@ -512,7 +538,8 @@ def main(argv: list[str] | None = None) -> None:
         default=2 * CORES + 1,
         help="gunicorn workers when more than one client (default 2 × cores + 1)",
     )
-    for name in ("partnerships", "needs", "lines", "threads", "messages", "letters"):
+    names = ("partnerships", "needs", "lines", "threads", "messages", "letters")
+    for name in (*names, "organisations", "contacts", "events"):
         parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(

@@ -12,3 +12,6 @@ class Sizes:
     threads: int = 5_000
     messages: int = 50_000
     letters: int = 2_000
+    organisations: int = 2_000
+    contacts: int = 20_000
+    events: int = 10_000

@@ -1,6 +1,7 @@
 """The benchmark's dataset for the whole platform, seeded and reproducible: partnerships with
-their members, aid, agreements, letters and conversations, made partnership by partnership
-(`aid`, `agreements`, `conversations` hold each domain's part).
+their members, aid, agreements, letters, conversations, the directory and events, made
+partnership by partnership (`aid`, `agreements`, `conversations`, `exchanges` hold each
+domain's part).
 
 The same seed and `today` give the same records. Sizes are totals over all partnerships,
 spread evenly, the last partnership taking the remainder."""
@@ -19,6 +20,7 @@ from pobratym.translation.models import Translation
 from . import agreements as agreement_data
 from . import aid as aid_data
 from . import conversations as conversation_data
+from . import exchanges as exchange_data
 from .aid import SLUG_PREFIX
 
 __all__ = ["SLUG_PREFIX", "Counts", "Sizes", "generate"]
@@ -34,6 +36,10 @@ class Counts(aid_data.Counts):
     messages: int = 0
     translations: int = 0
     read_marks: int = 0
+    organisations: int = 0
+    contacts: int = 0
+    events: int = 0
+    participants: int = 0
 
 
 def _share(total: int, parts: int, number: int) -> int:
@@ -94,6 +100,19 @@ def generate(
             counts.messages += messages
             counts.translations += translations
             counts.read_marks += reads
+            organisations, contacts, events, participants = exchange_data.directory_and_events(
+                partnership,
+                cast,
+                organisations=_share(sizes.organisations, sizes.partnerships, number),
+                contacts=_share(sizes.contacts, sizes.partnerships, number),
+                events=_share(sizes.events, sizes.partnerships, number),
+                rng=rng,
+                today=today,
+            )
+            counts.organisations += organisations
+            counts.contacts += contacts
+            counts.events += events
+            counts.participants += participants
             if progress:
                 progress(number, sizes.partnerships)
     return counts

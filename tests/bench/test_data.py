@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.db import transaction
+from django.db.models import F
 
 from bench.data import SLUG_PREFIX, Sizes, generate
 from pobratym.agreements.models import Agreement, AgreementState, Letter, Signature, Version
@@ -18,18 +19,24 @@ from pobratym.aid.models import (
 )
 from pobratym.aid.selectors import with_status
 from pobratym.conversations.models import Message, MessageRead, Thread
+from pobratym.directory.models import Contact, Organisation
+from pobratym.exchanges.models import Event, Participant
 from pobratym.translation.models import Translation, TranslationKind
 
 pytestmark = pytest.mark.django_db
 
 
+# The directory and events at a few records (the defaults are thousands).
+SMALL = {"organisations": 6, "contacts": 12, "events": 8}
+
+
 def tiny(**sizes) -> Sizes:
     """A dataset of a few records of each kind."""
-    return Sizes(**{"partnerships": 1, "threads": 3, "messages": 9, "letters": 4, **sizes})
+    return Sizes(**{**SMALL, "partnerships": 1, "threads": 3, "messages": 9, "letters": 4, **sizes})
 
 
 def test_generator_makes_the_sizes_asked_for():
-    sizes = Sizes(partnerships=3, needs=31, lines=100, threads=7, messages=50, letters=11)
+    sizes = Sizes(partnerships=3, needs=31, lines=100, threads=7, messages=50, letters=11, **SMALL)
     counts = generate(sizes, seed=2)
     made = (
         counts.partnerships, counts.needs, counts.need_lines,
@@ -99,3 +106,23 @@ def _needs_made_with(seed: int) -> list:
 def test_the_same_seed_gives_the_same_records():
     assert _needs_made_with(5) == _needs_made_with(5)
     assert _needs_made_with(5) != _needs_made_with(6)
+
+
+def test_generator_makes_the_directory_and_events_asked_for():
+    counts = generate(tiny(partnerships=2, organisations=9, contacts=21, events=11), seed=5)
+    assert (counts.organisations, counts.contacts, counts.events) == (9, 21, 11)
+    made = Organisation.objects.filter(
+        partnership__slug__startswith=SLUG_PREFIX, contacts__isnull=False
+    )
+    assert made.distinct().count() == 9
+    assert Contact.objects.count() == 21
+    assert not Contact.objects.filter(consent_on__isnull=True).exists()
+    assert Event.objects.count() == 11
+    assert not Event.objects.filter(ends_at__lt=F("starts_at")).exists()
+    assert Participant.objects.count() == counts.participants == 11 * 3
+    # Contacts and participants stay within their partnership.
+    assert not Participant.objects.exclude(contact__partnership=F("event__partnership")).exists()
+    assert set(Event.objects.values_list("time_zone", flat=True)) <= {
+        "Europe/Berlin",
+        "Europe/Kyiv",
+    }
