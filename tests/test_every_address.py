@@ -541,6 +541,10 @@ def _pledge_body(records, names=("offer_line_id", "need_line_id")):
     return {names[0]: pledge.offer_line_id, names[1]: pledge.need_line_id, "quantity": "1"}
 
 
+def _project_body(records) -> dict:
+    return {"title": "School partnership", "lead_side": 2, "status": "idea"}
+
+
 def _event_body() -> dict:
     return {
         "kind": "online",
@@ -706,6 +710,7 @@ DOORS: dict[str, Door] = {
     "projects:project_list": READ,
     "projects:project_detail": READ,
     "projects:project_create": _form(OFFICE),
+    "projects:iati_report": READ,
     "projects:project_edit": _form(OFFICE),
     "projects:milestone_add": _form(OFFICE),
     "projects:milestone_complete": _post(OFFICE),
@@ -781,6 +786,11 @@ DOORS: dict[str, Door] = {
     f"GET {API}/events.ics": Door(get=EVERYONE, visitor=GET, outsider=GET),
     "GET /api/v1/calendar/feeds/{secret}.ics": Door(get=NOBODY),  # only a real secret opens
     f"GET {API}/events/{{event_id}}": A_READ,
+    f"GET {API}/projects": A_READ,
+    f"GET {API}/projects/{{project_id}}": A_READ,
+    f"POST {API}/projects": _api_post(OFFICE, _project_body),
+    f"GET {API}/funding/applications": A_READ,
+    f"GET {API}/activities.iati.xml": Door(get=EVERYONE, visitor=GET, outsider=GET),
     f"POST {API}/events": _api_post(OFFICE, lambda records: _event_body()),
     f"GET {API}/threads": A_READ,
     f"GET {API}/threads/{{thread_id}}": A_READ,

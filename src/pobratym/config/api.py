@@ -20,6 +20,7 @@ from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
 from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import router as partnerships_router
+from pobratym.projects.api import router as projects_router
 
 
 def _unless_docs_are_off(view):
@@ -48,6 +49,7 @@ api.add_router("/partnerships", agreements_router)
 api.add_router("/partnerships", aid_router)
 api.add_router("/partnerships", conversations_router)
 api.add_router("/partnerships", directory_router)
+api.add_router("/partnerships", projects_router)
 api.add_router("/", calendar_router)
 api.add_router("/", events_router)
 

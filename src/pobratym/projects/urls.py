@@ -14,6 +14,7 @@ programme = f"{funding}programmes/<id:programme_id>/"
 urlpatterns = [
     path(projects, views.project_list, name="project_list"),
     path(f"{projects}new/", views.project_create, name="project_create"),
+    path(f"{projects}iati/", views.iati_report, name="iati_report"),
     path(project, views.project_detail, name="project_detail"),
     path(f"{project}edit/", views.project_edit, name="project_edit"),
     path(f"{project}milestones/", views.milestone_add, name="milestone_add"),

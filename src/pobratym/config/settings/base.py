@@ -188,6 +188,12 @@ POBRATYM_DEMO = False
 # The API's interactive documentation and OpenAPI schema (/api/v1/docs, /api/v1/openapi.json);
 # an operator may switch them off (docs/operations.md).
 POBRATYM_API_DOCS = env.bool("POBRATYM_API_DOCS", default=True)
+# The organisation publishing the IATI open data of public projects (docs/operations.md):
+# its identifier (an IATI organisation identifier, the prefix of every activity's), its type
+# (OrganisationType codelist, 11: local government) and its name (empty: the partnership's).
+POBRATYM_IATI_ORG_ID = env("POBRATYM_IATI_ORG_ID", default="XI-IATI-POBRATYM-DEMO")
+POBRATYM_IATI_ORG_TYPE = env("POBRATYM_IATI_ORG_TYPE", default="11")
+POBRATYM_IATI_ORG_NAME = env("POBRATYM_IATI_ORG_NAME", default="")
 
 # Machine translation of messages (docs/operations.md, "Machine translation"): "none" (messages
 # wait for a human translation), "libretranslate" (self-hosted) or "deepl".

@@ -7,6 +7,7 @@ from .funding import (
     programme_detail,
     programme_list,
 )
+from .iati import iati_partnership, iati_projects
 from .projects import Budget, budget_of, project_detail, project_list
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "application_list",
     "applications_due",
     "budget_of",
+    "iati_partnership",
+    "iati_projects",
     "open_calls",
     "programme_detail",
     "programme_list",

@@ -18,6 +18,7 @@ from .parts import (
     update_photo,
     update_post,
 )
+from .iati import iati_report
 from .projects import (
     budget_line_add,
     indicator_add,
@@ -36,6 +37,7 @@ __all__ = [
     "application_list",
     "budget_line_add",
     "call_create",
+    "iati_report",
     "document_add",
     "document_download",
     "indicator_add",

@@ -1,0 +1,159 @@
+"""The projects part of the API: a partnership's projects and funding applications for its
+members, adding a project (the offices of both sides), and the public projects as IATI open
+data for anyone. People outside a partnership get 404 as if it did not exist.
+
+Adding requires an `Idempotency-Key` header (a UUID chosen by the client): the same key sent
+again by the same person answers the project made the first time, with 200 instead of 201,
+and creates nothing; sent with other content, 409 `idempotency_key_reused`.
+"""
+
+from itertools import chain
+
+from django.db.models import prefetch_related_objects
+from django.http import Http404, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Status
+from ninja.pagination import paginate
+
+from pobratym.core.errors import DomainError
+from pobratym.core.idempotency import created_status, idempotency_key_of
+from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.partnerships.access import partnership_for
+
+from . import iati, selectors, services
+from .schemas import (
+    ApplicationOut,
+    ErrorOut,
+    InvalidOut,
+    ProjectDetailOut,
+    ProjectFilters,
+    ProjectIn,
+    ProjectListOut,
+)
+
+router = Router(tags=["projects"])
+
+PAGE_LIMIT = 100
+VIEW = "projects.view_project"
+BASE = "/{slug}/projects"
+IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
+# 401 signed out, 404 not a member or no such record, 422 malformed.
+READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# 400 a broken rule (its `code` says which: `dates_out_of_order`, `side_elsewhere`,
+# `focus_area_elsewhere`, `idempotency_key_missing`), 403 a role that may not add projects,
+# 409 a key reused with other content.
+WRITE = {**READ, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
+IATI_XML = {
+    200: {
+        "description": "IATI 2.03 activity XML (iati-activities), streamed.",
+        "content": {"application/xml": {"schema": {"type": "string"}}},
+    },
+    404: {"description": "No such partnership, or none of its public projects can be published."},
+}
+
+
+def _project(request, partnership, project_id: int):
+    project = selectors.project_detail(
+        viewer=request.user, partnership=partnership, project_id=project_id
+    )
+    prefetch_related_objects([project], "needs", "shipments", "events", "applications__shipments")
+    return project
+
+
+@router.get(f"{BASE}", response={200: list[ProjectListOut], **READ}, url_name="projects_list")
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def project_list(request, slug: Slug, filters: Query[ProjectFilters]):
+    """The partnership's projects, public or not, latest start first, with how many
+    milestones are done; filtered by `status`, `focus_area` (its key) and `updated_since`."""
+    partnership = partnership_for(request, slug, VIEW)
+    data = {"status": filters.status.value if filters.status else None}
+    if filters.focus_area:
+        data["focus_area"] = partnership.focus_areas.filter(key=filters.focus_area).first() or -1
+    projects = selectors.project_list(viewer=request.user, partnership=partnership, filters=data)
+    if filters.updated_since:
+        projects = projects.filter(updated_at__gte=filters.updated_since)
+    return projects
+
+
+@router.get(
+    f"{BASE}/{{project_id}}",
+    response={200: ProjectDetailOut, **READ},
+    url_name="projects_detail",
+)
+def project_detail(request, slug: Slug, project_id: Id):
+    """One project with its organisations, milestones, indicators, budget lines and totals in
+    euro and hryvnia, the aid and events it carries, and its funding applications."""
+    return _project(request, partnership_for(request, slug, VIEW), project_id)
+
+
+def _focus_area(partnership, key: str | None):
+    if not key:
+        return None
+    area = partnership.focus_areas.filter(key=key).first()
+    if area is None:
+        raise DomainError(
+            "focus_area_elsewhere",
+            _("Choose a focus area of this partnership."),
+            field="focus_area",
+        )
+    return area
+
+
+@router.post(
+    f"{BASE}",
+    response={201: ProjectDetailOut, 200: ProjectDetailOut, **WRITE},
+    url_name="projects_create",
+)
+def project_create(
+    request, slug: Slug, payload: ProjectIn, idempotency_key: str | None = IdempotencyKey
+):
+    """Add a project (coordinators and staff of either side). 201 when made; 200 with the
+    same project when the Idempotency-Key was used before by you with the same body."""
+    partnership = partnership_for(request, slug, VIEW)
+    key = idempotency_key_of(idempotency_key)
+    data = {name: getattr(value, "value", value) for name, value in payload.model_dump().items()}
+    data["lead_side"] = partnership.sides.get(position=data["lead_side"])
+    data["focus_area"] = _focus_area(partnership, data["focus_area"])
+    project = services.project_create(
+        partnership=partnership, by=request.user, idempotency_key=key, **data
+    )
+    return Status(created_status(project), _project(request, partnership, project.pk))
+
+
+@router.get(
+    "/{slug}/funding/applications",
+    response={200: list[ApplicationOut], **READ},
+    url_name="projects_application_list",
+)
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def application_list(request, slug: Slug):
+    """The partnership's funding applications, the soonest deadline first, each with its
+    programme, call, amounts and the project or shipments it is for."""
+    partnership = partnership_for(request, slug, "projects.view_application")
+    return selectors.application_list(viewer=request.user, partnership=partnership)
+
+
+@router.get(
+    "/{slug}/activities.iati.xml",
+    auth=None,
+    url_name="projects_iati",
+    summary="The partnership's public projects (IATI 2.03)",
+    openapi_extra={"responses": IATI_XML},
+)
+def activities_iati(request, slug: Slug):
+    """The public projects and the aid they carry as IATI 2.03 activities, for anyone. A
+    public project lacking what IATI requires is left out (members see which, and why, on the
+    projects' "Open data: IATI" page); with nothing to publish the answer is 404."""
+    partnership = selectors.iati_partnership(slug)
+    if partnership is None:
+        raise Http404
+    projects = iati.publishable(iati.in_chunks(selectors.iati_projects(partnership=partnership)))
+    first = next(projects, None)
+    if first is None:
+        raise Http404
+    response = StreamingHttpResponse(
+        iati.activities_xml(chain([first], projects), iati.reporter_of(partnership)),
+        content_type="application/xml; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{partnership.slug}.iati.xml"'
+    return response
