@@ -13,6 +13,8 @@ from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges import services as exchanges
 from pobratym.exchanges.models import Event, Invitation, Participant
+from pobratym.projects import services as projects
+from pobratym.projects.models import Project
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
 from tests.agreements.factories import services as agreements
 from tests.aid.factories import need_post, offer_make
@@ -133,6 +135,17 @@ def _invitation(team, key, content):
     )
 
 
+def _project(team, key, content):
+    side = team["partnership"].sides.get(position=1)
+    return projects.project_create(
+        partnership=team["partnership"],
+        by=team["staff1"],
+        idempotency_key=key,
+        title=content,
+        lead_side=side,
+    )
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -147,5 +160,6 @@ CREATORS = {
     "event": (_event, Event),
     "participant": (_participant, Participant),
     "invitation": (_invitation, Invitation),
+    "project": (_project, Project),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""
