@@ -2,14 +2,16 @@
 its people took part in (registered in apps.py with `directory.involvement`).
 
 Members see the events (as `exchanges.view_event` allows), by title in the reader's language,
-start and kind; never who took part, so no name of a minor reaches the page. Three queries,
-however many events there are.
+start and whether they are still to come; never who took part, so no name of a minor reaches
+the page. Three queries, however many events there are.
 """
 
 import rules
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from pobratym.directory.involvement import ROWS, Row, Section
 from pobratym.translation.selectors import reader_translations, shown
@@ -31,12 +33,14 @@ def events(viewer, organisation) -> Section | None:
     if not total:
         return None
     newest = found.prefetch_related(reader_translations()).order_by("-starts_at", "-pk")[:ROWS]
-    slug = organisation.partnership.slug
+    slug, now = organisation.partnership.slug, timezone.now()
     rows = [
         Row(
             title=shown(event, "title").text,
             when=event.starts_at,
-            status=event.get_kind_display(),
+            status=pgettext("one event", "upcoming")
+            if event.ends_at >= now
+            else pgettext("one event", "took place"),
             url=reverse("exchanges:event_detail", args=[slug, event.pk]),
             role=_("participants"),
         )
