@@ -13,6 +13,7 @@ from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges import services as exchanges
 from pobratym.exchanges.models import Event, Invitation, Participant
+from pobratym.projects.models import Measure, WorkPlan
 from pobratym.projects import services as projects
 from pobratym.projects.models import Project
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
@@ -23,6 +24,7 @@ from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.exchanges.people import participant_make
 from tests.factories import member_create
+from tests.projects.plans import measure_add, plan_add
 
 
 def team_of(partnership) -> dict:
@@ -43,6 +45,8 @@ def team_of(partnership) -> dict:
     # An event to take part in and be invited to, by the people of `_person`.
     team["event"] = event_add(partnership, team["staff1"], title="Visit")
     team["people"] = [contact_add(team["organisation"], team["staff1"]) for _ in range(2)]
+    # A work plan to add measures to.
+    team["plan"] = plan_add(partnership, team["staff1"])
     return team
 
 
@@ -146,6 +150,14 @@ def _project(team, key, content):
     )
 
 
+def _plan(team, key, content):
+    return plan_add(team["partnership"], team["staff1"], key=key, title=content)
+
+
+def _measure(team, key, content):
+    return measure_add(team["plan"], team["staff1"], idempotency_key=key, title=content)
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -160,6 +172,8 @@ CREATORS = {
     "event": (_event, Event),
     "participant": (_participant, Participant),
     "invitation": (_invitation, Invitation),
+    "work plan": (_plan, WorkPlan),
+    "measure": (_measure, Measure),
     "project": (_project, Project),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -132,6 +132,7 @@ def _records(partnership, people) -> dict:
         .exclude(pk=Contact.objects.filter(organisation=organisation)[0].pk)
         .first(),
         **_project_records(partnership, people),
+        **_plan_records(partnership, people),
         **_event_records(partnership, people),
         **_calendar_records(people),
     }
@@ -231,6 +232,15 @@ def _project_records(partnership, people) -> dict:
     }
 
 
+def _plan_records(partnership, people) -> dict:
+    """A draft work plan of the Dortmund coordinator with one measure, which the offices may
+    still change (the demo's plans are approved by a side already)."""
+    from tests.projects.plans import measure_add, plan_add
+
+    plan = plan_add(partnership, people[(C, 1)], title="Plan")
+    return {"plan": plan, "measure": measure_add(plan, people[(C, 1)])}
+
+
 def _parameters(records: dict, door: Door) -> dict:
     """The value of each parameter an address may take, from the records."""
     shipment = records[door.record or "shipment"]
@@ -270,6 +280,8 @@ def _parameters(records: dict, door: Door) -> dict:
         "document_id": records["project_document"].pk,
         "programme_id": records["programme"].pk,
         "application_id": records["application"].pk,
+        "plan_id": records["plan"].pk,
+        "measure_id": records["measure"].pk,
         "event_id": records["event"].pk,
         "agenda_item_id": records["agenda_item"].pk,
         "follow_up_id": records["follow_up"].pk,
@@ -735,6 +747,22 @@ DOORS: dict[str, Door] = {
     "projects:programme_create": _form(who(C)),
     "projects:programme_edit": _form(who(C)),
     "projects:call_create": _form(who(C)),
+    # work plans: members read them, the offices write and follow them, each side's
+    # coordinators approve (an empty approval is refused at its form); the draft's measure
+    # is removed last
+    "projects:plan_list": READ,
+    "projects:plan_detail": READ,
+    "projects:plan_version": READ,
+    "projects:plan_compare": READ,
+    "projects:plan_timeline": READ,
+    "projects:plan_create": _form(OFFICE),
+    "projects:plan_edit": _form(OFFICE),
+    "projects:measure_add": _form(OFFICE),
+    "projects:measure_edit": _form(OFFICE),
+    "projects:measure_progress": _form(OFFICE),
+    "projects:version_create": _post(OFFICE),
+    "projects:plan_approve": _post(who(C)),
+    "projects:measure_remove": _form(OFFICE, consumes=True),
     # exchanges: members read the events, the offices of both sides run them; a follow-up
     # task (the demo's is the Dortmund coordinator's) is marked done by its owner or a
     # coordinator

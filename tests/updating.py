@@ -15,6 +15,7 @@ from pobratym.aid import services as aid
 from pobratym.directory import services as directory
 from pobratym.exchanges import services as exchanges
 from pobratym.partnerships import services as partnerships
+from pobratym.projects.services import plans
 from tests.agreements.factories import agreement_draft
 from tests.agreements.letter_factories import letter_register
 from tests.aid.factories import need_post
@@ -22,6 +23,7 @@ from tests.aid.shipment_factories import shipment_plan
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.factories import focus_area_create, member_create
+from tests.projects.plans import measure_add, plan_add
 
 
 @dataclass(frozen=True)
@@ -156,5 +158,28 @@ UPDATERS = {
         field="title",
         page=lambda team, event: reverse("exchanges:event_edit", args=[_slug(team), event.pk]),
         editor="coordinator2",
+    ),
+    # A plan's title and years, before any side approved it.
+    "work plan": Editing(
+        make=lambda team: plan_add(team["partnership"], team["coordinator1"]),
+        change=lambda team, plan, revision, text: plans.plan_update(
+            plan=plan, by=team["coordinator2"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, plan: reverse("projects:plan_edit", args=[_slug(team), plan.pk]),
+        editor="coordinator2",
+    ),
+    "measure": Editing(
+        make=lambda team: measure_add(
+            plan_add(team["partnership"], team["coordinator1"]), team["coordinator1"]
+        ),
+        change=lambda team, measure, revision, text: plans.measure_update(
+            measure=measure, by=team["coordinator1"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, measure: reverse(
+            "projects:measure_edit", args=[_slug(team), measure.version.plan_id, measure.pk]
+        ),
+        editor="coordinator1",
     ),
 }

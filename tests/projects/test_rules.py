@@ -5,6 +5,7 @@ import pytest
 
 from pobratym.projects.models import FundingProgramme
 from tests.access import EVERYONE, C, S, permissions_of, rules_check, who
+from tests.projects.plans import plan_add
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,11 @@ RULES = {
     "projects.view_application": ("partnership", EVERYONE),
     "projects.add_application": ("partnership", OFFICE),
     "projects.change_application": ("partnership", OFFICE),
+    "projects.view_plan": ("plan", EVERYONE),
+    "projects.add_plan": ("partnership", OFFICE),
+    "projects.change_plan": ("plan", OFFICE),
+    "projects.approve_plan": ("plan", who(C)),
+    "projects.translate_plan": ("plan", OFFICE),
 }
 
 
@@ -33,8 +39,9 @@ def test_the_table_covers_every_registered_permission():
     assert permissions_of("projects") == set(RULES) | SHARED
 
 
-def test_every_permission_for_every_role_and_side(partnership, cast, project):
-    rules_check(cast, RULES, {"partnership": partnership, "project": project})
+def test_every_permission_for_every_role_and_side(partnership, cast, project, office):
+    plan = plan_add(partnership, office)
+    rules_check(cast, RULES, {"partnership": partnership, "project": project, "plan": plan})
 
 
 def test_a_coordinator_of_any_partnership_may_translate_the_shared_catalogue(cast):

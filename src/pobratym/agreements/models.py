@@ -5,8 +5,6 @@ Where an agreement stands (in force, ended, superseded) is derived from these re
 `Agreement.state()`; the modules in `services/` are the only writers and keep the rules.
 """
 
-import hashlib
-import json
 from datetime import date
 
 from django.conf import settings
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from pobratym.core.fingerprints import fingerprint
 from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel, Revised
 from pobratym.partnerships.models import Partnership, Side
@@ -27,12 +26,7 @@ LANGUAGE_CHOICES = settings.LANGUAGES
 
 def fingerprint_of(texts) -> str:
     """SHA-256 over the texts (language, title, body), independent of their order."""
-    canonical = json.dumps(
-        sorted([text.language, text.title, text.body] for text in texts),
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return fingerprint(sorted([text.language, text.title, text.body] for text in texts))
 
 
 class AgreementKind(models.TextChoices):

@@ -7,21 +7,16 @@ first; the same key with other content is a `Conflict` (409), never a second rec
 sendings at the same moment meet at the model's unique constraint on the key (decision 0012).
 """
 
-import hashlib
-import json
 import uuid
 from collections.abc import Callable, Mapping
-from decimal import Decimal
-from enum import Enum
 from typing import TypeVar
 
-from django.core.files import File
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .errors import Conflict, DomainError
+from .fingerprints import fingerprint
 
 
 class CreatedOnce(models.Model):
@@ -43,26 +38,10 @@ class CreatedOnce(models.Model):
 Record = TypeVar("Record", bound=CreatedOnce)
 
 
-class _Encoder(DjangoJSONEncoder):
-    def default(self, o):
-        if isinstance(o, models.Model):
-            return [o._meta.label, o.pk]
-        if isinstance(o, File):
-            return [o.name, o.size]
-        if isinstance(o, Decimal):
-            return format(o.normalize(), "f")
-        if isinstance(o, Enum):
-            return o.value
-        if isinstance(o, set | frozenset | models.QuerySet):
-            return sorted((self.default(item) for item in o), key=str)
-        return super().default(o)
-
-
 def digest_of(data: Mapping) -> str:
     """A fingerprint of what a request asked for: equal content gives an equal digest,
     whether it came as a form or as JSON."""
-    text = json.dumps(data, cls=_Encoder, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return fingerprint(data, ascii_only=True)
 
 
 def _made_before(model, key, scope: Mapping, digest: str):

@@ -31,6 +31,7 @@ class ProjectsConfig(AppConfig):
         )
         register_activity(activity.project_activity)
         register_work(work.applications_pending, work.application_items)
+        register_work(work.plan_approvals_pending, work.plan_approval_items)
         records.register(
             "projects.project",
             permission="projects.view_project",

@@ -25,3 +25,11 @@ rules.add_perm("projects.translate_fundingprogramme", is_coordinator_somewhere)
 rules.add_perm("projects.view_application", is_member)
 rules.add_perm("projects.add_application", is_coordinator_or_staff)
 rules.add_perm("projects.change_application", is_coordinator_or_staff)
+
+# Work plans: members read them, the offices write and follow them, and the coordinators of
+# each side approve a version for their own side (asked on the plan).
+rules.add_perm("projects.view_plan", is_member)
+rules.add_perm("projects.add_plan", is_coordinator_or_staff)
+rules.add_perm("projects.change_plan", is_coordinator_or_staff)
+rules.add_perm("projects.approve_plan", is_coordinator)
+rules.add_perm("projects.translate_plan", is_coordinator_or_staff)

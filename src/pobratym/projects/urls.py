@@ -10,6 +10,9 @@ projects = "partnerships/<slug:slug>/projects/"
 project = f"{projects}<id:project_id>/"
 funding = f"{projects}funding/"
 programme = f"{funding}programmes/<id:programme_id>/"
+plans = f"{projects}plans/"
+plan = f"{plans}<id:plan_id>/"
+measure = f"{plan}measures/<id:measure_id>/"
 
 urlpatterns = [
     path(projects, views.project_list, name="project_list"),
@@ -56,4 +59,17 @@ urlpatterns = [
     path(programme, views.programme_detail, name="programme_detail"),
     path(f"{programme}edit/", views.programme_edit, name="programme_edit"),
     path(f"{programme}calls/new/", views.call_create, name="call_create"),
+    path(plans, views.plan_list, name="plan_list"),
+    path(f"{plans}new/", views.plan_create, name="plan_create"),
+    path(plan, views.plan_detail, name="plan_detail"),
+    path(f"{plan}edit/", views.plan_edit, name="plan_edit"),
+    path(f"{plan}versions/new/", views.version_create, name="version_create"),
+    path(f"{plan}versions/<id:number>/", views.plan_version, name="plan_version"),
+    path(f"{plan}versions/<id:number>/approve/", views.plan_approve, name="plan_approve"),
+    path(f"{plan}compare/", views.plan_compare, name="plan_compare"),
+    path(f"{plan}timeline/", views.plan_timeline, name="plan_timeline"),
+    path(f"{plan}measures/new/", views.measure_add, name="measure_add"),
+    path(f"{measure}edit/", views.measure_edit, name="measure_edit"),
+    path(f"{measure}progress/", views.measure_progress, name="measure_progress"),
+    path(f"{measure}remove/", views.measure_remove, name="measure_remove"),
 ]

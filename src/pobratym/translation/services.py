@@ -175,3 +175,27 @@ def _machine_save(record, field, language, text, provider_name) -> int:
     except IntegrityError:
         return 0  # a person's first translation won the unique key
     return 1
+
+
+def translations_copy(*, source: Translatable, target: Translatable, by=None) -> int:
+    """Give `target`, a copy of `source` (a measure in a new version of its plan), the
+    translations of `source` as they are: made by the same person or machine, from the same
+    original. Returns how many were copied."""
+    kind = ContentType.objects.get_for_model(source)
+    copies = [
+        Translation(
+            content_type=kind,
+            object_id=target.pk,
+            field=translation.field,
+            language=translation.language,
+            text=translation.text,
+            kind=translation.kind,
+            translated_by=translation.translated_by,
+            provider=translation.provider,
+            source_digest=translation.source_digest,
+        )
+        for translation in Translation.objects.filter(content_type=kind, object_id=source.pk)
+    ]
+    for copy in copies:
+        audited(copy, by).save()
+    return len(copies)

@@ -12,6 +12,14 @@ from .parts import (
     ProjectUnlinkForm,
     UpdateForm,
 )
+from .plans import (
+    MeasureCreateForm,
+    MeasureEditForm,
+    PlanApprovalForm,
+    PlanCreateForm,
+    PlanEditForm,
+    ProgressForm,
+)
 from .projects import (
     BudgetLineForm,
     IndicatorActualForm,
@@ -30,9 +38,15 @@ __all__ = [
     "DocumentForm",
     "IndicatorActualForm",
     "IndicatorForm",
+    "MeasureCreateForm",
+    "MeasureEditForm",
     "MilestoneForm",
+    "PlanApprovalForm",
+    "PlanCreateForm",
+    "PlanEditForm",
     "ProgrammeEditForm",
     "ProgrammeForm",
+    "ProgressForm",
     "ProjectCreateForm",
     "ProjectEditForm",
     "ProjectFilterForm",

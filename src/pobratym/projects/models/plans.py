@@ -127,10 +127,11 @@ class MeasureStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class Measure(Translatable, BaseModel):
+class Measure(Revised, CreatedOnce, Translatable, BaseModel):
     """A measure of a plan version: what, in which focus area, led by which side, by whom,
     when (inside the plan's period, checked by the services), at what estimated cost, how far
-    it has got, and the projects, events and aid needs that carry it out."""
+    it has got, and the projects, events and aid needs that carry it out. Added once per
+    idempotency key and edited from the revision a person saw, like every edited record."""
 
     translatable_fields = ("title", "description", "responsible")
     translate_permission = "projects.translate_plan"
@@ -193,6 +194,9 @@ class Measure(Translatable, BaseModel):
                 condition=Q(progress__gte=0, progress__lte=100), name="measure_progress"
             ),
             models.UniqueConstraint(fields=["version", "key"], name="measure_once_per_version"),
+            models.UniqueConstraint(
+                fields=["version", "idempotency_key"], name="measure_created_once"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,6 +19,21 @@ from .parts import (
     update_post,
 )
 from .iati import iati_report
+from .plans import (
+    measure_add,
+    measure_edit,
+    measure_progress,
+    measure_remove,
+    plan_approve,
+    plan_compare,
+    plan_create,
+    plan_detail,
+    plan_edit,
+    plan_list,
+    plan_timeline,
+    plan_version,
+    version_create,
+)
 from .projects import (
     budget_line_add,
     indicator_add,
@@ -42,8 +57,20 @@ __all__ = [
     "document_download",
     "indicator_add",
     "indicator_record",
+    "measure_add",
+    "measure_edit",
+    "measure_progress",
+    "measure_remove",
     "milestone_add",
     "milestone_complete",
+    "plan_approve",
+    "plan_compare",
+    "plan_create",
+    "plan_detail",
+    "plan_edit",
+    "plan_list",
+    "plan_timeline",
+    "plan_version",
     "programme_create",
     "programme_detail",
     "programme_edit",
@@ -58,4 +85,5 @@ __all__ = [
     "project_organisation_remove",
     "update_photo",
     "update_post",
+    "version_create",
 ]
