@@ -21,6 +21,7 @@ from pobratym.partnerships.models import Partnership, Role
 
 from . import services
 from .demo_funding import load_funding
+from .demo_plans import load_plans
 from .models import Project, ProjectOrganisation
 
 NAMESPACE = uuid.UUID("5b1f4c2e-9d37-4a61-b8e0-d0e0e0000000")
@@ -313,6 +314,8 @@ def load_projects(partnership: Partnership) -> None:
         translations_add(project, texts_of(texts))
         _parts(project, entry, by, language, today)
     load_funding(partnership)
+    titles = {entry["name"]: entry["title"][LANGUAGE[entry["lead"]]] for entry in PROJECTS}
+    load_plans(partnership, titles)
 
 
 def _parts(project: Project, entry: dict, by: User, language: str, today) -> None:
