@@ -13,13 +13,20 @@ from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges import services as exchanges
 from pobratym.exchanges.models import Event, Invitation, Participant
-from pobratym.projects.models import Measure, WorkPlan
 from pobratym.projects import services as projects
-from pobratym.projects.models import Project
+from pobratym.projects.models import (
+    Measure,
+    Project,
+    ProjectDocument,
+    ProjectOrganisation,
+    ProjectUpdate,
+    WorkPlan,
+)
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
 from tests.agreements.factories import services as agreements
+from tests.agreements.letter_factories import pdf_upload
 from tests.aid.factories import need_post, offer_make
-from tests.conversations.factories import post, thread_start
+from tests.conversations.factories import png_upload, post, thread_start
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.exchanges.people import participant_make
@@ -45,6 +52,9 @@ def team_of(partnership) -> dict:
     # An event to take part in and be invited to, by the people of `_person`.
     team["event"] = event_add(partnership, team["staff1"], title="Visit")
     team["people"] = [contact_add(team["organisation"], team["staff1"]) for _ in range(2)]
+    # A project to name organisations in, post updates to and keep documents with.
+    team["project"] = _project(team, uuid.uuid4(), "Water supply")
+    team["partners"] = [organisation_add(partnership, team["staff1"]) for _ in range(2)]
     # A work plan to add measures to.
     team["plan"] = plan_add(partnership, team["staff1"])
     return team
@@ -150,6 +160,44 @@ def _project(team, key, content):
     )
 
 
+def _partner(team, content):
+    """One of the team's partner organisations for each content (another content: another)."""
+    chosen = team.setdefault("chosen partners", {})
+    if content not in chosen:
+        chosen[content] = team["partners"][len(chosen)]
+    return chosen[content]
+
+
+def _project_organisation(team, key, content):
+    return projects.project_organisation_add(
+        project=team["project"],
+        by=team["staff1"],
+        idempotency_key=key,
+        organisation=_partner(team, content),
+        role="partner",
+    )
+
+
+def _project_update(team, key, content):
+    return projects.update_post(
+        project=team["project"],
+        by=team["staff1"],
+        idempotency_key=key,
+        body=content,
+        photos=[png_upload()],
+    )
+
+
+def _project_document(team, key, content):
+    return projects.document_add(
+        project=team["project"],
+        by=team["staff1"],
+        idempotency_key=key,
+        title=content,
+        file=pdf_upload(),
+    )
+
+
 def _plan(team, key, content):
     return plan_add(team["partnership"], team["staff1"], key=key, title=content)
 
@@ -175,5 +223,8 @@ CREATORS = {
     "work plan": (_plan, WorkPlan),
     "measure": (_measure, Measure),
     "project": (_project, Project),
+    "project organisation": (_project_organisation, ProjectOrganisation),
+    "project update": (_project_update, ProjectUpdate),
+    "project document": (_project_document, ProjectDocument),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -74,10 +74,10 @@ def taking_part(viewer, organisation) -> Section | None:
     newest = _newest(projects)
     labels = dict(OrganisationRole.choices)
     roles: dict[int, list[str]] = {}
-    for project_id, role in (
-        ProjectOrganisation.objects.filter(organisation=organisation, project__in=newest)
-        .order_by("role")
-        .values_list("project_id", "role")
+    taken = ProjectOrganisation.objects.filter(organisation=organisation, project__in=newest)
+    for project_id, role in sorted(
+        taken.values_list("project_id", "role"),
+        key=lambda pair: OrganisationRole.values.index(pair[1]),
     ):
         roles.setdefault(project_id, []).append(str(labels.get(role, role)))
     return Section(_("Projects"), _rows(newest, partnership.slug, roles), total)

@@ -6,7 +6,7 @@ only records of the project's own partnership are accepted."""
 import uuid
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,13 +64,6 @@ def project_organisation_add(
         raise DomainError("unknown_role", _("Choose one of the roles."), field="role")
 
     def create(stamp):
-        if project.roles.filter(organisation=organisation, role=role).exists():
-            raise DomainError(
-                "organisation_in_role",
-                _("This organisation already takes part in the project as %(role)s.")
-                % {"role": OrganisationRole(role).label},
-                field="organisation",
-            )
         taking_part = ProjectOrganisation(
             project=project, organisation=organisation, role=role, **stamp
         )
@@ -78,13 +71,21 @@ def project_organisation_add(
         taking_part.save()
         return taking_part
 
-    taking_part, _created = create_once(
-        ProjectOrganisation,
-        key=idempotency_key,
-        scope={"project": project},
-        data={"organisation": organisation, "role": role},
-        create=create,
-    )
+    try:
+        taking_part, _created = create_once(
+            ProjectOrganisation,
+            key=idempotency_key,
+            scope={"project": project},
+            data={"organisation": organisation, "role": role},
+            create=create,
+        )
+    except IntegrityError as error:  # the same organisation in the same role, sent anew
+        raise DomainError(
+            "organisation_in_role",
+            _("This organisation already takes part in the project as %(role)s.")
+            % {"role": OrganisationRole(role).label},
+            field="organisation",
+        ) from error
     return taking_part
 
 
