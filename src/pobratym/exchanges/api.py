@@ -25,7 +25,8 @@ from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
 from . import selectors, services
-from .models import EventKind, EventTimeZone
+from .models import EventKind, EventTimeZone, ParticipantRole
+from .selectors import participants
 
 router = Router(tags=["events"])
 
@@ -126,11 +127,37 @@ class FollowUpOut(Schema):
         return follow_up.done_at is not None
 
 
+class RoleCountOut(Schema):
+    role: str
+    count: int
+
+
+class ParticipantOut(Schema):
+    contact_id: int
+    name: str
+    organisation: str
+    role: ParticipantRole
+    arrives_on: date | None
+    departs_on: date | None
+    minor: bool
+
+
+class ParticipantsOut(Schema):
+    """Numbers for every member; names, roles and travel dates only for those who may see
+    the directory's contacts (`names` is null for the others)."""
+
+    total: int
+    minors: int
+    by_role: list[RoleCountOut]
+    names: list[ParticipantOut] | None = None
+
+
 class EventDetailOut(EventOut):
     description: str
     outcomes: str
     agenda: list[AgendaItemOut]
     follow_ups: list[FollowUpOut]
+    participants: ParticipantsOut
 
     @staticmethod
     def resolve_agenda(event) -> list[dict]:
@@ -146,6 +173,30 @@ class EventDetailOut(EventOut):
     @staticmethod
     def resolve_follow_ups(event) -> list:
         return list(event.follow_ups.all())
+
+    @staticmethod
+    def resolve_participants(event) -> dict:
+        counts = event.participant_counts
+        names = event.participant_names
+        return {
+            "total": counts.total,
+            "minors": counts.minors,
+            "by_role": [{"role": label, "count": count} for label, count in counts.by_role],
+            "names": None
+            if names is None
+            else [
+                {
+                    "contact_id": p.contact_id,
+                    "name": p.contact.name,
+                    "organisation": p.contact.organisation.name,
+                    "role": p.role,
+                    "arrives_on": p.arrives_on,
+                    "departs_on": p.departs_on,
+                    "minor": p.minor,
+                }
+                for p in names
+            ],
+        }
 
 
 class EventIn(Schema):
@@ -179,9 +230,20 @@ def event_list(request, filters: Query[EventFilters]):
     url_name="exchanges_event_detail",
 )
 def event_detail(request, slug: Slug, event_id: Id):
-    """One event with its agenda and follow-up tasks."""
+    """One event with its agenda, follow-up tasks and participants (numbers for every member,
+    names for those who may see the directory's contacts)."""
     partnership = partnership_for(request, slug, VIEW)
-    return selectors.event_detail(viewer=request.user, partnership=partnership, event_id=event_id)
+    return _detailed(request, partnership, event_id)
+
+
+def _detailed(request, partnership, event_id: int):
+    """The event as its detail answer shows it, with the participants the caller may see."""
+    event = selectors.event_detail(viewer=request.user, partnership=partnership, event_id=event_id)
+    event.participant_counts = participants.participant_counts(event_ids=[event.pk]).get(
+        event.pk, participants.Counts()
+    )
+    event.participant_names = participants.participant_list(viewer=request.user, event=event)
+    return event
 
 
 def _side(partnership, position: int | None):
@@ -222,7 +284,4 @@ def event_create(
     event = services.event_create(
         partnership=partnership, by=request.user, idempotency_key=key, **data
     )
-    return Status(
-        created_status(event),
-        selectors.event_detail(viewer=request.user, partnership=partnership, event_id=event.pk),
-    )
+    return Status(created_status(event), _detailed(request, partnership, event.pk))
