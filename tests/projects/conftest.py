@@ -3,6 +3,7 @@ project led by side 1 running through 2026."""
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -24,6 +25,19 @@ def project_add(partnership, by, **fields):
     }
     return services.project_create(
         partnership=partnership, by=by, idempotency_key=uuid.uuid4(), **data
+    )
+
+
+def line_add(project, by, amount, currency="EUR", purpose="Server", **rate):
+    """A budget line of `amount` in `currency` (hryvnia with `rate` and `rate_on`)."""
+    return services.budget_line_add(
+        project=project,
+        by=by,
+        idempotency_key=uuid.uuid4(),
+        purpose=purpose,
+        amount=Decimal(amount),
+        currency=currency,
+        **rate,
     )
 
 

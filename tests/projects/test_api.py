@@ -20,7 +20,7 @@ from pobratym.projects.models import Project, ProjectOrganisation
 from tests.aid.factories import need_post
 from tests.directory.factories import organisation_add
 from tests.factories import focus_area_create
-from tests.projects.conftest import project_add
+from tests.projects.conftest import line_add, project_add
 
 pytestmark = pytest.mark.django_db
 
@@ -84,23 +84,13 @@ def test_one_project_with_its_parts_and_totals_in_both_currencies(
     services.indicator_add(
         project=project, by=office, idempotency_key=key(), title="Anträge", unit="%", target=10
     )
-    services.budget_line_add(
-        project=project,
-        by=office,
-        idempotency_key=key(),
-        purpose="Server",
-        amount=Decimal("1000"),
-        currency="EUR",
-        rate=Decimal("45"),
-        rate_on=date(2026, 1, 5),
-    )
-    services.budget_line_add(
-        project=project,
-        by=office,
-        idempotency_key=key(),
+    line_add(project, office, "1000", "EUR", rate=Decimal("45"), rate_on=date(2026, 1, 5))
+    line_add(
+        project,
+        office,
+        "4500",
+        "UAH",
         purpose="Schulung",
-        amount=Decimal("4500"),
-        currency="UAH",
         rate=Decimal("45"),
         rate_on=date(2026, 1, 5),
     )
@@ -223,14 +213,7 @@ def _grow(partnership, project, office, count):
             title=f"M{number}",
             due_on=date(2026, 5, 1),
         )
-        services.budget_line_add(
-            project=project,
-            by=office,
-            idempotency_key=uuid.uuid4(),
-            purpose="Server",
-            amount=Decimal(100),
-            currency="EUR",
-        )
+        line_add(project, office, 100)
 
 
 def test_the_list_and_a_project_keep_their_number_of_queries(

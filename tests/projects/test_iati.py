@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+from pobratym.aid.services import need_publish
 from pobratym.partnerships.models import Role
 from pobratym.projects import iati, services
 from pobratym.projects.models import ProjectOrganisation
@@ -24,7 +25,7 @@ from pobratym.translation.services import translation_save
 from tests.aid.factories import need_post
 from tests.directory.factories import organisation_add
 from tests.factories import focus_area_create, partnership_create
-from tests.projects.conftest import project_add
+from tests.projects.conftest import line_add, project_add
 
 pytestmark = pytest.mark.django_db
 
@@ -87,21 +88,13 @@ def test_the_file_is_valid_iati_with_codes_of_its_codelists(
     funder = organisation_add(partnership, office, name="Engagement Global", kind="other")
     ProjectOrganisation.objects.create(project=project, organisation=funder, role="funder")
     key = uuid.uuid4
-    services.budget_line_add(
-        project=project,
-        by=office,
-        idempotency_key=key(),
-        purpose="Server",
-        amount=Decimal("1200.50"),
-        currency="EUR",
-    )
-    services.budget_line_add(
-        project=project,
-        by=office,
-        idempotency_key=key(),
+    line_add(project, office, "1200.50")
+    line_add(
+        project,
+        office,
+        "90400",
+        "UAH",
         purpose="Schulung",
-        amount=Decimal("90400"),
-        currency="UAH",
         rate=Decimal("45.2"),
         rate_on=date(2026, 2, 1),
     )
@@ -122,7 +115,7 @@ def test_the_file_is_valid_iati_with_codes_of_its_codelists(
         application=application, by=office, status="granted", granted=Decimal("50000")
     )
     need = need_post(partnership, cast[(Role.COORDINATOR, 2)], sector="health")
-    services_publish(need, cast[(Role.COORDINATOR, 2)])
+    need_publish(need=need, by=cast[(Role.COORDINATOR, 2)], public=True)
     project.needs.add(need)
 
     document = read(client, partnership)  # anyone: no one signed in
@@ -164,12 +157,6 @@ def test_the_file_is_valid_iati_with_codes_of_its_codelists(
     assert budgets == [("1200.50", "EUR"), ("90400.00", "UAH")]
     assert activity.findall("budget/value")[1].get("value-date") == "2026-02-01"
     assert activity.find("transaction/value").text == "50000.00"
-
-
-def services_publish(need, by):
-    from pobratym.aid.services import need_publish
-
-    need_publish(need=need, by=by, public=True)
 
 
 def test_every_code_of_the_tables_is_in_iatis_codelists():
@@ -217,7 +204,7 @@ def test_the_aid_a_project_carries_is_told_and_gives_its_sector(partnership, off
     project = complete(partnership, office)
     receiver = cast[(Role.COORDINATOR, 2)]
     public, private = (need_post(partnership, receiver, sector=s) for s in ("food", "health"))
-    services_publish(public, receiver)
+    need_publish(need=public, by=receiver, public=True)
     project.needs.add(public, private)
     activity = activities(read(client, partnership))[identifier(project)]
     assert {e.get("code") for e in activity.iter("sector")} == {"22040", "72040"}
@@ -230,14 +217,7 @@ def test_a_project_lacking_what_iati_requires_is_left_out_and_listed(
 ):
     ready = complete(partnership, office)
     bare = project_add(partnership, office, title="Ohne Angaben", public=True, starts_on=None)
-    services.budget_line_add(
-        project=bare,
-        by=office,
-        idempotency_key=uuid.uuid4(),
-        purpose="Reise",
-        amount=Decimal(10),
-        currency="EUR",
-    )
+    line_add(bare, office, 10, purpose="Reise")
     bare.ends_on = None
     bare.save(update_fields=["ends_on"])
     assert set(activities(read(client, partnership))) == {identifier(ready)}
@@ -277,14 +257,7 @@ def test_the_page_is_for_members_and_the_file_for_anyone(partnership, office, ca
 def _grow(partnership, office, count):
     for number in range(count):
         project = complete(partnership, office, title=f"Projekt {number}")
-        services.budget_line_add(
-            project=project,
-            by=office,
-            idempotency_key=uuid.uuid4(),
-            purpose="Server",
-            amount=Decimal(100),
-            currency="EUR",
-        )
+        line_add(project, office, 100)
 
 
 def test_the_file_and_the_page_keep_their_number_of_queries(
