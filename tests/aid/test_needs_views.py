@@ -472,8 +472,9 @@ def _grow(world, needs: int, pledges: bool = True) -> None:
 # reads: the same for 1 need or 13, 1 line or 12.
 LIST_QUERIES = 14  # with the translations of the list
 # Three of the page's reads are its matches: offer lines, need lines, pledges.
-# With the translations of the need and its lines, and of the offer lines pledged and matching.
-DETAIL_QUERIES = 22
+# With the translations of the need and its lines, and of the offer lines pledged and matching,
+# and the sections other parts add (partnerships.related): the projects it serves, one read.
+DETAIL_QUERIES = 23
 
 
 @pytest.mark.parametrize("needs", [0, 12])

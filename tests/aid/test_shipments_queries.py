@@ -16,9 +16,10 @@ pytestmark = pytest.mark.django_db
 # the page's translations into the reader's language: of the shipment, of its carrier (an
 # organisation of the directory), of its stages' notes, and of the items and needs loaded and
 # to load; the papers' translations in German and Ukrainian: of the shipment, of the items,
-# and of the donors and carrier (organisations).
+# and of the donors and carrier (organisations). The page's sections other parts add
+# (partnerships.related): the projects it serves, one read.
 LIST_QUERIES = 13
-DETAIL_QUERIES = 23
+DETAIL_QUERIES = 24
 PDF_QUERIES = 19
 
 

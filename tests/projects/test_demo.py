@@ -1,6 +1,7 @@
 """The demo's projects: reconstruction and each focus area of the agreement, with the demo
 directory's organisations, milestones, results and budgets in both currencies; the
-reconstruction project carries the generators need; loaded as often as wanted once."""
+reconstruction project carries the generators need and tells of its survey in an update;
+loaded as often as wanted once."""
 
 from io import StringIO
 
@@ -37,3 +38,4 @@ def test_the_demo_projects_are_loaded_once_in_every_language():
     assert water.budget_lines.filter(currency="UAH", rate__isnull=False).exists()
     assert shown(water, "title", "de").text == "Wiederaufbau der Wasserversorgung in Schytomyr"
     assert shown(water.milestones.first(), "title", "en").text
+    assert shown(water.updates.get(), "body", "de").text.startswith("Die Begutachtung")

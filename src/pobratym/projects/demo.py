@@ -2,7 +2,8 @@
 founding agreement (digitalisation, urban planning and heritage protection, economic and
 innovation promotion, science), with the organisations of the demo directory, milestones,
 results and budgets in euro and hryvnia. The reconstruction project carries the demo's
-generators need. Dates are counted from the day the demo is loaded.
+generators need and tells of its survey in an update. Dates are counted from the day the
+demo is loaded.
 
 Each project is written in its lead city's language by that city's coordinator, beside the
 demo coordinators' translations. Idempotent: each project is made with a fixed key, once."""
@@ -98,6 +99,17 @@ PROJECTS = [
             ("Stromerzeuger", Decimal("48000.00"), "EUR"),
             ("Монтаж і пусконалагодження", Decimal("904000.00"), "UAH"),
         ],
+        "update": (
+            -3,
+            {
+                "uk": "Обстеження насосних станцій завершено: чотирьом із шести насамперед "
+                "потрібне резервне живлення.",
+                "de": "Die Begutachtung der Pumpstationen ist abgeschlossen: Vier von sechs "
+                "brauchen zuerst Notstrom.",
+                "en": "The survey of the pumping stations is finished: four of six need backup "
+                "power first.",
+            },
+        ),
     },
     {
         "name": "citizen-services",
@@ -367,3 +379,14 @@ def _parts(project: Project, entry: dict, by: User, language: str, today) -> Non
         )
     needs = Need.objects.filter(partnership=partnership, title__in=entry.get("needs", []))
     project.needs.add(*needs)
+    if "update" in entry:
+        months, body = entry["update"]
+        update = services.update_post(
+            project=project,
+            by=by,
+            idempotency_key=_key(partnership, name, "update"),
+            body=body[language],
+            posted_on=_month(today, months),
+            language=language,
+        )
+        translations_add(update, {"body": body})

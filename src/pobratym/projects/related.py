@@ -3,8 +3,8 @@ apps.py): the projects an aid need, a shipment or an event carries, and the proj
 organisation of the directory takes part in, with its role. Those pages' domains name no
 project (decision 0020).
 
-Each section asks what a project's page asks (membership), and costs three or four queries
-however many projects there are.
+Each section asks what a project's page asks (membership), and costs one query while there
+are no projects, three or four however many there are.
 """
 
 import rules
@@ -37,14 +37,24 @@ def _rows(newest: list[Project], slug: str, roles: dict | None = None) -> list[R
     ]
 
 
+def _found(viewer, record, projects: QuerySet) -> tuple[list[Project], int] | None:
+    """The newest projects and how many there are, or None for a viewer who may not read
+    projects (membership, asked of the record's partnership) or when there are none: a
+    single query then."""
+    if not rules.has_perm(VIEW, viewer, record):
+        return None
+    newest = _newest(projects)
+    if not newest:
+        return None
+    return newest, len(newest) if len(newest) < ROWS else projects.count()
+
+
 def _section(viewer, record, projects: QuerySet) -> Section | None:
-    partnership = record.partnership
-    if not rules.has_perm(VIEW, viewer, partnership):
+    found = _found(viewer, record, projects)
+    if found is None:
         return None
-    total = projects.count()
-    if not total:
-        return None
-    return Section(_("Projects"), _rows(_newest(projects), partnership.slug), total)
+    newest, total = found
+    return Section(_("Projects"), _rows(newest, record.partnership.slug), total)
 
 
 def carrying_need(viewer, need) -> Section | None:
@@ -64,14 +74,12 @@ def carrying_event(viewer, event) -> Section | None:
 
 def taking_part(viewer, organisation) -> Section | None:
     """The projects the organisation takes part in, newest first, with its roles there."""
-    partnership = organisation.partnership
-    if not rules.has_perm(VIEW, viewer, partnership):
+    found = _found(
+        viewer, organisation, Project.objects.filter(roles__organisation=organisation).distinct()
+    )
+    if found is None:
         return None
-    projects = Project.objects.filter(roles__organisation=organisation).distinct()
-    total = projects.count()
-    if not total:
-        return None
-    newest = _newest(projects)
+    newest, total = found
     labels = dict(OrganisationRole.choices)
     roles: dict[int, list[str]] = {}
     taken = ProjectOrganisation.objects.filter(organisation=organisation, project__in=newest)
@@ -80,4 +88,4 @@ def taking_part(viewer, organisation) -> Section | None:
         key=lambda pair: OrganisationRole.values.index(pair[1]),
     ):
         roles.setdefault(project_id, []).append(str(labels.get(role, role)))
-    return Section(_("Projects"), _rows(newest, partnership.slug, roles), total)
+    return Section(_("Projects"), _rows(newest, organisation.partnership.slug, roles), total)
