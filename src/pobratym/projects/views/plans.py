@@ -2,6 +2,8 @@
 adding and correcting a plan and its measures, recording progress, approving, starting a new
 version, the comparison of two versions and the timeline. No page needs a script."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -190,7 +192,14 @@ def version_create(request, slug: str, plan_id: int):
     return _to_plan(plan, "measures")
 
 
-def _measure_page(request, partnership, plan, form, measure=None, title=""):
+def _measure_page(request, partnership, plan, form, service, done, title, measure=None):
+    """A measure's form: `service(**cleaned data)` when sent, then back to the version's
+    measures with `done` said; else the form (again, with its errors)."""
+    if submit(request, form, lambda: service(by=request.user, **form.cleaned_data)):
+        messages.success(request, done)
+        number = measure.version.number if measure else selectors.version_of(plan).number
+        url = reverse("projects:plan_version", args=[plan.partnership.slug, plan.pk, number])
+        return redirect(f"{url}#measures")
     context = {
         "partnership": partnership,
         "plan": plan,
@@ -205,16 +214,10 @@ def _measure_page(request, partnership, plan, form, measure=None, title=""):
 @require_http_methods(["GET", "POST"])
 def measure_add(request, slug: str, plan_id: int):
     partnership, plan = _plan(request, slug, plan_id, CHANGE)
-    version = selectors.version_of(plan)
     form = MeasureCreateForm(form_data(request), partnership=partnership)
-    if submit(
-        request,
-        form,
-        lambda: services.measure_add(version=version, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The measure was added."))
-        return _to_plan(plan, "measures")
-    return _measure_page(request, partnership, plan, form, title=_("Add a measure"))
+    service = partial(services.measure_add, version=selectors.version_of(plan))
+    done, title = _("The measure was added."), _("Add a measure")
+    return _measure_page(request, partnership, plan, form, service, done, title)
 
 
 @login_required
@@ -223,31 +226,21 @@ def measure_edit(request, slug: str, plan_id: int, measure_id: int):
     partnership, plan = _plan(request, slug, plan_id, CHANGE)
     measure = _measure(plan, measure_id)
     form = MeasureEditForm(form_data(request), instance=measure, partnership=partnership)
-    if submit(
-        request,
-        form,
-        lambda: services.measure_update(measure=measure, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The measure was saved."))
-        return _to_plan(plan, "measures")
-    return _measure_page(request, partnership, plan, form, measure, _("Correct the measure"))
+    service = partial(services.measure_update, measure=measure)
+    done, title = _("The measure was saved."), _("Correct the measure")
+    return _measure_page(request, partnership, plan, form, service, done, title, measure)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_progress(request, slug: str, plan_id: int, measure_id: int):
+    """Status, progress and what carries the measure out, on any version (not agreed)."""
     partnership, plan = _plan(request, slug, plan_id, CHANGE)
     measure = _measure(plan, measure_id)
     form = ProgressForm(form_data(request), instance=measure, partnership=partnership)
-    if submit(
-        request,
-        form,
-        lambda: services.measure_progress(measure=measure, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The progress was recorded."))
-        url = reverse("projects:plan_version", args=[slug, plan.pk, measure.version.number])
-        return redirect(f"{url}#measures")
-    return _measure_page(request, partnership, plan, form, measure, _("Record the progress"))
+    service = partial(services.measure_progress, measure=measure)
+    done, title = _("The progress was recorded."), _("Record the progress")
+    return _measure_page(request, partnership, plan, form, service, done, title, measure)
 
 
 @login_required
