@@ -42,6 +42,10 @@ NOT_EDITED = {
     "aid.GoodsReceivedNote": "recorded once, then resolved (actions)",
     "aid.ReceiptLine": "recorded with its note",
     "aid.ReceiptPhoto": "appended",
+    "projects.ProjectOrganisation": "added in a role or removed",
+    "projects.ProjectUpdate": "posted once",
+    "projects.UpdatePhoto": "posted with its update",
+    "projects.ProjectDocument": "added once",
 }
 
 # Forms that only make a record and carry no idempotency key.
