@@ -15,6 +15,7 @@ from pobratym.aid import services as aid
 from pobratym.directory import services as directory
 from pobratym.exchanges import services as exchanges
 from pobratym.partnerships import services as partnerships
+from pobratym.projects import services as projects
 from pobratym.projects.services import plans
 from tests.agreements.factories import agreement_draft
 from tests.agreements.letter_factories import letter_register
@@ -23,6 +24,7 @@ from tests.aid.shipment_factories import shipment_plan
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.factories import focus_area_create, member_create
+from tests.projects.conftest import project_add
 from tests.projects.plans import measure_add, plan_add
 
 
@@ -182,4 +184,73 @@ UPDATERS = {
         ),
         editor="coordinator1",
     ),
+    "project": Editing(
+        make=lambda team: project_add(team["partnership"], team["coordinator1"]),
+        change=lambda team, project, revision, text: projects.project_update(
+            project=project, by=team["coordinator2"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, project: reverse("projects:project_edit", args=[_slug(team), project.pk]),
+        editor="coordinator2",
+    ),
+    # The shared catalogue, corrected by a coordinator within their partnership.
+    "funding programme": Editing(
+        make=lambda team: funding_programme(team),
+        change=lambda team, programme, revision, text: projects.programme_save(
+            partnership=team["partnership"],
+            by=team["coordinator1"],
+            programme=programme,
+            revision=revision,
+            funder=text,
+        ),
+        field="funder",
+        page=lambda team, programme: reverse(
+            "projects:programme_edit", args=[_slug(team), programme.pk]
+        ),
+        editor="coordinator1",
+    ),
+    "funding application": Editing(
+        make=lambda team: funding_application(team),
+        change=lambda team, application, revision, text: projects.application_update(
+            application=application, by=team["coordinator2"], revision=revision, reference=text
+        ),
+        field="reference",
+        page=lambda team, application: reverse(
+            "projects:application_detail", args=[_slug(team), application.pk]
+        ),
+        editor="coordinator2",
+    ),
 }
+
+
+def funding_programme(team):
+    return projects.programme_save(
+        partnership=team["partnership"],
+        by=team["coordinator1"],
+        name=f"Programme {team['partnership'].pk}",
+        funder="SKEW",
+        funder_kind="federal",
+        language="de",
+    )
+
+
+def funding_application(team):
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    call = projects.call_add(
+        partnership=team["partnership"],
+        programme=funding_programme(team),
+        by=team["coordinator1"],
+        title="Call",
+        apply_by=timezone.localdate() + timedelta(days=60),
+    )
+    return projects.application_create(
+        partnership=team["partnership"],
+        by=team["coordinator1"],
+        idempotency_key=uuid.uuid4(),
+        call=call,
+        project=project_add(team["partnership"], team["coordinator1"]),
+    )

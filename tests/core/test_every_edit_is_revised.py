@@ -42,10 +42,22 @@ NOT_EDITED = {
     "aid.GoodsReceivedNote": "recorded once, then resolved (actions)",
     "aid.ReceiptLine": "recorded with its note",
     "aid.ReceiptPhoto": "appended",
+    "projects.PlanVersion": "made with its plan or as the next one; frozen by the first approval",
+    "projects.PlanApproval": "appended",
     "projects.ProjectOrganisation": "added in a role or removed",
     "projects.ProjectUpdate": "posted once",
     "projects.UpdatePhoto": "posted with its update",
     "projects.ProjectDocument": "added once",
+    "projects.FundingCall": "added; a corrected call is a new one",
+    "projects.Milestone": "added once, then marked completed (an action)",
+    "projects.Indicator": "added once; where it stands is set (the same value twice sets the same)",
+    "projects.BudgetLine": "added once",
+    "exchanges.AgendaItem": "added, removed or moved (actions)",
+    "exchanges.Participant": "added once per person, or removed",
+    "exchanges.Invitation": "sent once per person; the reply is the invitee's own",
+    "exchanges.FollowUp": "added, then marked done (an action)",
+    "exchanges.EventPhoto": "appended",
+    "exchanges.CalendarFeed": "made, then revoked (actions)",
 }
 
 # Forms that only make a record and carry no idempotency key.

@@ -168,7 +168,7 @@ def test_reminders_reach_the_offices_once_in_their_language(
     [mail] = smtp_inbox.to(ukrainian.email)
     assert "Aufruf 2027" in mail["Subject"]
     body = smtp_inbox.text(mail)
-    assert "заявка на конкурс «Aufruf 2027» програми Nakopa" in body
+    assert "заявка на конкурс «Aufruf 2027» (програма Nakopa)" in body
     assert "/uk/partnerships/" in body
     assert not smtp_inbox.to(observer.email)
     assert len(smtp_inbox.to(coordinator.email)) == 1

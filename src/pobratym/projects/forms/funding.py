@@ -18,7 +18,9 @@ from .projects import date_input
 
 
 class ProgrammeForm(CheckedByServices, forms.ModelForm):
-    url = forms.URLField(label=capfirst(_("source")), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=capfirst(_("source")), required=False, max_length=200, assume_scheme="https"
+    )
 
     class Meta:
         model = FundingProgramme
@@ -40,7 +42,9 @@ class ProgrammeEditForm(RevisedForm, ProgrammeForm):
 
 
 class CallForm(CheckedByServices, forms.ModelForm):
-    url = forms.URLField(label=capfirst(_("source")), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=capfirst(_("source")), required=False, max_length=200, assume_scheme="https"
+    )
 
     class Meta:
         model = FundingCall

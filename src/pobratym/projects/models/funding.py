@@ -77,9 +77,10 @@ class FundingProgramme(Revised, Translatable, BaseModel):
         return self.name
 
 
-class FundingCall(Revised, BaseModel):
+class FundingCall(BaseModel):
     """One round of a programme: applications by `apply_by`, after an expression of interest
-    by `interest_by` where the programme asks for one."""
+    by `interest_by` where the programme asks for one. Added, not edited: a corrected call
+    is a new one."""
 
     programme = models.ForeignKey(
         FundingProgramme,
@@ -152,6 +153,12 @@ class Application(Revised, CreatedOnce, BaseModel):
     granted = amount_field(_("amount granted"), null=True, blank=True)
     currency = currency_field()
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    reference = models.CharField(
+        _("funder's reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The number the funder gave the application, for letters and reports."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

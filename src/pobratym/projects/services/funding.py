@@ -33,7 +33,7 @@ PROGRAMME_FIELDS = (
     "checked_on",
 )
 CALL_FIELDS = ("title", "opens_on", "interest_by", "apply_by", "url")
-APPLICATION_FIELDS = ("status", "requested", "granted", "currency", "submitted_on")
+APPLICATION_FIELDS = ("status", "requested", "granted", "currency", "submitted_on", "reference")
 
 
 def _check_programme(programme: FundingProgramme) -> None:
