@@ -96,12 +96,9 @@ def project_organisation_remove(*, taking_part: ProjectOrganisation, by: User) -
     ProjectOrganisation.objects.filter(pk=taking_part.pk).delete()
 
 
-def _linked(project: Project, by: User, records: dict) -> list[tuple[str, object]]:
-    chosen = [(kind, record) for kind, record in records.items() if record is not None]
-    for kind, record in chosen:
-        _of_this_partnership(project, record, kind)
-        require(by, LINKS[kind][2], record)
-    return chosen
+def _records(need, shipment, event) -> list[tuple[str, object]]:
+    chosen = {"need": need, "shipment": shipment, "event": event}
+    return [(kind, record) for kind, record in chosen.items() if record is not None]
 
 
 @transaction.atomic
@@ -114,13 +111,17 @@ def project_link_add(
     event: Event | None = None,
 ) -> Project:
     """Link aid needs, shipments or events that carry the project (records of its
-    partnership); a record linked already stays linked once, so sending twice is harmless."""
+    partnership the person may see); a record linked already stays linked once, so sending
+    twice is harmless."""
     require(by, CHANGE, project)
-    chosen = _linked(project, by, {"need": need, "shipment": shipment, "event": event})
+    chosen = _records(need, shipment, event)
     if not chosen:
         raise DomainError(
             "nothing_chosen", _("Choose an aid need, a shipment or an event to link.")
         )
+    for kind, record in chosen:
+        _of_this_partnership(project, record, kind)
+        require(by, LINKS[kind][2], record)
     audited(project, by)
     for kind, record in chosen:
         getattr(project, LINKS[kind][0]).add(record)
@@ -139,9 +140,8 @@ def project_link_remove(
     """Unlink records from the project; the records themselves stay as they are."""
     require(by, CHANGE, project)
     audited(project, by)
-    for kind, record in {"need": need, "shipment": shipment, "event": event}.items():
-        if record is not None:
-            getattr(project, LINKS[kind][0]).remove(record)
+    for kind, record in _records(need, shipment, event):
+        getattr(project, LINKS[kind][0]).remove(record)
     return project
 
 

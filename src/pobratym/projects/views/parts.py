@@ -25,27 +25,32 @@ from ..selectors import parts as selectors
 from .projects import CHANGE, _project, _to_project
 
 
-def _form_page(request, partnership, project, form, title: str, status: int = 200):
+def _adding(request, slug, project_id, make_form, service, anchor: str, done: str, title: str):
+    """A page adding to the project through `service`, back to its section when saved."""
+    partnership, project = _project(request, slug, project_id, CHANGE)
+    form = make_form(project)
+    if submit(
+        request, form, lambda: service(project=project, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, done)
+        return _to_project(project, anchor)
     context = {"partnership": partnership, "project": project, "form": form, "title": title}
-    return render(request, "projects/part_form.html", context, status=status)
+    return render(request, "projects/part_form.html", context, status=status_of(form))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_organisation_add(request, slug: str, project_id: int):
-    partnership, project = _project(request, slug, project_id, CHANGE)
-    form = ProjectOrganisationForm(form_data(request), project=project)
-    if submit(
+    return _adding(
         request,
-        form,
-        lambda: services.project_organisation_add(
-            project=project, by=request.user, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, _("The organisation was added to the project."))
-        return _to_project(project, "organisations")
-    title = _("Add an organisation to the project")
-    return _form_page(request, partnership, project, form, title, status_of(form))
+        slug,
+        project_id,
+        lambda project: ProjectOrganisationForm(form_data(request), project=project),
+        services.project_organisation_add,
+        "organisations",
+        _("The organisation was added to the project."),
+        _("Add an organisation to the project"),
+    )
 
 
 @login_required
@@ -61,17 +66,16 @@ def project_organisation_remove(request, slug: str, project_id: int, role_id: in
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_link_add(request, slug: str, project_id: int):
-    partnership, project = _project(request, slug, project_id, CHANGE)
-    form = ProjectLinkForm(form_data(request), project=project)
-    if submit(
+    return _adding(
         request,
-        form,
-        lambda: services.project_link_add(project=project, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("Linked to the project."))
-        return _to_project(project, "carried-by")
-    title = _("Link aid needs, shipments or events")
-    return _form_page(request, partnership, project, form, title, status_of(form))
+        slug,
+        project_id,
+        lambda project: ProjectLinkForm(form_data(request), project=project),
+        services.project_link_add,
+        "carried-by",
+        _("Linked to the project."),
+        _("Link aid needs, shipments or events"),
+    )
 
 
 @login_required
@@ -89,17 +93,16 @@ def project_link_remove(request, slug: str, project_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def update_post(request, slug: str, project_id: int):
-    partnership, project = _project(request, slug, project_id, CHANGE)
-    form = UpdateForm(form_data(request), form_files(request))
-    if submit(
+    return _adding(
         request,
-        form,
-        lambda: services.update_post(project=project, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The update was posted."))
-        return _to_project(project, "updates")
-    title = _("Post an update")
-    return _form_page(request, partnership, project, form, title, status_of(form))
+        slug,
+        project_id,
+        lambda _project: UpdateForm(form_data(request), form_files(request)),
+        services.update_post,
+        "updates",
+        _("The update was posted."),
+        _("Post an update"),
+    )
 
 
 @login_required
@@ -116,17 +119,16 @@ def update_photo(request, slug: str, project_id: int, update_id: int, update_pho
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_add(request, slug: str, project_id: int):
-    partnership, project = _project(request, slug, project_id, CHANGE)
-    form = DocumentForm(form_data(request), form_files(request))
-    if submit(
+    return _adding(
         request,
-        form,
-        lambda: services.document_add(project=project, by=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The document was added."))
-        return _to_project(project, "documents")
-    title = _("Add a document")
-    return _form_page(request, partnership, project, form, title, status_of(form))
+        slug,
+        project_id,
+        lambda _project: DocumentForm(form_data(request), form_files(request)),
+        services.document_add,
+        "documents",
+        _("The document was added."),
+        _("Add a document"),
+    )
 
 
 @login_required
