@@ -51,6 +51,7 @@ ALSO_ON_SQLITE = (
     "tests/conversations/test_inbox.py",
     "tests/partnerships/test_list.py",
     "tests/site/test_my_work.py",
+    "tests/projects/test_plans*.py",
     "tests/translation/test_records.py",
 )
 
