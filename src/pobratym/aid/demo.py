@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
+from pobratym.directory.models import Organisation
 from pobratym.partnerships.demo import (
     Texts,
     language_given,
@@ -281,6 +282,28 @@ def _made_before(model, partnership: Partnership, by: User, key: uuid.UUID):
     return model.objects.filter(partnership=partnership, created_by=by, idempotency_key=key).first()
 
 
+# The donor and carrier named here first, as the directory's demo does not have them.
+NEW_ORGANISATIONS = {
+    "Feuerwehr Dortmund": {
+        "de": "Feuerwehr Dortmund",
+        "uk": "Пожежна служба Дортмунда",
+        "en": "Dortmund Fire Service",
+    },
+    "Spedition Westfalen-Ost (Demo)": {
+        "de": "Spedition Westfalen-Ost (Demo)",
+        "uk": "Транспортна компанія Westfalen-Ost (демо)",
+        "en": "Westfalen-Ost haulage company (demo)",
+    },
+}
+
+
+def _organisations_translated(partnership: Partnership) -> None:
+    for organisation in Organisation.objects.filter(
+        partnership=partnership, name__in=NEW_ORGANISATIONS
+    ):
+        translations_add(organisation, {"name": NEW_ORGANISATIONS[organisation.name]})
+
+
 def load_aid(partnership: Partnership) -> None:
     people = {user.email: user for user in User.objects.filter(email__endswith="@example.org")}
     zhytomyr = people.get("coordinator.zhytomyr@example.org")
@@ -307,6 +330,7 @@ def load_aid(partnership: Partnership) -> None:
             pledges.append(pledge)
     _ship_medical(partnership, dortmund_staff, zhytomyr_staff, pledges[:2])
     _pack_generators(partnership, dortmund_staff, pledges[2])
+    _organisations_translated(partnership)
 
 
 def _need(partnership, by: User, name: str, index: int, today) -> Need:

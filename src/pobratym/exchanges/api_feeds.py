@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from pobratym.core.inputs import Slug
+
 from .ical import Feed, calendar_stream
 from .models import Event
 from .selectors import calendar as selectors
@@ -70,7 +72,7 @@ def _calendar(request, events, *, name: str, language: str) -> StreamingHttpResp
     summary="The partnership's public events (iCalendar)",
     openapi_extra={"responses": CALENDAR},
 )
-def partnership_calendar(request, slug: str, lang: Language | None = None):
+def partnership_calendar(request, slug: Slug, lang: Language | None = None):
     """The public events of the partnership, for anybody, in `lang` (by default the
     language of its first side's city)."""
     sides = selectors.feed_sides(slug)

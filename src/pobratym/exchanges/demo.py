@@ -16,7 +16,7 @@ from pobratym.partnerships.demo import demo_email, texts_of, translations_add, w
 from pobratym.partnerships.models import Partnership, Role
 
 from . import services
-from .models import Event
+from .models import Event, Invitation, Participant
 
 NAMESPACE = uuid.UUID("0c5a3e1d-7f42-4b8e-a6d1-e7e400000000")
 CITY = {1: "dortmund", 2: "zhytomyr"}
@@ -279,12 +279,14 @@ MINOR = {
 
 def _minor(partnership: Partnership, by: User) -> None:
     """A pupil of 16 from Zhytomyr for the youth encounter (invented), in the directory."""
-    from pobratym.directory.models import Organisation
+    from pobratym.directory.models import Contact, Organisation
     from pobratym.directory.services import contact_create
 
     organisation = Organisation.objects.filter(partnership=partnership, side__position=2).first()
-    if organisation is None:
-        return
+    if organisation is None or Contact.objects.filter(
+        partnership=partnership, email=MINOR["email"]
+    ):
+        return  # none to add her to, or added by an earlier run (maybe on another day)
     today = timezone.localdate()
     contact_create(
         organisation=organisation,
@@ -315,6 +317,8 @@ def _load_people(partnership: Partnership, coordinators: dict) -> None:
         for email, role in people:
             if events.get(name) is None or email not in contacts:
                 continue
+            if Participant.objects.filter(event=events[name], contact=contacts[email]).exists():
+                continue  # made by an earlier run, maybe on another day (its dates differ)
             minor = {}
             if email == MINOR["email"]:
                 minor = {
@@ -335,7 +339,9 @@ def _load_people(partnership: Partnership, coordinators: dict) -> None:
         for email, reply in invited:
             if events.get(name) is None or email not in contacts:
                 continue
-            invitation = services.invitation_create(
+            invitation = Invitation.objects.filter(
+                event=events[name], contact=contacts[email]
+            ).first() or services.invitation_create(
                 event=events[name],
                 contact=contacts[email],
                 by=by,
