@@ -149,6 +149,14 @@ def _invitation(team, key, content):
     )
 
 
+def _plan(team, key, content):
+    return plan_add(team["partnership"], team["staff1"], key=key, title=content)
+
+
+def _measure(team, key, content):
+    return measure_add(team["plan"], team["staff1"], idempotency_key=key, title=content)
+
+
 def _project(team, key, content):
     side = team["partnership"].sides.get(position=1)
     return projects.project_create(
@@ -196,14 +204,6 @@ def _project_document(team, key, content):
         title=content,
         file=pdf_upload(),
     )
-
-
-def _plan(team, key, content):
-    return plan_add(team["partnership"], team["staff1"], key=key, title=content)
-
-
-def _measure(team, key, content):
-    return measure_add(team["plan"], team["staff1"], idempotency_key=key, title=content)
 
 
 CREATORS = {

@@ -196,8 +196,8 @@ def _project_records(partnership, people) -> dict:
     import uuid
     from datetime import date
 
-    from pobratym.projects import services
     from pobratym.directory.models import Organisation
+    from pobratym.projects import services
     from pobratym.projects.models import Application, FundingProgramme
     from tests.agreements.letter_factories import pdf_upload
     from tests.conversations.factories import png_upload

@@ -42,8 +42,6 @@ NOT_EDITED = {
     "aid.GoodsReceivedNote": "recorded once, then resolved (actions)",
     "aid.ReceiptLine": "recorded with its note",
     "aid.ReceiptPhoto": "appended",
-    "projects.PlanVersion": "made with its plan or as its next version; frozen by the first approval",
-    "projects.PlanApproval": "appended",
     "projects.PlanVersion": "made with its plan or as the next one; frozen by the first approval",
     "projects.PlanApproval": "appended",
     "projects.ProjectOrganisation": "added in a role or removed",

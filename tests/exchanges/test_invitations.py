@@ -14,7 +14,6 @@ from django_tasks_db.models import DBTaskResult
 
 from pobratym.core.errors import Conflict, DomainError
 from pobratym.directory import services as directory
-from pobratym.exchanges import services
 from pobratym.exchanges.models import Invitation
 from pobratym.partnerships.models import Role
 from tests import smtp
@@ -161,7 +160,8 @@ def test_an_unknown_or_altered_link_is_not_found(
     for address in (
         f"/{language}/events/invitations/{altered}/",
         f"/{language}/events/invitations/nothing/",
-        f"/{language}/events/invitations/{Invitation.objects.get().token_hash}/",  # the digest opens nothing
+        # The stored digest itself opens nothing.
+        f"/{language}/events/invitations/{Invitation.objects.get().token_hash}/",
     ):
         assert client.get(address).status_code == 404
         assert client.post(address, {"reply": "yes"}).status_code == 404

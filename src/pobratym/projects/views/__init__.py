@@ -8,6 +8,7 @@ from .funding import (
     programme_edit,
     programme_list,
 )
+from .iati import iati_report
 from .parts import (
     document_add,
     document_download,
@@ -18,7 +19,6 @@ from .parts import (
     update_photo,
     update_post,
 )
-from .iati import iati_report
 from .plans import (
     measure_add,
     measure_edit,
@@ -52,9 +52,9 @@ __all__ = [
     "application_list",
     "budget_line_add",
     "call_create",
-    "iati_report",
     "document_add",
     "document_download",
+    "iati_report",
     "indicator_add",
     "indicator_record",
     "measure_add",
