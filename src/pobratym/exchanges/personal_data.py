@@ -7,6 +7,8 @@ stay, so the counts of participants and replies stay."""
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from pobratym.translation.selectors import reader_translations, shown
+
 from .models import Invitation, Participant
 from .tokens import new_token
 
@@ -16,11 +18,21 @@ def _day(value) -> str | None:
 
 
 def _participations(contact):
-    return Participant.objects.filter(contact=contact).select_related("event").order_by("pk")
+    return (
+        Participant.objects.filter(contact=contact)
+        .select_related("event")
+        .prefetch_related(reader_translations("event"))
+        .order_by("pk")
+    )
 
 
 def _invitations(contact):
-    return Invitation.objects.filter(contact=contact).select_related("event").order_by("pk")
+    return (
+        Invitation.objects.filter(contact=contact)
+        .select_related("event")
+        .prefetch_related(reader_translations("event"))
+        .order_by("pk")
+    )
 
 
 def export(contact) -> dict:
@@ -66,7 +78,7 @@ def describe(contact) -> list[tuple[str, list[str]]]:
     participations = [
         _("%(event)s (%(day)s): %(role)s")
         % {
-            "event": participant.event.title,
+            "event": shown(participant.event, "title").text,
             "day": _date(participant.event.starts_at.date()),
             "role": participant.get_role_display(),
         }
@@ -88,7 +100,7 @@ def describe(contact) -> list[tuple[str, list[str]]]:
     invitations = [
         _("%(event)s: invited on %(day)s, reply: %(reply)s")
         % {
-            "event": invitation.event.title,
+            "event": shown(invitation.event, "title").text,
             "day": _date(invitation.created_at.date()),
             "reply": invitation.get_reply_display() if invitation.reply else _("none yet"),
         }
