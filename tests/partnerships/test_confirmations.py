@@ -77,3 +77,15 @@ def test_staff_are_not_asked_to_remove_a_focus_area(partnership, staff, client_o
 
     assert page.status_code == 403
     assert FocusArea.objects.filter(pk=area.pk).exists()
+
+
+def test_a_focus_area_still_in_use_is_kept_and_says_by_what(partnership, coordinator, client_of):
+    from tests.projects.conftest import project_add
+
+    area = focus_area_create(partnership, "culture")
+    project_add(partnership, coordinator, focus_area=area)
+    client = client_of(coordinator)
+    answer = client.post(_url("focus_area_delete", partnership, area.pk), follow=True)
+    assert answer.status_code == 200
+    assert "still in use by: projects (1)" in answer.content.decode()
+    assert FocusArea.objects.filter(pk=area.pk).exists()

@@ -1,11 +1,13 @@
 """Every change to partnerships, members, invitations and focus areas."""
 
 import secrets
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -263,5 +265,19 @@ def focus_area_save(
 
 @transaction.atomic
 def focus_area_delete(*, focus_area: FocusArea, by: User) -> None:
+    """Remove a focus area nothing is filed under any more; one still in use (by projects,
+    events, measures …) is refused, naming what uses it."""
     require(by, "partnerships.manage_focus_areas", focus_area.partnership)
-    audited(focus_area, by).delete()
+    try:
+        with transaction.atomic():
+            audited(focus_area, by).delete()
+    except ProtectedError as error:
+        counts = Counter(
+            str(record._meta.verbose_name_plural) for record in error.protected_objects
+        )
+        uses = ", ".join(f"{name} ({count})" for name, count in sorted(counts.items()))
+        raise Conflict(
+            "focus_area_in_use",
+            _("The focus area is still in use by: %(uses)s. File them under another one first.")
+            % {"uses": uses},
+        ) from error

@@ -260,8 +260,12 @@ def focus_area_delete(request, slug: str, focus_area_id: int):
             back=reverse("partnerships:focus_areas", args=[slug]),
         )
         return confirmation_page(request, confirmation, partnership=partnership)
-    services.focus_area_delete(focus_area=focus_area, by=request.user)
-    messages.success(request, _("The focus area was removed."))
+    try:
+        services.focus_area_delete(focus_area=focus_area, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The focus area was removed."))
     return redirect("partnerships:focus_areas", slug=slug)
 
 
