@@ -38,6 +38,9 @@ PAGES = {
     "deadline": r"/aid/needs/\d+/$",
     "invitation": r"/invitations/[^/]+/$",
     "contact": r"/directory/contacts/\d+/$",
+    "application": r"/projects/funding/\d+/$",
+    "plan": r"/projects/plans/\d+/(#approval)?$",
+    "follow_up": r"/events/\d+/#follow-ups$",
 }
 ACTIONS = {
     "thread": "main .messages-list",
@@ -50,6 +53,9 @@ ACTIONS = {
     "deadline": "main .next-step a[href$='/edit/']",
     "invitation": "main form [type=submit]",
     "contact": "main .next-step a[href$='/edit/']",
+    "application": "main .next-step form select[name=status]",
+    "plan": "main form[action$='/approve/'] input[name=fingerprint]",
+    "follow_up": "main form[action*='/follow-ups/'][action$='/done/']",
 }
 REPLY = "main #reply form textarea[name=body]"
 ANSWER = "Danke, gelesen. / Дякую, прочитано."
@@ -140,7 +146,7 @@ def _a_few_days_on(demo) -> None:
         ],
         idempotency_key=uuid.uuid4(),
         language="uk",
-        donor="Förderverein Lyzeum 25 (Demo)",
+        donor_name="Förderverein Lyzeum 25 (Demo)",
         donor_kind="civil_society",
     )
     beds = Need.objects.get(partnership__slug=SLUG, institution_type="civil_protection")
