@@ -102,19 +102,11 @@ def _environment(reuse: bool) -> dict:
 
 
 def _sizes(args):
+    from dataclasses import fields
+
     from bench.sizes import Sizes
 
-    return Sizes(
-        partnerships=args.partnerships,
-        needs=args.needs,
-        lines=args.lines,
-        threads=args.threads,
-        messages=args.messages,
-        letters=args.letters,
-        organisations=args.organisations,
-        contacts=args.contacts,
-        events=args.events,
-    )
+    return Sizes(**{size.name: getattr(args, size.name) for size in fields(Sizes)})
 
 
 def _prepare(args) -> dict:
@@ -172,6 +164,7 @@ def _counts_in_database() -> dict:
     from pobratym.aid.models import Need, NeedLine, Shipment
     from pobratym.conversations.models import Message, Thread
     from pobratym.partnerships.models import Partnership
+    from pobratym.projects.models import Milestone, Project, WorkPlan
     from pobratym.translation.models import Translation
 
     models = {
@@ -184,6 +177,9 @@ def _counts_in_database() -> dict:
         "threads": Thread,
         "messages": Message,
         "translations": Translation,
+        "projects": Project,
+        "milestones": Milestone,
+        "plans": WorkPlan,
     }
     return {name: model.objects.count() for name, model in models.items()}
 
@@ -226,6 +222,7 @@ def _targets() -> tuple[list[Target], object]:
     from pobratym.directory.models import Contact, Organisation
     from pobratym.exchanges.models import Event
     from pobratym.partnerships.models import Membership, Partnership, Role
+    from pobratym.projects.models import Project, WorkPlan
 
     partnership = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[0]
     coordinator = (
@@ -262,6 +259,8 @@ def _targets() -> tuple[list[Target], object]:
     )
     contact = Contact.objects.filter(organisation=organisation).order_by("pk")[0]
     event = Event.objects.filter(**mine).annotate(n=Count("participants")).order_by("-n", "pk")[0]
+    project = Project.objects.filter(**mine).annotate(n=Count("milestones")).order_by("-n", "pk")[0]
+    plan = WorkPlan.objects.filter(**mine).order_by("pk")[0]
     slug = {"slug": partnership.slug}
 
     def url(name: str, query: str = "", **kwargs) -> str | None:
@@ -331,6 +330,15 @@ def _targets() -> tuple[list[Target], object]:
         Target("calendar, this month", url("exchanges:calendar_month")),
         Target("calendar, upcoming", url("exchanges:calendar_upcoming")),
         Target("iCalendar feed, public", f"{api}/events.ics"),
+        Target("projects list", url("projects:project_list")),
+        Target(
+            f"project page ({project.n} milestones)",
+            url("projects:project_detail", project_id=project.pk),
+        ),
+        Target("work plan page", url("projects:plan_detail", plan_id=plan.pk)),
+        Target("work plan timeline", url("projects:plan_timeline", plan_id=plan.pk)),
+        Target("funding programmes", url("projects:programme_list")),
+        Target("IATI export, public", f"{api}/activities.iati.xml"),
         Target("API: partnerships", "/api/v1/partnerships/"),
         Target("API: agreements", f"{api}/agreements"),
         Target("API: needs", f"{api}/aid/needs"),
@@ -339,6 +347,7 @@ def _targets() -> tuple[list[Target], object]:
         Target("API: organisations", f"{api}/directory/organisations"),
         Target("API: contacts", f"{api}/directory/contacts"),
         Target("API: events", f"/api/v1/events?partnership={partnership.slug}"),
+        Target("API: projects", f"{api}/projects"),
         Target("HXL export, public API", url("api:aid_hxl")),
         Target("HXL export, members", url("aid:need_hxl")),
     ]
@@ -521,6 +530,8 @@ def _machine() -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from dataclasses import fields
+
     from bench.sizes import Sizes
 
     defaults = Sizes()
@@ -538,9 +549,8 @@ def main(argv: list[str] | None = None) -> None:
         default=2 * CORES + 1,
         help="gunicorn workers when more than one client (default 2 × cores + 1)",
     )
-    names = ("partnerships", "needs", "lines", "threads", "messages", "letters")
-    for name in (*names, "organisations", "contacts", "events"):
-        parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+    for size in fields(Sizes):
+        parser.add_argument(f"--{size.name}", type=int, default=getattr(defaults, size.name))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--reuse", action="store_true", help="keep the dataset of the last run if there is one"

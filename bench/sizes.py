@@ -15,3 +15,5 @@ class Sizes:
     organisations: int = 2_000
     contacts: int = 20_000
     events: int = 10_000
+    projects: int = 5_000
+    milestones: int = 20_000

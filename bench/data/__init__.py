@@ -1,7 +1,7 @@
 """The benchmark's dataset for the whole platform, seeded and reproducible: partnerships with
-their members, aid, agreements, letters, conversations, the directory and events, made
-partnership by partnership (`aid`, `agreements`, `conversations`, `exchanges` hold each
-domain's part).
+their members, aid, agreements, letters, conversations, the directory, events, projects and
+work plans, made partnership by partnership (`aid`, `agreements`, `conversations`,
+`exchanges`, `projects` hold each domain's part).
 
 The same seed and `today` give the same records. Sizes are totals over all partnerships,
 spread evenly, the last partnership taking the remainder."""
@@ -21,6 +21,7 @@ from . import agreements as agreement_data
 from . import aid as aid_data
 from . import conversations as conversation_data
 from . import exchanges as exchange_data
+from . import projects as project_data
 from .aid import SLUG_PREFIX
 
 __all__ = ["SLUG_PREFIX", "Counts", "Sizes", "generate"]
@@ -40,12 +41,23 @@ class Counts(aid_data.Counts):
     contacts: int = 0
     events: int = 0
     participants: int = 0
+    projects: int = 0
+    milestones: int = 0
+    plans: int = 0
+    measures: int = 0
 
 
 def _share(total: int, parts: int, number: int) -> int:
     """Partnership `number`'s (1-based) share of `total`."""
     each = total // parts
     return total - each * (parts - 1) if number == parts else each
+
+
+def _first_holds_a_tenth(total: int, parts: int, number: int) -> int:
+    """Partnership `number`'s share of `total` when the first, whose pages and council report
+    are timed, holds a tenth (500 of the default 5,000 projects) and the others the rest."""
+    first = total // 10 if parts > 1 else total
+    return first if number == 1 else _share(total - first, parts - 1, number - 1)
 
 
 @transaction.atomic
@@ -113,6 +125,18 @@ def generate(
             counts.contacts += contacts
             counts.events += events
             counts.participants += participants
+            projects, milestones, measures = project_data.projects_and_plan(
+                partnership,
+                cast,
+                projects=_first_holds_a_tenth(sizes.projects, sizes.partnerships, number),
+                milestones=_first_holds_a_tenth(sizes.milestones, sizes.partnerships, number),
+                rng=rng,
+                today=today,
+            )
+            counts.projects += projects
+            counts.milestones += milestones
+            counts.plans += 1
+            counts.measures += measures
             if progress:
                 progress(number, sizes.partnerships)
     return counts

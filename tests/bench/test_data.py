@@ -21,13 +21,15 @@ from pobratym.aid.selectors import with_status
 from pobratym.conversations.models import Message, MessageRead, Thread
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges.models import Event, Participant
+from pobratym.projects.models import BudgetLine, Measure, Milestone, Project, WorkPlan
+from pobratym.projects.selectors import state_of
 from pobratym.translation.models import Translation, TranslationKind
 
 pytestmark = pytest.mark.django_db
 
 
-# The directory and events at a few records (the defaults are thousands).
-SMALL = {"organisations": 6, "contacts": 12, "events": 8}
+# The directory, events and projects at a few records (the defaults are thousands).
+SMALL = {"organisations": 6, "contacts": 12, "events": 8, "projects": 10, "milestones": 30}
 
 
 def tiny(**sizes) -> Sizes:
@@ -126,3 +128,26 @@ def test_generator_makes_the_directory_and_events_asked_for():
         "Europe/Berlin",
         "Europe/Kyiv",
     }
+
+
+def test_projects_and_plans_are_valid_and_the_first_partnership_holds_a_tenth():
+    counts = generate(tiny(partnerships=3, projects=40, milestones=120), seed=6)
+    assert (counts.projects, counts.milestones, counts.plans) == (40, 120, 3)
+    first = Project.objects.filter(partnership__slug=f"{SLUG_PREFIX}01").count()
+    assert first == 4
+    assert Project.objects.count() == 40 and Milestone.objects.count() == 120
+    for project in Project.objects.all():
+        project.full_clean()
+    # Every milestone lies inside its project's period, as the services demand.
+    outside = Milestone.objects.exclude(
+        due_on__gte=F("project__starts_on"), due_on__lte=F("project__ends_on")
+    )
+    assert not outside.exists()
+    # A hryvnia line always has its rate and date.
+    assert not BudgetLine.objects.filter(currency="UAH", rate__isnull=True).exists()
+    assert Measure.objects.count() == counts.measures > 0
+    assert not Measure.objects.exclude(
+        starts_on__gte=F("version__plan__starts_on"), ends_on__lte=F("version__plan__ends_on")
+    ).exists()
+    for plan in WorkPlan.objects.all():
+        assert state_of(plan).approved is not None
