@@ -818,6 +818,8 @@ DOORS: dict[str, Door] = {
     f"GET {API}/projects/{{project_id}}": A_READ,
     f"POST {API}/projects": _api_post(OFFICE, _project_body),
     f"GET {API}/funding/applications": A_READ,
+    f"GET {API}/plans": A_READ,
+    f"GET {API}/plans/{{plan_id}}": A_READ,
     f"GET {API}/activities.iati.xml": Door(get=EVERYONE, visitor=GET, outsider=GET),
     f"POST {API}/events": _api_post(OFFICE, lambda records: _event_body()),
     f"GET {API}/threads": A_READ,

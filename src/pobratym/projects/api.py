@@ -1,6 +1,7 @@
-"""The projects part of the API: a partnership's projects and funding applications for its
-members, adding a project (the offices of both sides), and the public projects as IATI open
-data for anyone. People outside a partnership get 404 as if it did not exist.
+"""The projects part of the API: a partnership's projects, work plans and funding
+applications for its members, adding a project (the offices of both sides), and the public
+projects as IATI open data for anyone. People outside a partnership get 404 as if it did not
+exist.
 
 Adding requires an `Idempotency-Key` header (a UUID chosen by the client): the same key sent
 again by the same person answers the project made the first time, with 200 instead of 201,
@@ -25,6 +26,8 @@ from .schemas import (
     ApplicationOut,
     ErrorOut,
     InvalidOut,
+    PlanDetailOut,
+    PlanOut,
     ProjectDetailOut,
     ProjectFilters,
     ProjectIn,
@@ -131,6 +134,30 @@ def application_list(request, slug: Slug):
     programme, call, amounts and the project or shipments it is for."""
     partnership = partnership_for(request, slug, "projects.view_application")
     return selectors.application_list(viewer=request.user, partnership=partnership)
+
+
+@router.get("/{slug}/plans", response={200: list[PlanOut], **READ}, url_name="projects_plan_list")
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def plan_list(request, slug: Slug):
+    """The partnership's work plans, the newest period first, each with where it stands
+    (`state`), its newest version and the newest version both sides approved."""
+    partnership = partnership_for(request, slug, "projects.view_plan")
+    return selectors.plan_list(viewer=request.user, partnership=partnership)
+
+
+@router.get(
+    "/{slug}/plans/{plan_id}",
+    response={200: PlanDetailOut, **READ},
+    url_name="projects_plan_detail",
+)
+def plan_detail(request, slug: Slug, plan_id: Id):
+    """One work plan with its newest version, that version's approvals by side and its
+    measures: focus area, lead side, period, status, progress and what carries each out."""
+    partnership = partnership_for(request, slug, "projects.view_plan")
+    plan = selectors.plan_detail(viewer=request.user, partnership=partnership, plan_id=plan_id)
+    plan.current_version = selectors.version_of(plan)
+    plan.measures = selectors.measures_of(plan.current_version)
+    return plan
 
 
 @router.get(

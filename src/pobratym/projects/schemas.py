@@ -10,8 +10,8 @@ from pobratym.core.inputs import TEXT_MAX_LENGTH, Slug, Text
 from pobratym.core.money import Currency
 from pobratym.translation.selectors import shown
 
-from .models import ApplicationStatus, OrganisationRole, ProjectStatus
-from .selectors import budget_of
+from .models import ApplicationStatus, MeasureStatus, OrganisationRole, ProjectStatus
+from .selectors import budget_of, state_of
 
 
 class ErrorOut(Schema):
@@ -267,3 +267,135 @@ class ProjectIn(Schema):
     humanitarian: bool = False
     public: bool = False
     language: str | None = Field(None, description="The language the texts are written in.")
+
+
+class MeasureOut(Schema):
+    id: int
+    key: str = Field(description="Stays the same for the measure across the plan's versions.")
+    position: int
+    title: str = Field(description="As written, in `language`.")
+    title_in_reader_language: str
+    description: str
+    description_in_reader_language: str
+    language: str
+    focus_area: str | None = Field(description="The focus area's key.")
+    lead_side: int = Field(description="Position of the leading city: 1 or 2.")
+    responsible: str
+    starts_on: date
+    ends_on: date
+    budget_estimate: str | None = Field(description="A decimal amount in `currency`, as a string.")
+    currency: Currency
+    status: MeasureStatus
+    progress: int = Field(description="Per cent done, 0 to 100.")
+    projects: list[int] = Field(description="Ids of the projects that carry it out.")
+    events: list[int] = Field(description="Ids of the events that carry it out.")
+    needs: list[int] = Field(description="Ids of the aid needs that carry it out.")
+    organisations: list[int] = Field(description="Ids of the organisations responsible.")
+    revision: int
+
+    @staticmethod
+    def resolve_key(measure) -> str:
+        return str(measure.key)
+
+    @staticmethod
+    def resolve_title_in_reader_language(measure) -> str:
+        return shown(measure, "title").text
+
+    @staticmethod
+    def resolve_description_in_reader_language(measure) -> str:
+        return shown(measure, "description").text
+
+    @staticmethod
+    def resolve_focus_area(measure) -> str | None:
+        return measure.focus_area.key if measure.focus_area_id else None
+
+    @staticmethod
+    def resolve_lead_side(measure) -> int:
+        return measure.lead_side.position
+
+    @staticmethod
+    def resolve_budget_estimate(measure) -> str | None:
+        return None if measure.budget_estimate is None else str(measure.budget_estimate)
+
+    @staticmethod
+    def resolve_projects(measure) -> list[int]:
+        return [project.pk for project in measure.projects.all()]
+
+    @staticmethod
+    def resolve_events(measure) -> list[int]:
+        return [event.pk for event in measure.events.all()]
+
+    @staticmethod
+    def resolve_needs(measure) -> list[int]:
+        return [need.pk for need in measure.needs.all()]
+
+    @staticmethod
+    def resolve_organisations(measure) -> list[int]:
+        return [organisation.pk for organisation in measure.organisations.all()]
+
+
+class ApprovalOut(Schema):
+    side: int = Field(description="Position of the approving city: 1 or 2.")
+    fingerprint: str = Field(description="The version's text as that side approved it.")
+    approved_at: datetime
+
+    @staticmethod
+    def resolve_side(approval) -> int:
+        return approval.side.position
+
+    @staticmethod
+    def resolve_approved_at(approval) -> datetime:
+        return approval.created_at
+
+
+class VersionOut(Schema):
+    number: int
+    fingerprint: str = Field(description="Empty until the first side approves the version.")
+    frozen_at: datetime | None = Field(description="When the first approval froze it.")
+    approvals: list[ApprovalOut]
+
+    @staticmethod
+    def resolve_approvals(version) -> list:
+        return list(version.approvals.all())
+
+
+class PlanOut(Schema):
+    id: int
+    title: str = Field(description="As written, in `language`.")
+    title_in_reader_language: str
+    language: str
+    starts_on: date
+    ends_on: date
+    state: str = Field(
+        description="`draft`, `proposed` (awaiting approval), `approved` (by both sides) or "
+        "`revising` (approved; a new version in preparation)."
+    )
+    version: int = Field(description="The newest version's number.")
+    approved_version: int | None = Field(
+        description="The newest version both sides approved, if any."
+    )
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_title_in_reader_language(plan) -> str:
+        return shown(plan, "title").text
+
+    @staticmethod
+    def resolve_state(plan) -> str:
+        return state_of(plan).code
+
+    @staticmethod
+    def resolve_version(plan) -> int:
+        return state_of(plan).latest.number
+
+    @staticmethod
+    def resolve_approved_version(plan) -> int | None:
+        approved = state_of(plan).approved
+        return None if approved is None else approved.number
+
+
+class PlanDetailOut(PlanOut):
+    current_version: VersionOut = Field(description="The newest version.")
+    measures: list[MeasureOut] = Field(description="The newest version's measures, in order.")

@@ -419,6 +419,9 @@ def version_create(*, plan: WorkPlan, by: User) -> PlanVersion:
             field: list(getattr(measure, field).all()) for field in (*CARRIERS, "organisations")
         }
         original_pk = measure.pk
+        # The copy must not read the source's links from the prefetch: `set` would find
+        # them already there and add nothing.
+        measure._prefetched_objects_cache = {}
         measure.pk = measure.id = None
         measure._state.adding = True
         measure.version, measure.revision = version, 1
