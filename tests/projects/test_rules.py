@@ -27,6 +27,8 @@ RULES = {
     "projects.change_plan": ("plan", OFFICE),
     "projects.approve_plan": ("plan", who(C)),
     "projects.translate_plan": ("plan", OFFICE),
+    "projects.view_report": ("partnership", EVERYONE),
+    "projects.add_report": ("partnership", who(C)),
 }
 
 

@@ -33,3 +33,7 @@ rules.add_perm("projects.add_plan", is_coordinator_or_staff)
 rules.add_perm("projects.change_plan", is_coordinator_or_staff)
 rules.add_perm("projects.approve_plan", is_coordinator)
 rules.add_perm("projects.translate_plan", is_coordinator_or_staff)
+
+# Council reports: the coordinators ask for one; members read and download them.
+rules.add_perm("projects.view_report", is_member)
+rules.add_perm("projects.add_report", is_coordinator)

@@ -13,6 +13,8 @@ programme = f"{funding}programmes/<id:programme_id>/"
 plans = f"{projects}plans/"
 plan = f"{plans}<id:plan_id>/"
 measure = f"{plan}measures/<id:measure_id>/"
+reports = f"{projects}reports/"
+report = f"{reports}<id:report_id>/"
 
 urlpatterns = [
     path(projects, views.project_list, name="project_list"),
@@ -72,4 +74,9 @@ urlpatterns = [
     path(f"{measure}edit/", views.measure_edit, name="measure_edit"),
     path(f"{measure}progress/", views.measure_progress, name="measure_progress"),
     path(f"{measure}remove/", views.measure_remove, name="measure_remove"),
+    path(reports, views.report_list, name="report_list"),
+    path(report, views.report_detail, name="report_detail"),
+    path(f"{report}retry/", views.report_retry, name="report_retry"),
+    path(f"{report}report.pdf", views.report_pdf, name="report_pdf"),
+    path(f"{report}report.docx", views.report_docx, name="report_docx"),
 ]

@@ -29,6 +29,7 @@ from .projects import (
     ProjectEditForm,
     ProjectFilterForm,
 )
+from .reports import ReportForm
 
 __all__ = [
     "ApplicationEditForm",
@@ -53,5 +54,6 @@ __all__ = [
     "ProjectLinkForm",
     "ProjectOrganisationForm",
     "ProjectUnlinkForm",
+    "ReportForm",
     "UpdateForm",
 ]

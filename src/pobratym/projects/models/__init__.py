@@ -20,6 +20,7 @@ from .projects import (
     ProjectUpdate,
     UpdatePhoto,
 )
+from .reports import Report, ReportLanguage, ReportStatus
 
 __all__ = [
     "Application",
@@ -39,6 +40,9 @@ __all__ = [
     "ProjectOrganisation",
     "ProjectStatus",
     "ProjectUpdate",
+    "Report",
+    "ReportLanguage",
+    "ReportStatus",
     "UpdatePhoto",
     "WorkPlan",
 ]

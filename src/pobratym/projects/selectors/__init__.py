@@ -19,6 +19,7 @@ from .plans import (
     version_of,
 )
 from .projects import Budget, budget_of, project_detail, project_list
+from .reports import report_detail, report_list, report_year, report_years
 
 __all__ = [
     "DUE_DAYS",
@@ -39,6 +40,10 @@ __all__ = [
     "programme_list",
     "project_detail",
     "project_list",
+    "report_detail",
+    "report_list",
+    "report_year",
+    "report_years",
     "state_of",
     "timeline",
     "version_of",

@@ -40,6 +40,7 @@ from .projects import (
     project_create,
     project_update,
 )
+from .reports import report_request, report_retry
 
 __all__ = [
     "APPLICATION_FIELDS",
@@ -73,6 +74,8 @@ __all__ = [
     "project_organisation_add",
     "project_organisation_remove",
     "project_update",
+    "report_request",
+    "report_retry",
     "update_post",
     "version_create",
     "version_fingerprint",

@@ -45,6 +45,7 @@ from .projects import (
     project_edit,
     project_list,
 )
+from .reports import report_detail, report_docx, report_list, report_pdf, report_retry
 
 __all__ = [
     "application_create",
@@ -83,6 +84,11 @@ __all__ = [
     "project_list",
     "project_organisation_add",
     "project_organisation_remove",
+    "report_detail",
+    "report_docx",
+    "report_list",
+    "report_pdf",
+    "report_retry",
     "update_photo",
     "update_post",
     "version_create",

@@ -1,0 +1,100 @@
+"""Council report pages: the reports of the partnership with the form asking for one, a
+report's page (its progress while the worker makes it, then its files, or what went wrong
+and a button to try again) and the two downloads, for members only. No script: the page
+reloads itself while the report is being made."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pobratym.core.downloads import private_file
+from pobratym.core.forms import form_data, status_of, submit
+from pobratym.partnerships.access import partnership_for
+
+from .. import selectors, services
+from ..forms import ReportForm
+from ..models import ReportLanguage
+
+VIEW = "projects.view_report"
+ADD = "projects.add_report"
+REFRESH_SECONDS = 5
+
+
+def _to_report(report):
+    return redirect("projects:report_detail", report.partnership.slug, report.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_list(request, slug: str):
+    partnership = partnership_for(request, slug, ADD if request.method == "POST" else VIEW)
+    language = translation.get_language()[:2]
+    form = ReportForm(
+        form_data(request),
+        years=selectors.report_years(partnership),
+        initial={
+            "year": timezone.localdate().year - 1,
+            "language": language if language in ReportLanguage.values else ReportLanguage.DE,
+        },
+    )
+    report = submit(
+        request,
+        form,
+        lambda: services.report_request(
+            partnership=partnership, by=request.user, **form.cleaned_data
+        ),
+    )
+    if report is not None:
+        messages.success(request, _("The report is being made. This page shows how far."))
+        return _to_report(report)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "reports": selectors.report_list(viewer=request.user, partnership=partnership),
+    }
+    return render(request, "projects/reports/report_list.html", context, status=status_of(form))
+
+
+@login_required
+@require_GET
+def report_detail(request, slug: str, report_id: int):
+    partnership = partnership_for(request, slug, VIEW)
+    report = selectors.report_detail(
+        viewer=request.user, partnership=partnership, report_id=report_id
+    )
+    context = {"partnership": partnership, "report": report, "refresh": REFRESH_SECONDS}
+    return render(request, "projects/reports/report_detail.html", context)
+
+
+@login_required
+@require_POST
+def report_retry(request, slug: str, report_id: int):
+    partnership = partnership_for(request, slug, ADD)
+    report = selectors.report_detail(
+        viewer=request.user, partnership=partnership, report_id=report_id
+    )
+    services.report_retry(report=report, by=request.user)
+    return _to_report(report)
+
+
+def _download(request, slug: str, report_id: int, field: str):
+    partnership = partnership_for(request, slug, VIEW)
+    report = selectors.report_detail(
+        viewer=request.user, partnership=partnership, report_id=report_id
+    )
+    return private_file(getattr(report, field))
+
+
+@login_required
+@require_GET
+def report_pdf(request, slug: str, report_id: int):
+    return _download(request, slug, report_id, "pdf")
+
+
+@login_required
+@require_GET
+def report_docx(request, slug: str, report_id: int):
+    return _download(request, slug, report_id, "docx")
