@@ -100,6 +100,14 @@ def tables(result: dict) -> str:
         ]
         if run["clients"] == 1:
             single = {row["page"]: row.get("requests_per_second") for row in run["pages"]}
+    documents = result.get("documents", [])
+    if documents:
+        lines += ["", "**Documents** (time and peak memory of Python's allocations)", ""]
+        lines += [
+            f"- {row['document']}: {row['seconds']} s, peak {row['peak_mb']} MB, "
+            f"PDF {row['pdf_kb']} KB, DOCX {row['docx_kb']} KB"
+            for row in documents
+        ]
     return "\n".join(lines)
 
 

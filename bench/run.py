@@ -376,6 +376,46 @@ def _count_queries(targets: list[Target], cookie: tuple[str, str]) -> None:
         target.size = len(body)
 
 
+def _documents() -> list[dict]:
+    """The council report of last year for the first partnership (a tenth of the projects)
+    and for the second: time and peak memory (Python's allocations) at the two sizes."""
+    import tracemalloc
+
+    from bench.data import SLUG_PREFIX
+    from pobratym.partnerships.models import Partnership
+    from pobratym.projects.models import Project
+    from pobratym.projects.reports import build_report
+
+    year = datetime.now(UTC).year - 1
+    figures = []
+    for partnership in Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[
+        :2
+    ]:
+        projects = Project.objects.filter(
+            partnership=partnership, starts_on__year__lte=year, ends_on__year__gte=year
+        ).count()
+        tracemalloc.start()
+        started = time.perf_counter()
+        pdf, docx = build_report(partnership, year, "uk")
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        figures.append(
+            {
+                "document": f"council report {year}, {projects} projects of the year",
+                "seconds": round(seconds, 2),
+                "peak_mb": round(peak / 2**20, 1),
+                "pdf_kb": len(pdf) // 1024,
+                "docx_kb": len(docx) // 1024,
+            }
+        )
+        print(
+            f"  {figures[-1]['document']}: {seconds:.1f} s, peak {peak / 2**20:.0f} MB, "
+            f"PDF {len(pdf) // 1024} KB, DOCX {len(docx) // 1024} KB"
+        )
+    return figures
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -578,6 +618,8 @@ def main(argv: list[str] | None = None) -> None:
         targets = [targets[0]] + [t for t in targets[1:] if args.only.lower() in t.name.lower()]
     cookie = _session_cookie(coordinator)
     _count_queries(targets, cookie)
+    print("Timing the documents …")
+    documents = _documents()
     from django.db import connections
 
     connections.close_all()  # the server gets the database to itself while it is timed
@@ -610,6 +652,7 @@ def main(argv: list[str] | None = None) -> None:
         },
         "dataset": dataset,
         "runs": runs,
+        "documents": documents,
     }
     from bench import report
 
