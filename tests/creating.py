@@ -13,6 +13,7 @@ from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges import services as exchanges
 from pobratym.exchanges.models import Event, Invitation, Participant
+from pobratym.portal.models import NewsPost
 from pobratym.projects import services as projects
 from pobratym.projects.models import (
     Measure,
@@ -31,6 +32,7 @@ from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.exchanges.people import participant_make
 from tests.factories import member_create
+from tests.portal.factories import news_add
 from tests.projects.plans import measure_add, plan_add
 
 
@@ -206,6 +208,10 @@ def _project_document(team, key, content):
     )
 
 
+def _news_post(team, key, content):
+    return news_add(team["partnership"], team["coordinator1"], idempotency_key=key, title=content)
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -226,5 +232,6 @@ CREATORS = {
     "project organisation": (_project_organisation, ProjectOrganisation),
     "project update": (_project_update, ProjectUpdate),
     "project document": (_project_document, ProjectDocument),
+    "news post": (_news_post, NewsPost),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -135,7 +135,16 @@ def _records(partnership, people) -> dict:
         **_plan_records(partnership, people),
         **_event_records(partnership, people),
         **_calendar_records(people),
+        **_news_records(partnership, people),
     }
+
+
+def _news_records(partnership, people) -> dict:
+    """A news post with a photo by the Dortmund coordinator."""
+    from tests.conversations.factories import png_upload
+    from tests.portal.factories import news_add
+
+    return {"news_post": news_add(partnership, people[(C, 1)], photo=png_upload())}
 
 
 def _calendar_records(people) -> dict:
@@ -286,6 +295,7 @@ def _parameters(records: dict, door: Door) -> dict:
         "agenda_item_id": records["agenda_item"].pk,
         "follow_up_id": records["follow_up"].pk,
         "event_photo_id": records["event_photo"].pk,
+        "post_id": records["news_post"].pk,
         "token": records["invitation"].token,
         "label": "aid.need",
         "pk": records["need"].pk,
@@ -478,6 +488,7 @@ GROUPS = (
     "projects",
     "exchanges",
     "translation",
+    "portal",
     "api",
 )
 
@@ -795,6 +806,14 @@ DOORS: dict[str, Door] = {
     "exchanges:calendar_feed_new": MY_FORM,
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
+    # the public portal (anybody) and the news written for it (coordinators)
+    "sitemap": OPEN,
+    "portal:partnership": OPEN,
+    "portal:news_feed": OPEN,
+    "portal:news_photo": OPEN,
+    "portal:news_list": READ,
+    "portal:news_create": _form(who(C)),
+    "portal:news_edit": _form(who(C)),
     # the API: visitors get open data only; members what their pages show them
     "GET /api/v1/partnerships/": Door(get=EVERYONE, outsider=GET),
     f"GET {API}": A_READ,

@@ -15,6 +15,7 @@ from pobratym.aid import services as aid
 from pobratym.directory import services as directory
 from pobratym.exchanges import services as exchanges
 from pobratym.partnerships import services as partnerships
+from pobratym.portal import services as portal
 from pobratym.projects import services as projects
 from pobratym.projects.services import plans
 from tests.agreements.factories import agreement_draft
@@ -24,6 +25,7 @@ from tests.aid.shipment_factories import shipment_plan
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.factories import focus_area_create, member_create
+from tests.portal.factories import news_add
 from tests.projects.conftest import project_add
 from tests.projects.plans import measure_add, plan_add
 
@@ -126,6 +128,15 @@ UPDATERS = {
         ),
         field="name_en",
         page=None,
+        editor="coordinator1",
+    ),
+    "news post": Editing(
+        make=lambda team: news_add(team["partnership"], team["coordinator1"]),
+        change=lambda team, post, revision, text: portal.news_post_update(
+            post=post, by=team["coordinator1"], revision=revision, title=text
+        ),
+        field="title",
+        page=lambda team, post: reverse("portal:news_edit", args=[_slug(team), post.pk]),
         editor="coordinator1",
     ),
     "organisation": Editing(

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from pobratym.core.alternates import page_meta
 from pobratym.partnerships.selectors import partnership_public_list
 from pobratym.partnerships.work import named, work_for
 
@@ -10,6 +11,6 @@ from pobratym.partnerships.work import named, work_for
 @require_GET
 def home(request):
     if not request.user.is_authenticated:
-        context = {"partnerships": partnership_public_list()}
+        context = {"partnerships": partnership_public_list(), **page_meta(request, "home")}
         return render(request, "site/start.html", context)
     return render(request, "site/my_work.html", {"items": named(work_for(request.user))})

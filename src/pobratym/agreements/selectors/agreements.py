@@ -318,3 +318,43 @@ def overview_panel(viewer, partnership: Partnership) -> dict | None:
         "milestones": milestone_list(viewer=viewer, partnership=partnership),
         "today": timezone.localdate(),
     }
+
+
+@dataclass(frozen=True)
+class PublicStep:
+    """A dated step of an agreement that anybody may know: it came into force, an amendment
+    took effect, it ended."""
+
+    day: date
+    what: str
+    heading: str
+
+
+def public_timeline(*, partnership: Partnership, today: date | None = None) -> list[PublicStep]:
+    """The public portal's story of the agreements: only those both sides signed, with their
+    state today and their amendments in force, oldest first; drafts, proposals, texts,
+    signers and notes stay with the members. Three queries."""
+    today = today or timezone.localdate()
+    agreements = in_reader_language(
+        Agreement.objects.filter(partnership=partnership, in_force_from__isnull=False)
+    ).prefetch_related(
+        Prefetch(
+            "amendments",
+            queryset=Amendment.objects.filter(
+                status=AmendmentStatus.IN_FORCE, in_force_from__isnull=False
+            ).order_by("in_force_from", "number"),
+            to_attr="amendments_in_force",
+        )
+    )
+    steps = []
+    for agreement in agreements:
+        heading = heading_of(agreement)
+        steps.append(PublicStep(agreement.in_force_from, _("In force"), heading))
+        for amendment in agreement.amendments_in_force:
+            label = _("Amendment %(number)s in force") % {"number": amendment.number}
+            steps.append(PublicStep(amendment.in_force_from, label, heading))
+        if agreement.ends_on is not None and agreement.ends_on <= today:
+            steps.append(PublicStep(agreement.ends_on, str(agreement.state(today).label), heading))
+        elif agreement.ends_on is not None:
+            steps.append(PublicStep(agreement.ends_on, _("Ends"), heading))
+    return sorted(steps, key=lambda step: step.day)

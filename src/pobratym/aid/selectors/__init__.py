@@ -3,7 +3,7 @@ coverage), matching of offers and needs, offers and pledges, shipments, goods re
 and the dashboard's figures. Callers ask `selectors.<name>`; the modules share the SQL pieces
 of `needs`."""
 
-from .dashboard import Dashboard, aid_dashboard
+from .dashboard import Dashboard, aid_dashboard, aid_public_figures
 from .matching import Match, match_list
 from .needs import (
     FILTERS,
@@ -12,6 +12,7 @@ from .needs import (
     need_detail,
     need_line_coverage,
     need_list,
+    public_open_needs,
     with_status,
 )
 from .offers import offer_detail, offer_list, pledge_lines, pledge_list
@@ -33,6 +34,7 @@ __all__ = [
     "Dashboard",
     "Match",
     "aid_dashboard",
+    "aid_public_figures",
     "blank",
     "described",
     "discrepancy_get",
@@ -48,6 +50,7 @@ __all__ = [
     "pledge_choices",
     "pledge_lines",
     "pledge_list",
+    "public_open_needs",
     "receipt_detail",
     "receipt_notice",
     "receipt_photo_get",

@@ -222,7 +222,33 @@ def _totals(partnership_id: int) -> Totals:
     )
 
 
-def _sectors(partnership_id: int) -> list[SectorCoverage]:
+def aid_public_figures(*, partnership: Partnership, today: date | None = None) -> Dashboard:
+    """What the public portal shows of the aid, for anybody: coverage by sector and value by
+    month over the needs a coordinator made public only, and no donor. Six queries."""
+    months = _months(partnership.pk, today or timezone.localdate(), public=True)
+    return Dashboard(
+        statuses=[],
+        open_needs=0,
+        totals=Totals(
+            pledges=0,
+            pledged=sum((month.pledged for month in months), ZERO),
+            shipped=sum((month.shipped for month in months), ZERO),
+            received=sum((month.received for month in months), ZERO),
+            open_discrepancies=0,
+        ),
+        sectors=_sectors(partnership.pk, public=True),
+        donors=[],
+        other_donors=None,
+        months=months,
+    )
+
+
+def _public(need: str, public: bool) -> dict:
+    """The filter keeping only public needs (at the path `need`), or none."""
+    return {f"{need}__public": True} if public else {}
+
+
+def _sectors(partnership_id: int, public: bool = False) -> list[SectorCoverage]:
     """Coverage per sector over the lines of needs not cancelled (a cancelled need was never
     going to be covered, so it would only pull the shares down).
 
@@ -231,19 +257,20 @@ def _sectors(partnership_id: int) -> list[SectorCoverage]:
     only up to what was shipped, so no line counts for more than 100 %. Summed over joins and
     grouped by sector, rather than a subquery per line, which PostgreSQL runs slowly."""
     lines = (
-        NeedLine.objects.filter(need__partnership_id=partnership_id)
+        NeedLine.objects.filter(need__partnership_id=partnership_id, **_public("need", public))
         .exclude(need__closure=Closure.CANCELLED)
         .order_by()
         .values("need__sector")
         .annotate(needs=Count("need", distinct=True), lines=Count("pk"))
     )
-    pledged = _shares(Pledge.objects.all(), "need_line", F("quantity"), partnership_id)
-    shipped = _shares(_shipped(), "pledge__need_line", F("quantity"), partnership_id)
+    pledged = _shares(Pledge.objects.all(), "need_line", F("quantity"), partnership_id, public)
+    shipped = _shares(_shipped(), "pledge__need_line", F("quantity"), partnership_id, public)
     received = _shares(
         ReceiptLine.objects.all(),
         "shipment_line__pledge__need_line",
         Least(F("quantity"), F("shipment_line__quantity")),
         partnership_id,
+        public,
     )
     by_sector = {row["need__sector"]: row for row in lines}
     return [
@@ -261,11 +288,13 @@ def _sectors(partnership_id: int) -> list[SectorCoverage]:
     ]
 
 
-def _shares(queryset: QuerySet, need_line: str, quantity, partnership_id: int) -> dict:
+def _shares(
+    queryset: QuerySet, need_line: str, quantity, partnership_id: int, public: bool = False
+) -> dict:
     """Per sector, the sum over `queryset` of `quantity` as a share of its need line's."""
     need = f"{need_line}__need"
     rows = (
-        queryset.filter(**{f"{need}__partnership_id": partnership_id})
+        queryset.filter(**{f"{need}__partnership_id": partnership_id}, **_public(need, public))
         .exclude(**{f"{need}__closure": Closure.CANCELLED})
         .order_by()
         .values(sector=F(f"{need}__sector"))
@@ -328,9 +357,9 @@ def _month_start(day: date, back: int) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-def _months(partnership_id: int, today: date) -> list[MonthTotal]:
+def _months(partnership_id: int, today: date, public: bool = False) -> list[MonthTotal]:
     """The last twelve months up to this one, oldest first, each with a value (zero for a
-    month without any)."""
+    month without any); with `public`, of public needs only."""
     first, after = _month_start(today, MONTHS - 1), _month_start(today, -1)
     moment = timezone.get_current_timezone()
     confirmed = {
@@ -338,7 +367,7 @@ def _months(partnership_id: int, today: date) -> list[MonthTotal]:
         "confirmed_at__lt": datetime.combine(after, time(), tzinfo=moment),
     }
     pledged = _by_month(
-        _pledges(partnership_id).filter(**confirmed),
+        _pledges(partnership_id).filter(**confirmed, **_public("need_line__need", public)),
         TruncMonth("confirmed_at", output_field=DateField()),
         "offer_line",
     )
@@ -347,6 +376,7 @@ def _months(partnership_id: int, today: date) -> list[MonthTotal]:
             shipment__partnership_id=partnership_id,
             shipment__departed_on__gte=first,
             shipment__departed_on__lt=after,
+            **_public("pledge__need_line__need", public),
         ),
         TruncMonth("shipment__departed_on"),
         "pledge__offer_line",
@@ -356,6 +386,7 @@ def _months(partnership_id: int, today: date) -> list[MonthTotal]:
             receipt__shipment__partnership_id=partnership_id,
             receipt__received_on__gte=first,
             receipt__received_on__lt=after,
+            **_public("shipment_line__pledge__need_line__need", public),
         ),
         TruncMonth("receipt__received_on"),
         "shipment_line__pledge__offer_line",

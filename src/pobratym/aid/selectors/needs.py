@@ -97,6 +97,16 @@ def still_wanted(needs: QuerySet) -> QuerySet:
     return needs.filter(Q(closure=Closure.NONE) & ~delivered & ~covered)
 
 
+def public_open_needs(*, partnership: Partnership, limit: int) -> QuerySet:
+    """The public needs still open or partly covered, soonest needed first, with the reader's
+    translations, for the public portal: for anybody, and never their exact address or the
+    critical-infrastructure mark (not even read)."""
+    needs = Need.objects.filter(partnership=partnership, public=True)
+    needs = still_wanted(needs).defer("address", "critical_infrastructure")
+    ordered = needs.order_by(F("needed_by").asc(nulls_last=True), "-created_at", "pk")
+    return with_translations(ordered)[:limit]
+
+
 def with_status(needs: QuerySet) -> QuerySet:
     """Annotate `requested`, `pledged`, `shipped`, `received`, `line_count` and `status`.
 

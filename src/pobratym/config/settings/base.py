@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "pobratym.exchanges",
     "pobratym.projects",
     "pobratym.site",
+    "pobratym.portal",
 ]
 
 MIDDLEWARE = [

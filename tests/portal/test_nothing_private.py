@@ -1,0 +1,155 @@
+"""The promise of the public portal: a visitor finds nothing that is not public on any portal
+page, the sitemap, the news feed or the open data the portal links to, while the public
+records do appear. Each sensitive record carries a unique marker, searched for in every
+answer."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from pobratym.aid import services as aid
+from pobratym.partnerships.models import Role
+from pobratym.projects import services as projects
+from tests.agreements.letter_factories import letter_register
+from tests.aid.factories import need_post
+from tests.conversations.factories import post, thread_start
+from tests.directory.factories import contact_add, organisation_add
+from tests.exchanges.factories import event_add
+from tests.exchanges.people import minor_fields, participant_make
+from tests.portal.factories import news_add
+from tests.projects.conftest import project_add
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("de", "uk", "en")
+SECRET = {
+    "need_title": "MARKER-NEED-HIDDEN-7c1",
+    "need_address": "MARKER-ADDRESS-HIDDEN-2b9",
+    "need_institution": "MARKER-INSTITUTION-HIDDEN-4d0",
+    "public_need_address": "MARKER-ADDRESS-OF-PUBLIC-NEED-8e3",
+    "project": "MARKER-PROJECT-HIDDEN-5a6",
+    "event": "MARKER-EVENT-HIDDEN-1f2",
+    "minor": "MARKER-MINOR-NAME-9c8",
+    "minor_email": "marker-minor-3e4@example.org",
+    "guardian": "MARKER-GUARDIAN-6b7",
+    "letter_subject": "MARKER-LETTER-SUBJECT-0a1",
+    "letter_summary": "MARKER-LETTER-SUMMARY-2c3",
+    "thread": "MARKER-THREAD-SUBJECT-4e5",
+    "message": "MARKER-MESSAGE-BODY-6f7",
+    "contact_email": "marker-contact-8a9@example.org",
+    "contact_name": "MARKER-CONTACT-NAME-0b1",
+}
+PUBLIC = {
+    "project": "Digital citizen services for Zhytomyr",
+    "event": "Cultural evening in Dortmund",
+    "need": "Beds and blankets for civil protection",
+    "news": "Generators arrived in Zhytomyr",
+}
+
+
+@pytest.fixture
+def seeded(partnership, cast):
+    coordinator1, coordinator2 = cast[(Role.COORDINATOR, 1)], cast[(Role.COORDINATOR, 2)]
+    office1 = cast[(Role.STAFF, 1)]
+    # Aid: a hidden need of critical infrastructure, and a public one whose address is not.
+    hidden_need = need_post(
+        partnership,
+        coordinator2,
+        title=SECRET["need_title"],
+        address=SECRET["need_address"],
+        institution=SECRET["need_institution"],
+        critical_infrastructure=True,
+    )
+    public_need = need_post(
+        partnership,
+        coordinator2,
+        title=PUBLIC["need"],
+        address=SECRET["public_need_address"],
+        critical_infrastructure=True,
+        lines=[{"item": "Blanket", "quantity": Decimal(200), "unit": "piece"}],
+    )
+    aid.need_publish(need=public_need, by=coordinator2, public=True)
+    # Projects: one hidden, one public.
+    project_add(partnership, office1, title=SECRET["project"], public=False)
+    project = project_add(partnership, office1, title=PUBLIC["project"], public=True, language="en")
+    # Events: a hidden one, and a public youth encounter with a minor and her guardian.
+    hidden_event = event_add(partnership, office1, title=SECRET["event"], public=False)
+    public_event = event_add(partnership, office1, title=PUBLIC["event"], kind="youth", public=True)
+    organisation = organisation_add(partnership, office1, name="Youth club Alpha")
+    minor = contact_add(organisation, office1, name=SECRET["minor"], email=SECRET["minor_email"])
+    participant_make(public_event, minor, office1, **minor_fields(guardian_name=SECRET["guardian"]))
+    # The public project serves the public need (its sector in IATI), the hidden one and the
+    # hidden event, and the youth club takes part.
+    for need in (public_need, hidden_need):
+        projects.project_link_add(project=project, by=office1, need=need)
+    projects.project_link_add(project=project, by=office1, event=hidden_event)
+    projects.project_organisation_add(
+        project=project,
+        by=office1,
+        idempotency_key=uuid.uuid4(),
+        organisation=organisation,
+        role="implementer",
+    )
+    # The directory, the letters register and a conversation.
+    contact_add(organisation, office1, name=SECRET["contact_name"], email=SECRET["contact_email"])
+    letter_register(
+        partnership,
+        coordinator1,
+        subject=SECRET["letter_subject"],
+        summary=SECRET["letter_summary"],
+    )
+    thread = thread_start(partnership, coordinator1, subject=SECRET["thread"], body="Hello.")
+    post(thread, coordinator2, body=SECRET["message"])
+    news_add(partnership, coordinator1, title=PUBLIC["news"])
+    return partnership
+
+
+def _visitor_answers(partnership) -> dict[str, str]:
+    client = Client()
+    slug = partnership.slug
+    addresses = ["/sitemap.xml"]
+    for language in LANGUAGES:
+        addresses += [
+            f"/{language}/",
+            f"/{language}/p/{slug}/",
+            f"/{language}/p/{slug}/news.atom",
+        ]
+    addresses += [
+        f"/api/v1/partnerships/{slug}/events.ics",
+        f"/api/v1/partnerships/{slug}/activities.iati.xml",
+        f"/api/v1/partnerships/{slug}/aid.hxl.csv",
+    ]
+    answers = {}
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        answers[address] = body.decode()
+    return answers
+
+
+def test_a_visitor_finds_no_marker_of_anything_not_public(seeded):
+    answers = _visitor_answers(seeded)
+    leaks = [
+        (address, name)
+        for address, text in answers.items()
+        for name, marker in SECRET.items()
+        if marker.lower() in text.lower()
+    ]
+    assert leaks == []
+
+
+def test_the_public_records_do_appear(seeded):
+    answers = _visitor_answers(seeded)
+    for language in LANGUAGES:
+        page = answers[f"/{language}/p/{seeded.slug}/"]
+        for text in PUBLIC.values():
+            assert text in page, (language, text)
+        assert PUBLIC["news"] in answers[f"/{language}/p/{seeded.slug}/news.atom"]
+    assert PUBLIC["project"] in answers[f"/api/v1/partnerships/{seeded.slug}/activities.iati.xml"]
+    assert PUBLIC["event"] in answers[f"/api/v1/partnerships/{seeded.slug}/events.ics"]
+    assert f"/en/p/{seeded.slug}/" in answers["/sitemap.xml"]
+    # The youth encounter shows how many take part, not whom (the markers above).
+    assert "1 participant" in answers[f"/en/p/{seeded.slug}/"]
