@@ -21,6 +21,7 @@ from pobratym.projects.models import (
     ProjectDocument,
     ProjectOrganisation,
     ProjectUpdate,
+    Report,
     WorkPlan,
 )
 from tests.agreements.factories import TEXTS, agreement_draft, agreement_in_force
@@ -159,6 +160,17 @@ def _measure(team, key, content):
     return measure_add(team["plan"], team["staff1"], idempotency_key=key, title=content)
 
 
+def _report(team, key, content):
+    """A council report; the content chooses the year (other content, another year)."""
+    return projects.report_request(
+        partnership=team["partnership"],
+        by=team["coordinator1"],
+        idempotency_key=key,
+        year=2000 + len(content) % 20,
+        language="de",
+    )
+
+
 def _project(team, key, content):
     side = team["partnership"].sides.get(position=1)
     return projects.project_create(
@@ -228,6 +240,7 @@ CREATORS = {
     "invitation": (_invitation, Invitation),
     "work plan": (_plan, WorkPlan),
     "measure": (_measure, Measure),
+    "council report": (_report, Report),
     "project": (_project, Project),
     "project organisation": (_project_organisation, ProjectOrganisation),
     "project update": (_project_update, ProjectUpdate),

@@ -133,6 +133,7 @@ def _records(partnership, people) -> dict:
         .first(),
         **_project_records(partnership, people),
         **_plan_records(partnership, people),
+        **_report_records(partnership, people),
         **_event_records(partnership, people),
         **_calendar_records(people),
         **_news_records(partnership, people),
@@ -250,6 +251,21 @@ def _plan_records(partnership, people) -> dict:
     return {"plan": plan, "measure": measure_add(plan, people[(C, 1)])}
 
 
+def _report_records(partnership, people) -> dict:
+    """A council report of the Dortmund coordinator's, made (its files stand in for the real
+    ones, which tests/projects/test_reports.py checks)."""
+    from django.core.files.base import ContentFile
+
+    from pobratym.projects.models import Report
+
+    report = Report(partnership=partnership, requested_by=people[(C, 1)], year=2025, language="de")
+    report.pdf.save("report.pdf", ContentFile(b"%PDF-1.7"), save=False)
+    report.docx.save("report.docx", ContentFile(b"PK"), save=False)
+    report.status, report.progress = "done", 100
+    report.save()
+    return {"report": report}
+
+
 def _parameters(records: dict, door: Door) -> dict:
     """The value of each parameter an address may take, from the records."""
     shipment = records[door.record or "shipment"]
@@ -291,6 +307,7 @@ def _parameters(records: dict, door: Door) -> dict:
         "application_id": records["application"].pk,
         "plan_id": records["plan"].pk,
         "measure_id": records["measure"].pk,
+        "report_id": records["report"].pk,
         "event_id": records["event"].pk,
         "agenda_item_id": records["agenda_item"].pk,
         "follow_up_id": records["follow_up"].pk,
@@ -774,6 +791,13 @@ DOORS: dict[str, Door] = {
     "projects:version_create": _post(OFFICE),
     "projects:plan_approve": _post(who(C)),
     "projects:measure_remove": _form(OFFICE, consumes=True),
+    # council reports: members read and download them, coordinators ask for them (an empty
+    # form is refused at its fields) and ask again for a failed one (a ready one stays)
+    "projects:report_list": Door(get=EVERYONE, post=who(C)),
+    "projects:report_detail": READ,
+    "projects:report_retry": _post(who(C)),
+    "projects:report_pdf": READ,
+    "projects:report_docx": READ,
     # exchanges: members read the events, the offices of both sides run them; a follow-up
     # task (the demo's is the Dortmund coordinator's) is marked done by its owner or a
     # coordinator

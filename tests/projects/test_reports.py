@@ -134,7 +134,8 @@ def test_a_year_without_data_gives_a_short_report_saying_so(partnership):
     pdf, document = build_report(partnership, 2019, "de")
     said = _in(
         "de",
-        "Nothing was recorded for %(year)s: no work plan, project, funding, event or aid. This report is therefore empty.",
+        "Nothing was recorded for %(year)s: no work plan, project, funding, event or aid. "
+        "This report is therefore empty.",
         year=2019,
     )
     assert said in " ".join(_pdf_text(pdf).split())
