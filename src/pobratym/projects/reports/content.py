@@ -7,7 +7,6 @@ from datetime import date
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from pobratym.core.formatting import day, money, number
 
@@ -165,7 +164,7 @@ def _money(data: ReportYear) -> Section:
     ]
     rows.append(
         [
-            pgettext("sum", "Total"),
+            _("Total"),
             money(sum(row.budgeted.eur for row in data.funders)),
             money(sum(row.budgeted.uah for row in data.funders), "UAH"),
             money(sum(row.granted_eur for row in data.funders)),
@@ -194,11 +193,11 @@ def _events(data: ReportYear) -> Section:
         section.items.append(Paragraph(_("No event took place in %(year)s.") % {"year": data.year}))
         return section
     rows = [[str(label), number(count)] for label, count in data.events]
-    header = [pgettext("event", "Kind"), _("Events")]
+    header = [_("Kind"), _("Events")]
     section.items.append(Table(_("Events by kind"), header, rows, numeric=(1,)))
     if data.public_events:
         rows = [[day(when), str(kind), title] for when, kind, title in data.public_events]
-        header = [_("Date"), pgettext("event", "Kind"), _("Event")]
+        header = [_("Date"), _("Kind"), _("Event")]
         section.items.append(Table(_("Public events"), header, rows))
     return section
 
