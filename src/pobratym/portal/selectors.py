@@ -92,7 +92,8 @@ def public_events(partnership: Partnership) -> Events:
 
 def news_of(partnership: Partnership, limit: int = SHOWN) -> QuerySet[NewsPost]:
     """The partnership's latest news, newest first, in the reader's language."""
-    return with_translations(NewsPost.objects.filter(partnership=partnership))[:limit]
+    posts = NewsPost.objects.filter(partnership=partnership).select_related("partnership")
+    return with_translations(posts)[:limit]
 
 
 def news_photo(*, slug: str, post_id: int) -> NewsPost:

@@ -1,0 +1,157 @@
+"""The public pages as a visitor reads them: the start page's cards, a partnership's portal in
+three languages with its alternates and link previews, the sitemap, the news feed and a news
+photo; and the members' news pages."""
+
+import uuid
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from lxml import etree
+
+from pobratym.projects import services as projects
+from pobratym.translation.services import translation_save
+from tests.agreements.factories import agreement_in_force, people
+from tests.conversations.factories import png_upload
+from tests.factories import partnership_create
+from tests.portal.factories import news_add
+from tests.projects.conftest import project_add
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def portal(partnership, language="en") -> str:
+    return f"/{language}/p/{partnership.slug}/"
+
+
+def test_a_visitor_finds_each_partnership_as_a_card_leading_to_its_portal(partnership):
+    page = Client().get("/de/").content.decode()
+    assert f'href="/de/p/{partnership.slug}/"' in page
+    assert Client().get(f"/de/p/{partnership.slug}/").status_code == 200
+
+
+def test_a_partnership_that_is_not_active_has_no_portal(db):
+    proposed = partnership_create(status="proposed")
+    assert Client().get(portal(proposed)).status_code == 404
+    assert Client().get("/en/p/no-such-partnership/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"), [("de", "de_DE"), ("uk", "uk_UA"), ("en", "en_GB")]
+)
+def test_the_portal_names_its_alternates_and_its_link_preview(partnership, language, locale):
+    page = Client().get(portal(partnership, language)).content.decode()
+    for code in ("de", "uk", "en"):
+        address = f"http://testserver/{code}/p/{partnership.slug}/"
+        assert f'<link rel="alternate" hreflang="{code}" href="{address}">' in page
+    assert f'hreflang="x-default" href="http://testserver/en/p/{partnership.slug}/"' in page
+    assert f'<meta property="og:locale" content="{locale}">' in page
+    assert '<meta property="og:title"' in page
+    assert 'type="application/atom+xml" title="' in page
+    assert f'<html lang="{language}"' in page
+
+
+def test_the_portal_tells_the_story_and_the_progress_of_public_projects(partnership, coordinator1):
+    team = people(partnership)
+    agreement_in_force(partnership, team, title="Solidarity partnership")
+    project = project_add(partnership, coordinator1, title="Citizen services", public=True)
+    for day, done in ((date(2026, 3, 1), True), (date(2026, 9, 1), False)):
+        milestone = projects.milestone_add(
+            project=project, by=coordinator1, idempotency_key=uuid.uuid4(), title="M", due_on=day
+        )
+        if done:
+            projects.milestone_complete(milestone=milestone, by=coordinator1)
+    page = Client().get(portal(partnership)).content.decode()
+    assert "Solidarity partnership – In force" in page
+    assert "Citizen services" in page
+    assert "1 of 2 milestones done" in page
+
+
+def test_news_reads_in_the_readers_language(partnership, coordinator1):
+    post = news_add(partnership, coordinator1, title="Generatoren angekommen", language="de")
+    translation_save(
+        record=post,
+        field="title",
+        language="uk",
+        text="Генератори прибули",
+        by=coordinator1,
+        revision=None,
+    )
+    assert "Генератори прибули" in Client().get(portal(partnership, "uk")).content.decode()
+    assert "Generatoren angekommen" in Client().get(portal(partnership, "de")).content.decode()
+
+
+def test_the_sitemap_lists_every_portal_in_every_language_with_alternates(partnership):
+    response = Client().get("/sitemap.xml")
+    assert response.status_code == 200
+    text = response.content.decode()
+    for code in ("de", "uk", "en"):
+        assert f"<loc>http://testserver/{code}/p/{partnership.slug}/</loc>" in text
+        assert f"<loc>http://testserver/{code}/</loc>" in text
+    assert 'hreflang="x-default"' in text
+
+
+def test_the_news_feed_is_atom_in_the_addresss_language(partnership, coordinator1):
+    news_add(partnership, coordinator1, title="Generators arrived")
+    response = Client().get(f"/uk/p/{partnership.slug}/news.atom")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = etree.fromstring(response.content)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk"
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    assert titles == ["Generators arrived"]
+
+
+def test_a_news_photo_is_public_like_its_post(partnership, coordinator1):
+    post = news_add(partnership, coordinator1, photo=png_upload())
+    response = Client().get(f"/en/p/{partnership.slug}/news/{post.pk}/photo/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert f'src="/en/p/{partnership.slug}/news/{post.pk}/photo/"' in (
+        Client().get(portal(partnership)).content.decode()
+    )
+
+
+# --- the members' news pages ---
+
+
+def test_a_coordinator_publishes_a_post_through_the_form_once(partnership, coordinator1, client_of):
+    client = client_of(coordinator1)
+    address = f"/en/partnerships/{partnership.slug}/news/new/"
+    key = client.get(address).context["form"]["idempotency_key"].value()
+    data = {"idempotency_key": key, "title": "School laptops", "body": "Thirty laptops."}
+    for _ in range(2):
+        response = client.post(address, data)
+        assert response.status_code == 302
+    assert partnership.news.get().title == "School laptops"
+    assert (
+        "School laptops"
+        in client.get(f"/en/partnerships/{partnership.slug}/news/").content.decode()
+    )
+
+
+def test_a_post_dated_in_the_future_is_refused_at_its_field(partnership, coordinator1, client_of):
+    tomorrow = timezone.localdate().replace(year=timezone.localdate().year + 1)
+    response = client_of(coordinator1).post(
+        f"/en/partnerships/{partnership.slug}/news/new/",
+        {"title": "T", "body": "B", "posted_on": tomorrow.isoformat()},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["posted_on"] == [
+        "A news post cannot be dated in the future."
+    ]
+    assert not partnership.news.exists()
+
+
+def test_a_stale_correction_shows_what_changed_meanwhile(partnership, coordinator1, client_of):
+    post = news_add(partnership, coordinator1, title="First")
+    address = f"/en/partnerships/{partnership.slug}/news/{post.pk}/edit/"
+    data = {"revision": 1, "title": "Mine", "body": post.body, "posted_on": post.posted_on}
+    client = client_of(coordinator1)
+    assert client.post(address, {**data, "title": "Theirs"}).status_code == 302
+    response = client.post(address, data)
+    assert response.status_code == 409
+    post.refresh_from_db()
+    assert post.title == "Theirs"
