@@ -9,6 +9,7 @@ from pobratym.conversations.demo import load_conversations
 from pobratym.directory.demo import load_directory
 from pobratym.exchanges.demo import load_events
 from pobratym.partnerships import demo as partnerships_demo
+from pobratym.portal.demo import load_news
 from pobratym.projects.demo import load_projects
 
 
@@ -28,4 +29,6 @@ def load() -> list[tuple[str, str]]:
     load_events(partnership)
     # Projects last: they carry aid needs and name the directory's organisations.
     load_projects(partnership)
+    # The news tells of what the records above hold.
+    load_news(partnership)
     return accounts
