@@ -12,6 +12,7 @@ from django.utils import timezone
 from pobratym.partnerships.models import Role
 from pobratym.projects import services
 from tests.projects.conftest import project_add
+from tests.projects.plans import measure_add, plan_add
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,19 @@ def test_the_panel_says_when_there_are_no_projects(partnership, cast, client_of)
         reverse("partnerships:dashboard", args=[partnership.slug])
     )
     assert "No projects yet." in page.text
+
+
+def test_a_side_approving_a_work_plan_shows_in_recent_activity(partnership, cast, client_of):
+    coordinator = cast[(Role.COORDINATOR, 2)]
+    plan = plan_add(partnership, cast[(Role.COORDINATOR, 1)], title="Planung 2025 / 2026")
+    version = plan.versions.get()
+    measure_add(plan, cast[(Role.COORDINATOR, 1)])
+    services.plan_approve(
+        version=version, by=coordinator, fingerprint=services.version_fingerprint(version)
+    )
+    overview = reverse("partnerships:dashboard", args=[partnership.slug])
+    page = client_of(cast[(Role.PARTNER, 1)]).get(overview)
+    assert f"Work plan approved by {coordinator.memberships.get().side.city}" in page.text
+    assert "Planung 2025 / 2026, version 1" in page.text
+    assert reverse("projects:plan_detail", args=[partnership.slug, plan.pk]) in page.text
+    assert "Planung 2025 / 2026" not in client_of(cast.outsider()).get(overview).text

@@ -1,6 +1,6 @@
-"""Projects on the partnership's overview (registered in ProjectsConfig.ready): projects added
-and milestones completed, in recent activity, and a panel of the projects by status with the
-next milestones due."""
+"""Projects on the partnership's overview (registered in ProjectsConfig.ready): projects added,
+milestones completed and work plans approved by a side, in recent activity, and a panel of
+the projects by status with the next milestones due."""
 
 from django.db.models import Count
 from django.urls import reverse
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from pobratym.partnerships.activity import Event
 from pobratym.translation.selectors import reader_translations, shown, with_translations
 
-from .models import Milestone, Project, ProjectStatus
+from .models import Milestone, PlanApproval, Project, ProjectStatus
 
 NEXT_MILESTONES = 3
 
@@ -46,6 +46,31 @@ def project_activity(viewer, partnership, limit: int) -> list[Event]:
         for milestone in done
     ]
     return added + completed
+
+
+def plan_activity(viewer, partnership, limit: int) -> list[Event]:
+    """Each side's approval of a version of a work plan (two queries)."""
+    if not viewer.has_perm("projects.view_plan", partnership):
+        return []
+    approvals = (
+        PlanApproval.objects.filter(version__plan__partnership=partnership)
+        .select_related("version__plan", "side__city")
+        .prefetch_related(reader_translations("version__plan"))
+        .order_by("-created_at")[:limit]
+    )
+    return [
+        Event(
+            approval.created_at,
+            _("Work plan approved by %(city)s") % {"city": approval.side.city},
+            _("%(plan)s, version %(number)s")
+            % {
+                "plan": shown(approval.version.plan, "title").text,
+                "number": approval.version.number,
+            },
+            reverse("projects:plan_detail", args=[partnership.slug, approval.version.plan_id]),
+        )
+        for approval in approvals
+    ]
 
 
 def overview_panel(viewer, partnership) -> dict | None:

@@ -30,6 +30,7 @@ class ProjectsConfig(AppConfig):
             "projects/partials/overview_panel.html", activity.overview_panel, position=35
         )
         register_activity(activity.project_activity)
+        register_activity(activity.plan_activity)
         register_work(work.applications_pending, work.application_items)
         register_work(work.plan_approvals_pending, work.plan_approval_items)
         records.register(
