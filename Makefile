@@ -74,7 +74,7 @@ test-postgres: install compilemessages
 	scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load" tests/postgres
 
 test-browser: install compilemessages node_modules/.installed
-	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m browser tests/browser
 
 # Not part of `make test`: the stateful tests with the deep hypothesis profile (many more and
 # longer random sequences, new ones each run).

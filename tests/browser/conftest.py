@@ -6,6 +6,7 @@ Every test in this folder is marked `browser`; run them with
 """
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -87,11 +88,23 @@ def page(new_context):
     return new_context().new_page()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot():
+    """The demo's database as it stood right after its first load in this process (a copy
+    in memory), so each later test starts from the same state without loading it again."""
+    return {}
+
+
 @pytest.fixture
-def demo(transactional_db, live_server):
-    """The demo partnership Dortmund–Zhytomyr, visible to the live server."""
+def demo(transactional_db, live_server, demo_snapshot):
+    """The demo partnership Dortmund–Zhytomyr, visible to the live server.
+
+    Loaded once per test process; every later test gets the database copied back from that
+    first load (SQLite's backup API), which is the same state a new load would leave."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core import mail
     from django.core.cache import cache
+    from django.db import connection
 
     from pobratym.partnerships import demo as demo_module
     from pobratym.site.demo import load
@@ -99,7 +112,17 @@ def demo(transactional_db, live_server):
     # allauth remembers used TOTP codes in the cache per user id; ids repeat across tests.
     cache.clear()
     mail.outbox = []
-    load()
+    if connection.vendor != "sqlite":
+        load()
+        return demo_module
+    connection.ensure_connection()
+    if "copy" in demo_snapshot:
+        demo_snapshot["copy"].backup(connection.connection)
+        ContentType.objects.clear_cache()
+    else:
+        load()
+        demo_snapshot["copy"] = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(demo_snapshot["copy"])
     return demo_module
 
 
