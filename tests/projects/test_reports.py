@@ -279,6 +279,6 @@ def test_the_year_is_read_in_a_fixed_number_of_queries(
     partnership, office, count, django_assert_max_num_queries
 ):
     _projects(partnership, office, count)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         data = report_year(partnership, 2025, "de")
     assert len(data.projects) == count

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import matplotlib
 from matplotlib.figure import Figure  # a bare figure, no pyplot: no display, no global state
+from matplotlib.ticker import MaxNLocator
 
 # DejaVu Sans comes with matplotlib and has Cyrillic; the PDF's own font is DejaVu too.
 STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
@@ -36,8 +37,10 @@ def bar_chart(
     series: Sequence[tuple[str, Sequence[float]]],
     *,
     horizontal: bool = False,
+    counts: bool = False,
 ) -> Chart:
-    """Bars of one or more `series` (name, a value per label), side by side per label."""
+    """Bars of one or more `series` (name, a value per label, none negative), side by side
+    per label; `counts` marks whole numbers only on the value axis."""
     with matplotlib.rc_context(STYLE):
         height = max(2.6, 0.45 * len(labels) + 1.2) if horizontal else 3.2
         figure = Figure(figsize=(6.4, height), layout="constrained")
@@ -48,11 +51,16 @@ def bar_chart(
             shifted = [position + (index - (len(series) - 1) / 2) * width for position in positions]
             draw = axes.barh if horizontal else axes.bar
             draw(shifted, list(values), width, label=name, color=COLOURS[index % len(COLOURS)])
+        values_axis = axes.xaxis if horizontal else axes.yaxis
         if horizontal:
             axes.set_yticks(list(positions), [_short(label) for label in labels])
             axes.invert_yaxis()
+            axes.set_xlim(left=0)
         else:
             axes.set_xticks(list(positions), list(labels))
+            axes.set_ylim(bottom=0)
+        if counts:
+            values_axis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title)
         axes.spines[["top", "right"]].set_visible(False)
         if len(series) > 1:

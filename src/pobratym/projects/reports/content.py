@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from pobratym.core.formatting import day, money, number
 
@@ -92,6 +93,7 @@ def _plans(data: ReportYear) -> Section:
                 [label for label, _count in statuses],
                 [(_("Measures"), [count for _label, count in statuses])],
                 horizontal=True,
+                counts=True,
             )
         )
         rows = [[str(label), number(count)] for label, count in statuses]
@@ -184,6 +186,15 @@ def _money(data: ReportYear) -> Section:
         "exchange rate. Grants are those granted in the year, in the currency granted."
     )
     section.items.append(Paragraph(note))
+    if unconverted := sum(row.budgeted.unconverted for row in data.funders):
+        left_out = ngettext(
+            "%(count)s budget line in euro has no exchange rate and is left out of the "
+            "hryvnia totals.",
+            "%(count)s budget lines in euro have no exchange rate and are left out of the "
+            "hryvnia totals.",
+            unconverted,
+        )
+        section.items.append(Paragraph(left_out % {"count": unconverted}))
     return section
 
 
