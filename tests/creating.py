@@ -13,6 +13,8 @@ from pobratym.conversations.models import Message
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges import services as exchanges
 from pobratym.exchanges.models import Event, Invitation, Participant
+from pobratym.partnerships.api_tokens import api_token_create
+from pobratym.partnerships.models import ApiToken
 from pobratym.portal.models import NewsPost
 from pobratym.projects import services as projects
 from pobratym.projects.models import (
@@ -224,6 +226,12 @@ def _news_post(team, key, content):
     return news_add(team["partnership"], team["coordinator1"], idempotency_key=key, title=content)
 
 
+def _api_token(team, key, content):
+    return api_token_create(
+        by=team["staff1"], name=content, scope="read", partnership=None, idempotency_key=key
+    )[0]
+
+
 CREATORS = {
     "need": (_need, Need),
     "offer": (_offer, Offer),
@@ -245,6 +253,7 @@ CREATORS = {
     "project organisation": (_project_organisation, ProjectOrganisation),
     "project update": (_project_update, ProjectUpdate),
     "project document": (_project_document, ProjectDocument),
+    "api token": (_api_token, ApiToken),
     "news post": (_news_post, NewsPost),
 }
 """name: (make(team, key, content) -> record, the model whose rows it adds)."""

@@ -149,10 +149,16 @@ def _news_records(partnership, people) -> dict:
 
 
 def _calendar_records(people) -> dict:
-    """A private calendar feed of the Dortmund coordinator's."""
+    """A private calendar feed and a personal API token of the Dortmund coordinator's."""
     from pobratym.exchanges.services.feeds import calendar_feed_create
+    from pobratym.partnerships.api_tokens import api_token_create
 
-    return {"calendar_feed": calendar_feed_create(by=people[(C, 1)])[0]}
+    return {
+        "calendar_feed": calendar_feed_create(by=people[(C, 1)])[0],
+        "api_token": api_token_create(
+            by=people[(C, 1)], name="Script", scope="read", partnership=None, idempotency_key=None
+        )[0],
+    }
 
 
 def _event_records(partnership, people) -> dict:
@@ -178,9 +184,9 @@ def _event_records(partnership, people) -> dict:
 
 def _event_people(event, people) -> dict:
     """A participant of the event, and an invitation whose reply link's secret is known."""
+    from pobratym.core.tokens import token_digest
     from pobratym.directory.models import Organisation
     from pobratym.exchanges.models import Invitation
-    from pobratym.exchanges.tokens import token_digest
     from tests.directory.factories import contact_add
     from tests.exchanges.people import participant_make
 
@@ -318,6 +324,7 @@ def _parameters(records: dict, door: Door) -> dict:
         "pk": records["need"].pk,
         "key": "not-a-key",
         "feed_id": records["calendar_feed"].pk,
+        "token_id": records["api_token"].pk,
         "secret": "not-a-secret",
         "uidb36": "x",
     }
@@ -828,6 +835,8 @@ DOORS: dict[str, Door] = {
     "exchanges:calendar_feeds": MY_PAGE,
     "exchanges:calendar_feed_revoke": _form(C1, consumes=True),
     "exchanges:calendar_feed_new": MY_FORM,
+    "partnerships:api_tokens": MY_FORM,
+    "partnerships:api_token_revoke": _form(C1, consumes=True),
     # records in the reader's language: the offices of both sides translate
     "translation:edit": _form(OFFICE),
     # the public portal (anybody) and the news written for it (coordinators)

@@ -37,8 +37,8 @@ def test_the_participant_and_invitation_forms_pass_axe_and_fit_a_phone(
 
 @pytest.mark.parametrize("language", ["uk", "de"])
 def test_an_invitee_answers_on_a_phone_without_signing_in(demo, new_context, site, language):
+    from pobratym.core.tokens import new_token
     from pobratym.exchanges.models import Invitation
-    from pobratym.exchanges.tokens import new_token
 
     invitation = Invitation.objects.filter(event=_visit()).order_by("pk")[0]
     token, digest = new_token()

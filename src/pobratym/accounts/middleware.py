@@ -15,6 +15,15 @@ from django.utils.translation import gettext as _
 from . import two_factor
 
 
+def use_preferences(request, user) -> None:
+    """The person's saved language (unless the address names one) and time zone for this
+    request: signed in by the session here, or by an API token once the API knows them."""
+    if user.language and not translation.get_language_from_path(request.path_info):
+        translation.activate(user.language)
+        request.LANGUAGE_CODE = user.language
+    timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+
+
 class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
     """Like Django's, but a signed-in person's saved language beats cookie and browser;
     their time zone is used for every date and time shown.
@@ -25,12 +34,8 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request):
         super().process_request(request)
         user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user and user.is_authenticated else ""
-        if language and not translation.get_language_from_path(request.path_info):
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
         if user and user.is_authenticated:
-            timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+            use_preferences(request, user)
         else:
             timezone.deactivate()
 

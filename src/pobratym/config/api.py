@@ -20,6 +20,7 @@ from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
 from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import router as partnerships_router
+from pobratym.partnerships.api_auth import token_auth
 from pobratym.projects.api import router as projects_router
 
 
@@ -39,7 +40,7 @@ def _unless_docs_are_off(view):
 api = NinjaAPI(
     title="Pobratym API",
     version="1",
-    auth=django_auth,
+    auth=[token_auth, django_auth],
     urls_namespace="api",
     docs_url="/docs",
     docs_decorator=_unless_docs_are_off,

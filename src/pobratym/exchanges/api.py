@@ -21,7 +21,7 @@ from ninja.pagination import paginate
 from pobratym.core.errors import DomainError
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, LimitOffsetPagination, Slug, Text
-from pobratym.partnerships.access import partnership_for
+from pobratym.partnerships.access import partnership_for, token_partnership_id
 from pobratym.translation.selectors import shown
 
 from . import selectors, services
@@ -221,7 +221,9 @@ class EventIn(Schema):
 def event_list(request, filters: Query[EventFilters]):
     """The events of every partnership you are a member of, public or not, soonest first."""
     data = {name: getattr(value, "value", value) for name, value in filters.model_dump().items()}
-    return selectors.events_of_member(viewer=request.user, filters=data)
+    events = selectors.events_of_member(viewer=request.user, filters=data)
+    limited_to = token_partnership_id(request)
+    return events if limited_to is None else events.filter(partnership_id=limited_to)
 
 
 @router.get(

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from pobratym.core.mail import MAIL_ERRORS
+from pobratym.core.tokens import new_token
 from pobratym.translation.selectors import shown, with_translations
 
 from .models import Event, Invitation
-from .tokens import new_token
 
 logger = logging.getLogger(__name__)
 

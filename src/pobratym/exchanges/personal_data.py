@@ -7,10 +7,10 @@ stay, so the counts of participants and replies stay."""
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from pobratym.core.tokens import new_token
 from pobratym.translation.selectors import reader_translations, shown
 
 from .models import Invitation, Participant
-from .tokens import new_token
 
 
 def _day(value) -> str | None:

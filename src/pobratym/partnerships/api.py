@@ -4,10 +4,10 @@ from datetime import date
 
 from ninja import Router, Schema
 
-from pobratym.core.errors import require
 from pobratym.core.inputs import Slug
 
 from . import selectors
+from .access import partnership_for, token_partnership_id
 
 router = Router(tags=["partnerships"])
 
@@ -61,13 +61,16 @@ def _partnership(partnership) -> dict:
 
 @router.get("/", response=list[PartnershipOut])
 def partnership_list(request):
-    return [_partnership(p) for p in selectors.partnership_list(viewer=request.user)]
+    partnerships = selectors.partnership_list(viewer=request.user)
+    limited_to = token_partnership_id(request)
+    if limited_to is not None:
+        partnerships = partnerships.filter(pk=limited_to)
+    return [_partnership(p) for p in partnerships]
 
 
 @router.get("/{slug}", response=PartnershipDetailOut)
 def partnership_detail(request, slug: Slug):
-    partnership = selectors.partnership_get(viewer=request.user, slug=slug)
-    require(request.user, "partnerships.view_partnership", partnership)
+    partnership = partnership_for(request, slug)
     dashboard = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
     return {
         **_partnership(partnership),

@@ -8,6 +8,7 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
+        from pobratym.accounts.links import register_account_link
         from pobratym.accounts.two_factor import require_two_factor_when
 
         from .selectors import user_requires_two_factor
@@ -20,6 +21,7 @@ class PartnershipsConfig(AppConfig):
         from .work import register_work
 
         register_work(invitations_pending, invitation_items)
+        register_account_link(_("My API tokens"), "partnerships:api_tokens", position=20)
         register_activity(membership_activity)
 
         register_tab("dashboard", _("Overview"), "partnerships:dashboard", position=0)

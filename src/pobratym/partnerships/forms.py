@@ -6,9 +6,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.accounts.models import User
-from pobratym.core.forms import RevisedForm, bounded_formfield
+from pobratym.core.forms import IdempotencyKeyField, RevisedForm, bounded_formfield
 
-from .models import FOCUS_AREA_FIELDS, PARTNERSHIP_FIELDS, FocusArea, Partnership, Role, Side
+from .models import (
+    FOCUS_AREA_FIELDS,
+    PARTNERSHIP_FIELDS,
+    ApiTokenScope,
+    FocusArea,
+    Partnership,
+    Role,
+    Side,
+)
 
 
 class PartnershipForm(RevisedForm, forms.ModelForm):
@@ -71,3 +79,30 @@ class FocusAreaForm(forms.ModelForm):
     class Meta:
         model = FocusArea
         fields = FOCUS_AREA_FIELDS
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal API token: its name, what it may do, and where."""
+
+    idempotency_key = IdempotencyKeyField()
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What it is for, so you recognise it later: “Monthly report script”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiTokenScope.choices,
+        initial=ApiTokenScope.READ,
+        widget=forms.RadioSelect,
+    )
+    partnership = forms.ModelChoiceField(
+        label=_("Partnership"),
+        queryset=Partnership.objects.none(),
+        required=False,
+        empty_label=_("All my partnerships"),
+    )
+
+    def __init__(self, *args, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships

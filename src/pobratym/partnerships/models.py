@@ -1,4 +1,5 @@
-"""Cities, partnerships between two of them, their sides, members, invitations, focus areas.
+"""Cities, partnerships between two of them, their sides, members, invitations, focus areas,
+and the members' personal API tokens.
 
 City, Partnership and FocusArea get their history in translation.py, after their translated
 fields exist, so the audit keeps every language.
@@ -12,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel, Revised
 
 
@@ -235,3 +237,65 @@ PARTNERSHIP_FIELDS = (
     "description_en",
 )
 FOCUS_AREA_FIELDS = ("key", "name_de", "name_uk", "name_en", "position")
+
+
+class ApiTokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
+
+
+class ApiToken(CreatedOnce, BaseModel):
+    """A member's personal key to the API, for a script or another program: it acts as the
+    person, limited to reading (or not) and to one partnership (or all of theirs). Only the
+    SHA-256 of the secret is stored; the secret is shown once, when it is made. A revoked
+    token opens nothing, for good."""
+
+    Scope = ApiTokenScope
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
+    )
+    name = models.CharField(
+        pgettext_lazy("thing", "name"),
+        max_length=100,
+        help_text=_("What it is for, so you recognise it later: “Monthly report script”."),
+    )
+    scope = models.CharField(
+        _("access"), max_length=10, choices=ApiTokenScope.choices, default=ApiTokenScope.READ
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partnership"),
+        help_text=_("Empty: every partnership you are a member of."),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["token_hash", "last_used_at"])
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["user", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope__in=ApiTokenScope.values), name="api_token_scope"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "idempotency_key"], name="api_token_created_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.name}"
+
+    @property
+    def writes(self) -> bool:
+        return self.scope == ApiTokenScope.WRITE

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import api_token_views, views
 
 app_name = "partnerships"
 
@@ -27,4 +27,10 @@ urlpatterns = [
     ),
     path("partnerships/<slug:slug>/history/", views.history, name="history"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("account/api-tokens/", api_token_views.api_token_list, name="api_tokens"),
+    path(
+        "account/api-tokens/<id:token_id>/revoke/",
+        api_token_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
 ]

@@ -13,13 +13,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from pobratym.core.tokens import token_digest
 from pobratym.partnerships.models import Membership, Partnership, Side
 from pobratym.partnerships.predicates import is_member
 from pobratym.translation.selectors import annotated_in, with_translations
 
 from ..ical import TEXTS
 from ..models import CalendarFeed, Event
-from ..tokens import token_digest
 
 # The languages of the feeds, and of a side's city by its country.
 FEED_LANGUAGES = ("de", "uk", "en")

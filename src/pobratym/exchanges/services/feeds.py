@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from pobratym.accounts.models import User
+from pobratym.core.tokens import new_token
 
 from ..models import CalendarFeed
-from ..tokens import new_token
 
 
 @transaction.atomic

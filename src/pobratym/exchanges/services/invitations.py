@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from pobratym.accounts.models import User
 from pobratym.core.errors import Conflict, DomainError, require
 from pobratym.core.idempotency import create_once
+from pobratym.core.tokens import new_token, token_digest
 from pobratym.directory.models import Contact
 from pobratym.partnerships.models import Side
 
 from ..models import Event, Invitation, Reply
-from ..tokens import new_token, token_digest
 from .participants import check_contact
 
 # A city's language where its contacts name none the site has.

@@ -1,5 +1,6 @@
-"""Secrets behind addresses that work without signing in (an invitation's reply link): only
-their SHA-256 is stored, so the database alone opens nothing."""
+"""Secrets that open something without signing in (an invitation's reply link, a private
+calendar feed, a personal API token): only their SHA-256 is stored, so the database alone
+opens nothing."""
 
 import hashlib
 import secrets

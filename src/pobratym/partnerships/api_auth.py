@@ -1,0 +1,42 @@
+"""The API's second way in, beside the session: `Authorization: Bearer <token>` with a
+personal API token. The request then acts as the token's person, in their language and time
+zone; a read-only token may not change anything, and a token made for one partnership finds
+no other (`access.partnership_for`)."""
+
+from django.utils.translation import gettext as _
+from ninja.security import HttpBearer
+
+from pobratym.accounts.middleware import use_preferences
+from pobratym.core.errors import DomainError
+
+from .api_tokens import api_token_of, api_token_used
+from .models import ApiToken
+
+READING = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class TokenRefused(DomainError):
+    status = 401
+
+
+class ReadOnlyToken(DomainError):
+    status = 403
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token: str) -> ApiToken:
+        found = api_token_of(token)
+        if found is None:
+            # Unknown or revoked: refused here, not handed on to the session.
+            raise TokenRefused("unauthenticated", _("This API token is unknown or was revoked."))
+        use_preferences(request, found.user)
+        if request.method not in READING and not found.writes:
+            raise ReadOnlyToken(
+                "forbidden", _("This API token may only read. Make one that may also write.")
+            )
+        request.user = found.user
+        api_token_used(token=found)
+        return found
+
+
+token_auth = TokenAuth()
