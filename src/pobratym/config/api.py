@@ -3,12 +3,12 @@
 from functools import wraps
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.security import django_auth
 
 from pobratym.agreements.api import router as agreements_router
@@ -22,6 +22,8 @@ from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import router as partnerships_router
 from pobratym.partnerships.api_auth import token_auth
 from pobratym.projects.api import router as projects_router
+
+from .api_limits import LIMITS
 
 
 def _unless_docs_are_off(view):
@@ -41,6 +43,7 @@ api = NinjaAPI(
     title="Pobratym API",
     version="1",
     auth=[token_auth, django_auth],
+    throttle=LIMITS,
     urls_namespace="api",
     docs_url="/docs",
     docs_decorator=_unless_docs_are_off,
@@ -89,6 +92,19 @@ def invalid(request, error: ValidationError):
         {"code": "invalid", "message": _("The request is not valid."), "errors": error.errors},
         status=422,
     )
+
+
+@api.exception_handler(Throttled)
+def too_many(request, error: Throttled):
+    """Beyond a rate limit (config/api_limits.py); ninja adds `Retry-After`."""
+    message = _("Too many requests. Please wait a moment, then try again.")
+    return _error(request, 429, "too_many_requests", message)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, error):
+    """A body larger than DATA_UPLOAD_MAX_MEMORY_SIZE, refused before it is read."""
+    return _error(request, 413, "too_large", _("The request is too large."))
 
 
 @api.exception_handler(OperationalError)

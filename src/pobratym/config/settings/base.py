@@ -190,6 +190,11 @@ POBRATYM_DEMO = False
 # The API's interactive documentation and OpenAPI schema (/api/v1/docs, /api/v1/openapi.json);
 # an operator may switch them off (docs/operations.md).
 POBRATYM_API_DOCS = env.bool("POBRATYM_API_DOCS", default=True)
+# The API's rate limits in requests per minute, counted in the cache: per personal API token,
+# and per client address for every request (behind a proxy: TRUSTED_PROXY_COUNT). Beyond them
+# the API answers 429 with Retry-After (docs/api.md).
+POBRATYM_API_REQUESTS_PER_TOKEN = env.int("POBRATYM_API_REQUESTS_PER_TOKEN", default=300)
+POBRATYM_API_REQUESTS_PER_ADDRESS = env.int("POBRATYM_API_REQUESTS_PER_ADDRESS", default=600)
 # The organisation publishing the IATI open data of public projects (docs/operations.md):
 # its identifier (an IATI organisation identifier, the prefix of every activity's), its type
 # (OrganisationType codelist, 11: local government) and its name (empty: the partnership's).

@@ -16,3 +16,8 @@ STORAGES = {
 
 # Static files come from the app directories here; whitenoise serves them in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# A test asks the API far more often than a person does; tests/test_api_limits.py sets the
+# limits it checks.
+POBRATYM_API_REQUESTS_PER_TOKEN = 100_000
+POBRATYM_API_REQUESTS_PER_ADDRESS = 100_000
