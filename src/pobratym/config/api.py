@@ -1,4 +1,5 @@
-"""The one API: each app adds its router; every error is `{code, message}`."""
+"""The one API: each app adds its router; every error is `{code, message}`; GET answers carry
+an ETag."""
 
 from functools import wraps
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -39,7 +41,24 @@ def _unless_docs_are_off(view):
     return docs
 
 
-api = NinjaAPI(
+class PobratymAPI(NinjaAPI):
+    """Conditional GETs in one place: every JSON answer to a GET carries an ETag (a hash of
+    its body), and a client that sends it back in If-None-Match gets 304 without the body.
+    Streamed answers (the calendars, IATI, HXL) are not made here and carry none."""
+
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        if request.method != "GET" or response.status_code != 200:
+            return response
+        set_response_etag(response)
+        # The same address answers each person (session or token) with their own records.
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+api = PobratymAPI(
     title="Pobratym API",
     version="1",
     auth=[token_auth, django_auth],
