@@ -61,9 +61,7 @@ def _save(report: Report, pdf: bytes, docx: bytes) -> None:
     report.status, report.progress, report.error = ReportStatus.DONE, 100, ""
     report.finished_at = timezone.now()
     report.save()
-    transaction.on_commit(
-        lambda: mail_each(READY_MAIL, report.pk, [(report.requested_by_id, {})])
-    )
+    transaction.on_commit(lambda: mail_each(READY_MAIL, report.pk, [(report.requested_by_id, {})]))
 
 
 def _failed(report_id: int, attempt: int, error: Exception) -> None:

@@ -23,6 +23,14 @@ ADD = "projects.add_report"
 REFRESH_SECONDS = 5
 
 
+def _report(request, slug: str, report_id: int, permission: str = VIEW):
+    partnership = partnership_for(request, slug, permission)
+    report = selectors.report_detail(
+        viewer=request.user, partnership=partnership, report_id=report_id
+    )
+    return partnership, report
+
+
 def _to_report(report):
     return redirect("projects:report_detail", report.partnership.slug, report.pk)
 
@@ -61,10 +69,7 @@ def report_list(request, slug: str):
 @login_required
 @require_GET
 def report_detail(request, slug: str, report_id: int):
-    partnership = partnership_for(request, slug, VIEW)
-    report = selectors.report_detail(
-        viewer=request.user, partnership=partnership, report_id=report_id
-    )
+    partnership, report = _report(request, slug, report_id)
     context = {"partnership": partnership, "report": report, "refresh": REFRESH_SECONDS}
     return render(request, "projects/reports/report_detail.html", context)
 
@@ -72,19 +77,13 @@ def report_detail(request, slug: str, report_id: int):
 @login_required
 @require_POST
 def report_retry(request, slug: str, report_id: int):
-    partnership = partnership_for(request, slug, ADD)
-    report = selectors.report_detail(
-        viewer=request.user, partnership=partnership, report_id=report_id
-    )
+    _partnership, report = _report(request, slug, report_id, ADD)
     services.report_retry(report=report, by=request.user)
     return _to_report(report)
 
 
 def _download(request, slug: str, report_id: int, field: str):
-    partnership = partnership_for(request, slug, VIEW)
-    report = selectors.report_detail(
-        viewer=request.user, partnership=partnership, report_id=report_id
-    )
+    _partnership, report = _report(request, slug, report_id)
     return private_file(getattr(report, field))
 
 
