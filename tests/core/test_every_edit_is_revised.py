@@ -52,6 +52,7 @@ NOT_EDITED = {
     "projects.Milestone": "added once, then marked completed (an action)",
     "projects.Indicator": "added once; where it stands is set (the same value twice sets the same)",
     "projects.BudgetLine": "added once",
+    "projects.Report": "asked for once, then written by the task worker (or asked for again)",
     "exchanges.AgendaItem": "added, removed or moved (actions)",
     "exchanges.Participant": "added once per person, or removed",
     "exchanges.Invitation": "sent once per person; the reply is the invitee's own",
