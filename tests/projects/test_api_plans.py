@@ -12,11 +12,10 @@ from pobratym.partnerships.models import Role
 from pobratym.projects import services
 from pobratym.translation.services import translation_save
 from tests.aid.factories import need_post
-from tests.directory.factories import organisation_add
 from tests.exchanges.factories import event_add
 from tests.factories import focus_area_create, partnership_create
 from tests.projects.conftest import project_add
-from tests.projects.plans import measure_add, plan_add
+from tests.projects.plans import measure_add, measures_add, plan_add
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +33,6 @@ def _approve(plan, by):
     version = plan.versions.order_by("-number").first()
     fingerprint = version.fingerprint or services.version_fingerprint(version)
     return services.plan_approve(version=version, by=by, fingerprint=fingerprint)
-
-
-def _measures(plan, office, count, first=0):
-    partnership = plan.partnership
-    for number in range(first, first + count):
-        measure_add(
-            plan,
-            office,
-            title=f"Maßnahme {number}",
-            organisations=[organisation_add(partnership, office)],
-            projects=[project_add(partnership, office, title=f"Projekt {number}")],
-            events=[event_add(partnership, office, title=f"Treffen {number}")],
-            needs=[need_post(partnership, office)],
-        )
 
 
 def test_members_list_the_plans_with_where_each_stands(partnership, plan, office, cast, client_of):
@@ -172,7 +157,7 @@ def test_the_list_and_a_plan_keep_their_number_of_queries(
 ):
     client = client_of(office)
     detail = f"{base(partnership)}/{plan.pk}"
-    _measures(plan, office, 1)
+    measures_add(plan, office, 1)
     client.get(base(partnership))
     client.get(detail)
     with django_assert_max_num_queries(20) as few_listed:
@@ -180,7 +165,7 @@ def test_the_list_and_a_plan_keep_their_number_of_queries(
     with django_assert_max_num_queries(30) as few_detail:
         assert len(client.get(detail).json()["measures"]) == 1
 
-    _measures(plan, office, 5, first=1)
+    measures_add(plan, office, 5, first=1)
     for year in (2027, 2029, 2031):
         plan_add(partnership, office, starts_on=date(year, 1, 1), ends_on=date(year, 12, 31))
     with django_assert_max_num_queries(len(few_listed.captured_queries)):

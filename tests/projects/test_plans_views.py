@@ -13,11 +13,7 @@ from pobratym.partnerships.models import Role
 from pobratym.partnerships.work import work_for
 from pobratym.projects import services
 from pobratym.projects.models import Measure
-from tests.aid.factories import need_post
-from tests.directory.factories import organisation_add
-from tests.exchanges.factories import event_add
-from tests.projects.conftest import project_add
-from tests.projects.plans import measure_add, plan_add
+from tests.projects.plans import measure_add, measures_add, plan_add
 
 pytestmark = pytest.mark.django_db
 
@@ -31,30 +27,16 @@ def plan(partnership, office):
     return plan_add(partnership, office)
 
 
-def _measures(plan, office, count, first=0):
-    partnership = plan.partnership
-    for number in range(first, first + count):
-        measure_add(
-            plan,
-            office,
-            title=f"Maßnahme {number}",
-            organisations=[organisation_add(partnership, office)],
-            projects=[project_add(partnership, office, title=f"Projekt {number}")],
-            events=[event_add(partnership, office, title=f"Treffen {number}")],
-            needs=[need_post(partnership, office)],
-        )
-
-
 @pytest.mark.parametrize("page", ["plan_detail", "plan_timeline", "plan_compare"])
 def test_the_plan_pages_keep_their_number_of_queries(
     partnership, plan, office, client_of, django_assert_max_num_queries, page
 ):
     client = client_of(office)
-    _measures(plan, office, 1)
+    measures_add(plan, office, 1)
     client.get(url(page, partnership, plan.pk))
     with django_assert_max_num_queries(40) as few:
         assert client.get(url(page, partnership, plan.pk)).status_code == 200
-    _measures(plan, office, 4, first=1)
+    measures_add(plan, office, 4, first=1)
     with django_assert_max_num_queries(len(few.captured_queries)):
         shown = client.get(url(page, partnership, plan.pk))
     assert "Maßnahme 4" in shown.text
