@@ -3,6 +3,7 @@ page, the sitemap, the news feed or the open data the portal links to, while the
 records do appear. Each sensitive record carries a unique marker, searched for in every
 answer."""
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -125,9 +126,32 @@ def _visitor_answers(partnership) -> dict[str, str]:
     for address in addresses:
         response = client.get(address)
         assert response.status_code == 200, address
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        answers[address] = body.decode()
+        answers[address] = _text(response)
+    # And whatever else of the API answers a visitor: every reading operation of the
+    # partnership (or of none), including those added after this test.
+    for address in _api_reads(slug):
+        response = client.get(address)
+        assert response.status_code < 500, address
+        if response.status_code == 200:
+            answers[address] = _text(response)
     return answers
+
+
+def _text(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode()
+
+
+def _api_reads(slug: str) -> list[str]:
+    """The API's GET operations whose only parameter is the partnership, filled in."""
+    from pobratym.config.api import api
+
+    paths = api.get_openapi_schema(path_prefix="/api/v1")["paths"]
+    return [
+        path.replace("{slug}", slug)
+        for path, methods in paths.items()
+        if "get" in methods and not set(re.findall(r"{(\w+)}", path)) - {"slug"}
+    ]
 
 
 def test_a_visitor_finds_no_marker_of_anything_not_public(seeded):
