@@ -282,3 +282,27 @@ def test_the_year_is_read_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(15):
         data = report_year(partnership, 2025, "de")
     assert len(data.projects) == count
+
+
+def test_the_operator_reads_a_failed_report_in_the_admin_and_changes_nothing(partnership, asker):
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.contrib.admin.sites import site
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from tests.factories import TOTP_SECRET, sign_in
+
+    report = Report.objects.create(
+        partnership=partnership, requested_by=asker, year=2024, language="de", error="OSError"
+    )
+    operator = get_user_model().objects.create_superuser(
+        email="operator@example.org", password="x" * 20
+    )
+    TOTP.activate(operator, TOTP_SECRET)
+    client = Client()
+    sign_in(client, operator)
+    page = client.get(f"/en/admin/projects/report/{report.pk}/change/")
+    assert page.status_code == 200 and b"OSError" in page.content
+    admin = site._registry[Report]
+    assert not admin.has_change_permission(page.wsgi_request, report)
+    assert not admin.has_delete_permission(page.wsgi_request, report)

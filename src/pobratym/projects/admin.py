@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from pobratym.core.admin import MadeByServices
 
-from .models import BudgetLine, Milestone, Project
+from .models import BudgetLine, Milestone, Project, Report
 
 
 @admin.register(Project)
@@ -28,3 +28,21 @@ class MilestoneAdmin(MadeByServices):
 class BudgetLineAdmin(MadeByServices):
     bound = ("project", "source", "application")
     list_display = ["purpose", "project", "amount", "currency", "rate", "rate_on"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Read only: the operators read why a report failed; a coordinator asks for it again on
+    its page, and the task worker writes it."""
+
+    list_display = ["partnership", "year", "language", "status", "progress", "created_at"]
+    list_filter = ["status", "language"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
