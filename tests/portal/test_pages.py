@@ -155,3 +155,23 @@ def test_a_stale_correction_shows_what_changed_meanwhile(partnership, coordinato
     assert response.status_code == 409
     post.refresh_from_db()
     assert post.title == "Theirs"
+
+
+def test_a_photo_caption_reads_in_the_readers_language(partnership, coordinator1):
+    post = news_add(
+        partnership,
+        coordinator1,
+        photo=png_upload(),
+        photo_caption="Die Pumpstation",
+        language="de",
+    )
+    translation_save(
+        record=post,
+        field="photo_caption",
+        language="uk",
+        text="Насосна станція",
+        by=coordinator1,
+        revision=None,
+    )
+    page = Client().get(portal(partnership, "uk")).content.decode()
+    assert 'alt="Насосна станція"' in page

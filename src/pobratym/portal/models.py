@@ -16,7 +16,7 @@ class NewsPost(Revised, CreatedOnce, Translatable, BaseModel):
     """A dated post of the partnership, with an optional photo. Every post is public: it is
     written for the public portal."""
 
-    translatable_fields = ("title", "body")
+    translatable_fields = ("title", "body", "photo_caption")
     translate_permission = "portal.translate_newspost"
 
     partnership = models.ForeignKey(
