@@ -5,7 +5,9 @@ reported with nothing saved; the year is read in a fixed number of queries."""
 
 import io
 import uuid
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import docx
 import pytest
@@ -16,11 +18,14 @@ from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from pobratym.core.errors import DomainError
+from pobratym.core.formatting import money
 from pobratym.partnerships.models import Role
 from pobratym.projects import services
 from pobratym.projects.models import Report, ReportStatus
 from pobratym.projects.reports import build_report
+from pobratym.projects.reports.content import sections
 from pobratym.projects.selectors import report_year
+from pobratym.projects.selectors.reports import FunderRow
 from pobratym.translation.services import translation_save
 from tests import smtp
 from tests.factories import member_create
@@ -140,6 +145,20 @@ def test_a_year_without_data_gives_a_short_report_saying_so(partnership):
     )
     assert said in " ".join(_pdf_text(pdf).split())
     assert said in _docx_text(document)
+
+
+def test_the_money_chart_names_the_largest_funders_and_the_table_every_one(partnership):
+    funders = [
+        FunderRow(f"Stiftung {number}", granted_eur=Decimal(100 - number)) for number in range(14)
+    ]
+    data = replace(report_year(partnership, 2025, "de"), funders=funders)
+    funding = next(section for section in sections(data) if section.heading == "Money by funder")
+    chart, table = funding.items[0], funding.items[1]
+    assert chart.labels == (*(f"Stiftung {number}" for number in range(12)), "all other funders")
+    assert [row[0] for row in table.rows] == [f"Stiftung {number}" for number in range(14)] + [
+        "Total"
+    ]
+    assert table.rows[-1][3] == money(Decimal("1309.00"))  # granted in EUR, all fourteen
 
 
 def test_a_double_click_makes_one_report_and_one_task(

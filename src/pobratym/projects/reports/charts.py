@@ -27,6 +27,7 @@ _numbers = itertools.count(1)
 class Chart:
     kind = "chart"
     title: str
+    labels: tuple[str, ...]
     svg: str
     png: bytes
 
@@ -70,7 +71,8 @@ def bar_chart(
         figure.savefig(png, format="png", dpi=150)
     prefix = f"chart-{next(_numbers)}-"
     text = REFERENCES.sub(lambda match: match.group(1) + prefix, svg.getvalue())
-    return Chart(title=title, svg=PROLOGUE.sub("", text, count=1), png=png.getvalue())
+    svg = PROLOGUE.sub("", text, count=1)
+    return Chart(title=title, labels=tuple(labels), svg=svg, png=png.getvalue())
 
 
 def _short(label: str, length: int = 40) -> str:

@@ -14,6 +14,8 @@ from pobratym.core.formatting import day, money, number
 from ..selectors.reports import ReportYear, measures_by_status
 from .charts import bar_chart
 
+CHART_FUNDERS = 12  # the chart names the largest; the table below it names every funder
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -143,13 +145,21 @@ def _money(data: ReportYear) -> Section:
         section.items.append(Paragraph(text))
         return section
     title = _("Money by funder (EUR)")
+    shown, others = data.funders[:CHART_FUNDERS], data.funders[CHART_FUNDERS:]
+    labels = [row.funder for row in shown]
+    budgets = [row.budgeted.eur for row in shown]
+    grants = [row.granted_eur for row in shown]
+    if others:
+        labels.append(_("all other funders"))
+        budgets.append(sum(row.budgeted.eur for row in others))
+        grants.append(sum(row.granted_eur for row in others))
     section.items.append(
         bar_chart(
             title,
-            [row.funder for row in data.funders],
+            labels,
             [
-                (_("Budget"), [float(row.budgeted.eur) for row in data.funders]),
-                (_("Granted"), [float(row.granted_eur) for row in data.funders]),
+                (_("Budget"), [float(value) for value in budgets]),
+                (_("Granted"), [float(value) for value in grants]),
             ],
             horizontal=True,
         )
