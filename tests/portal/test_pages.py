@@ -175,3 +175,13 @@ def test_a_photo_caption_reads_in_the_readers_language(partnership, coordinator1
     )
     page = Client().get(portal(partnership, "uk")).content.decode()
     assert 'alt="Насосна станція"' in page
+
+
+def test_the_offices_translate_a_post_on_the_one_translation_page(
+    partnership, coordinator1, office, client_of
+):
+    post = news_add(partnership, coordinator1, title="Generatoren angekommen", language="de")
+    address = f"/en/translations/portal.newspost/{post.pk}/"
+    assert client_of(office).get(address).status_code == 200
+    news = client_of(office).get(f"/en/partnerships/{partnership.slug}/news/").content.decode()
+    assert address in news
