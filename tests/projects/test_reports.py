@@ -126,7 +126,9 @@ def test_the_worker_makes_a_ukrainian_pdf_and_docx_and_e_mails_the_asker(
         assert UKRAINIAN_TITLE in text
         assert "Digitale Bürgerdienste" not in text
     # Both carry the charts: SVG drawn into the PDF, PNG pictures in the DOCX.
-    assert len(docx.Document(io.BytesIO(document)).inline_shapes) >= 3
+    pictures = docx.Document(io.BytesIO(document)).inline_shapes
+    assert len(pictures) >= 3
+    assert all(picture._inline.docPr.get("descr") for picture in pictures)
     run_worker()  # the e-mail
     [mail] = smtp_inbox.to(asker.email)
     assert mail["Subject"] == _in("uk", "Council report %(year)s is ready", year=2025)

@@ -32,7 +32,8 @@ def _add(document, item) -> None:
     elif item.kind == "subheading":
         document.add_heading(item.text, level=2)
     elif item.kind == "chart":
-        document.add_picture(io.BytesIO(item.png), width=Cm(16))
+        picture = document.add_picture(io.BytesIO(item.png), width=Cm(16))
+        picture._inline.docPr.set("descr", item.title)  # the alternative text readers hear
         document.add_paragraph(item.title, style="Caption")
     elif item.kind == "table":
         document.add_paragraph(item.caption, style="Caption")
