@@ -18,6 +18,9 @@ COLOURS = ("#1f4e79", "#e0a526", "#5a8f29")
 PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 # matplotlib names the parts of every chart alike; in one HTML page the names must differ.
 REFERENCES = re.compile(r'(id="|href="#|url\(#)')
+# WeasyPrint reads `style` attributes of inline SVG as HTML CSS too and warns of every SVG
+# property in them; as presentation attributes they are drawn alike, without the warnings.
+STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
 
 
 _numbers = itertools.count(1)
@@ -71,8 +74,13 @@ def bar_chart(
         figure.savefig(png, format="png", dpi=150)
     prefix = f"chart-{next(_numbers)}-"
     text = REFERENCES.sub(lambda match: match.group(1) + prefix, svg.getvalue())
-    svg = PROLOGUE.sub("", text, count=1)
+    svg = STYLE_ATTRIBUTE.sub(_presentation, PROLOGUE.sub("", text, count=1))
     return Chart(title=title, labels=tuple(labels), svg=svg, png=png.getvalue())
+
+
+def _presentation(match: re.Match) -> str:
+    pairs = (part.split(":", 1) for part in match.group(1).split(";") if ":" in part)
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
 
 
 def _short(label: str, length: int = 40) -> str:
