@@ -24,7 +24,7 @@ from pobratym.projects import services
 from pobratym.projects.models import Report, ReportStatus
 from pobratym.projects.reports import build_report
 from pobratym.projects.reports.content import sections
-from pobratym.projects.selectors import report_year
+from pobratym.projects.selectors import report_year, report_years
 from pobratym.projects.selectors.reports import FunderRow
 from pobratym.translation.services import translation_save
 from tests import smtp
@@ -327,3 +327,12 @@ def test_the_operator_reads_a_failed_report_in_the_admin_and_changes_nothing(par
     admin = site._registry[Report]
     assert not admin.has_change_permission(page.wsgi_request, report)
     assert not admin.has_delete_permission(page.wsgi_request, report)
+
+
+def test_the_years_offered_are_those_with_plans_or_projects_and_last_year(partnership, office):
+    today = date(2026, 12, 4)
+    assert report_years(partnership, today=today) == [2025]
+    plan_add(partnership, office, starts_on=date(2021, 1, 1), ends_on=date(2022, 12, 31))
+    project_add(partnership, office, starts_on=date(2024, 3, 1), ends_on=date(2031, 6, 30))
+    # 2023 had neither; no year after this one
+    assert report_years(partnership, today=today) == [2026, 2025, 2024, 2022, 2021]
