@@ -189,7 +189,7 @@ def test_a_failing_rendering_is_tried_again_then_reported_without_files(
     def broken(*args, **kwargs):
         raise OSError("no fonts")
 
-    monkeypatch.setattr("pobratym.projects.reports.render_pdf", broken)
+    monkeypatch.setattr("pobratym.projects.reports.build.render_pdf", broken)
     report = _made(partnership, asker, run_worker, django_capture_on_commit_callbacks)
     for _attempt in range(5):
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
