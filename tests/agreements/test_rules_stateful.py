@@ -237,9 +237,11 @@ class AgreementLife(RuleBasedStateMachine):
         service = amendments.amendment_withdraw if withdraw else amendments.amendment_reject
         self.act(lambda: service(amendment=amendment, by=self.people[person], reason="no"))
 
-    @rule(person=mostly(Role.SIGNATORY), really=st.sampled_from([False] * 4 + [True]))
+    # Tried only on an agreement in force (the other refusals are the signatures' tests), and
+    # then rarely: an ended agreement leaves little else to try.
+    @precondition(lambda self: self.agreement.in_force_from is not None and not self.ended)
+    @rule(person=mostly(Role.SIGNATORY), really=st.sampled_from([False, False, True]))
     def terminate_today(self, person, really):
-        """Rarely: an ended agreement leaves little else to try."""
         if not really:
             return
         today = timezone.localdate()
