@@ -66,15 +66,19 @@ lint: install
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=pobratym.config.settings.test $(BIN)/pobratym makemigrations --check --dry-run
 
+# The parallel passes build their databases from the models (--no-migrations); the tests
+# marked `migrations` (tests/conftest.py) and the restart and load tests run in one process
+# that migrates, as production does.
 test-sqlite: install compilemessages
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and (sqlite_pass or both_databases)" --ignore=tests/postgres
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not migrations and (sqlite_pass or both_databases)" --ignore=tests/postgres
+	$(BIN)/pytest -m "migrations and not browser" --ignore=tests/postgres
 
 test-postgres: install compilemessages
-	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not restarts_database and not load and not sqlite_pass"
-	scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load" tests/postgres
+	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not restarts_database and not load and not sqlite_pass and not migrations"
+	scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load or (migrations and not sqlite_pass)"
 
 test-browser: install compilemessages node_modules/.installed
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m browser tests/browser
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m browser tests/browser
 
 # Not part of `make test`: the stateful tests with the deep hypothesis profile (many more and
 # longer random sequences, new ones each run).

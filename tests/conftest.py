@@ -56,11 +56,18 @@ ALSO_ON_SQLITE = (
 )
 
 
+# Most passes build the test database from the models (`--no-migrations`): replaying every
+# migration costs each test process most of a minute. These tests need the real history.
+NEED_MIGRATIONS = ("tests/*/test_migrations.py", "tests/core/test_backup.py")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.nodeid.split("::")[0]
         if any(fnmatch(path, pattern) for pattern in ALSO_ON_SQLITE):
             item.add_marker(pytest.mark.both_databases)
+        if any(fnmatch(path, pattern) for pattern in NEED_MIGRATIONS):
+            item.add_marker(pytest.mark.migrations)
 
 
 @pytest.fixture(autouse=True)
