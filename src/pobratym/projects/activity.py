@@ -8,7 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pobratym.partnerships.activity import Event
-from pobratym.translation.selectors import reader_translations, shown, with_translations
+from pobratym.translation.selectors import (
+    annotated_in,
+    reader_translations,
+    shown,
+)
 
 from .models import Milestone, PlanApproval, Project, ProjectStatus
 
@@ -20,10 +24,10 @@ def _url(partnership, project_id: int) -> str:
 
 
 def project_activity(viewer, partnership, limit: int) -> list[Event]:
-    """Projects added and milestones completed (four queries)."""
+    """Projects added and milestones completed (three queries)."""
     if not viewer.has_perm("projects.view_project", partnership):
         return []
-    projects = with_translations(Project.objects.filter(partnership=partnership)).order_by(
+    projects = annotated_in(Project.objects.filter(partnership=partnership), ("title",)).order_by(
         "-created_at"
     )[:limit]
     done = (
@@ -33,7 +37,7 @@ def project_activity(viewer, partnership, limit: int) -> list[Event]:
         .order_by("-updated_at")[:limit]
     )
     added = [
-        Event(p.created_at, _("Project added"), shown(p, "title").text, _url(partnership, p.pk))
+        Event(p.created_at, _("Project added"), p.title_shown, _url(partnership, p.pk))
         for p in projects
     ]
     completed = [
@@ -49,13 +53,16 @@ def project_activity(viewer, partnership, limit: int) -> list[Event]:
 
 
 def plan_activity(viewer, partnership, limit: int) -> list[Event]:
-    """Each side's approval of a version of a work plan (two queries)."""
+    """Each side's approval of a version of a work plan (one query)."""
     if not viewer.has_perm("projects.view_plan", partnership):
         return []
     approvals = (
-        PlanApproval.objects.filter(version__plan__partnership=partnership)
-        .select_related("version__plan", "side__city")
-        .prefetch_related(reader_translations("version__plan"))
+        annotated_in(
+            PlanApproval.objects.filter(version__plan__partnership=partnership),
+            ("title",),
+            path="version__plan",
+        )
+        .select_related("version", "side__city")
         .order_by("-created_at")[:limit]
     )
     return [
@@ -64,7 +71,7 @@ def plan_activity(viewer, partnership, limit: int) -> list[Event]:
             _("Work plan approved by %(city)s") % {"city": approval.side.city},
             _("%(plan)s, version %(number)s")
             % {
-                "plan": shown(approval.version.plan, "title").text,
+                "plan": approval.title_shown,
                 "number": approval.version.number,
             },
             reverse("projects:plan_detail", args=[partnership.slug, approval.version.plan_id]),

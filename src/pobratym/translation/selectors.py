@@ -70,24 +70,33 @@ def reader_translations(path: str = "", language: str | None = None) -> Prefetch
     )
 
 
-def annotated_in(records: QuerySet, fields: tuple[str, ...], language: str) -> QuerySet:
+def annotated_in(
+    records: QuerySet, fields: tuple[str, ...], language: str | None = None, path: str = ""
+) -> QuerySet:
     """`records` with each of `fields` as `shown` gives it in `language` (the original where
     written in it, else its translation into it, else the original), as annotations
     `<field>_shown`, computed in the records' own query: a stream read with `.iterator()`
-    pays no query per chunk, as prefetching would."""
-    meta = records.model._meta
+    pays no query per chunk, as prefetching would. `path` names a related record (such as
+    "version__plan") whose fields to show instead of the records' own."""
+    language = _reader_language(language)
+    model = records.model
+    for step in path.split("__") if path else ():
+        model = model._meta.get_field(step).related_model
+    prefix = f"{path}__" if path else ""
     annotations = {}
     for field in fields:
         translation = Translation.objects.filter(
-            content_type__app_label=meta.app_label,
-            content_type__model=meta.model_name,
-            object_id=OuterRef("pk"),
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            object_id=OuterRef(f"{prefix}pk"),
             field=field,
             language=language,
         ).values("text")[:1]
         annotations[f"{field}_shown"] = Case(
-            When(language=language, then=F(field)),
-            default=Coalesce(Subquery(translation), F(field), output_field=TextField()),
+            When(**{f"{prefix}language": language}, then=F(f"{prefix}{field}")),
+            default=Coalesce(
+                Subquery(translation), F(f"{prefix}{field}"), output_field=TextField()
+            ),
             output_field=TextField(),
         )
     return records.annotate(**annotations)
