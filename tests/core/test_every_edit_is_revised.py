@@ -59,6 +59,7 @@ NOT_EDITED = {
     "exchanges.FollowUp": "added, then marked done (an action)",
     "exchanges.EventPhoto": "appended",
     "exchanges.CalendarFeed": "made, then revoked (actions)",
+    "partnerships.ApiToken": "made, then revoked (actions); its last use noted by the API",
 }
 
 # Forms that only make a record and carry no idempotency key.
