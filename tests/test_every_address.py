@@ -592,6 +592,16 @@ def _project_body(records) -> dict:
     return {"title": "School partnership", "lead_side": 2, "status": "idea"}
 
 
+def _measure_body(records) -> dict:
+    plan = records["plan"]
+    return {
+        "title": "Exchange",
+        "lead_side": 1,
+        "starts_on": plan.starts_on.isoformat(),
+        "ends_on": plan.starts_on.isoformat(),
+    }
+
+
 def _event_body() -> dict:
     return {
         "kind": "online",
@@ -872,6 +882,11 @@ DOORS: dict[str, Door] = {
     f"GET {API}/funding/applications": A_READ,
     f"GET {API}/plans": A_READ,
     f"GET {API}/plans/{{plan_id}}": A_READ,
+    f"POST {API}/plans": _api_post(
+        OFFICE,
+        lambda records: {"title": "Plan", "starts_on": "2030-01-01", "ends_on": "2030-12-31"},
+    ),
+    f"POST {API}/plans/{{plan_id}}/measures": _api_post(OFFICE, _measure_body),
     f"GET {API}/activities.iati.xml": Door(get=EVERYONE, visitor=GET, outsider=GET),
     f"POST {API}/events": _api_post(OFFICE, lambda records: _event_body()),
     f"GET {API}/threads": A_READ,

@@ -3,6 +3,7 @@ one with its newest version, that version's approvals by side and its measures (
 reader's language, with what carries each out); people outside get 404, signed-out callers
 401; both answers keep their number of queries however many plans and measures there are."""
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 
 from pobratym.partnerships.models import Role
 from pobratym.projects import services
+from pobratym.projects.models import Measure, WorkPlan
 from pobratym.translation.services import translation_save
 from tests.aid.factories import need_post
 from tests.exchanges.factories import event_add
@@ -172,3 +174,81 @@ def test_the_list_and_a_plan_keep_their_number_of_queries(
         assert client.get(base(partnership)).json()["count"] == 4
     with django_assert_max_num_queries(len(few_detail.captured_queries)):
         assert len(client.get(detail).json()["measures"]) == 6
+
+
+def _post(client, path, body, key=None):
+    headers = {"Idempotency-Key": str(key)} if key else {}
+    return client.post(path, body, content_type="application/json", headers=headers)
+
+
+PLAN = {"title": "Planung 2027/2028", "starts_on": "2027-01-01", "ends_on": "2028-12-31"}
+MEASURE = {
+    "title": "Jugendbegegnung",
+    "lead_side": 2,
+    "starts_on": "2027-05-01",
+    "ends_on": "2027-05-31",
+    "budget_estimate": "12000.50",
+    "language": "de",
+}
+
+
+def test_a_plan_and_a_measure_are_added_once_per_key(partnership, office, client_of):
+    client = client_of(office)
+    key = uuid.uuid4()
+    first = _post(client, base(partnership), {**PLAN, "language": "de"}, key)
+    again = _post(client, base(partnership), {**PLAN, "language": "de"}, key)
+    other = _post(client, base(partnership), {**PLAN, "title": "Andere"}, key)
+    assert (first.status_code, again.status_code, other.status_code) == (201, 200, 409)
+    plan_id = first.json()["id"]
+    assert (again.json()["id"], first.json()["state"]) == (plan_id, "draft")
+    assert WorkPlan.objects.count() == 1
+
+    measures = f"{base(partnership)}/{plan_id}/measures"
+    key = uuid.uuid4()
+    added = _post(client, measures, MEASURE, key)
+    repeated = _post(client, measures, MEASURE, key)
+    assert (added.status_code, repeated.status_code) == (201, 200)
+    (measure,) = repeated.json()["measures"]
+    assert (measure["title"], measure["lead_side"], measure["budget_estimate"]) == (
+        "Jugendbegegnung",
+        2,
+        "12000.50",
+    )
+    assert Measure.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"starts_on": "2026-12-01"}, "measure_outside_plan"),
+        ({"ends_on": "2029-01-31"}, "measure_outside_plan"),
+        ({"ends_on": "2027-04-30"}, "dates_out_of_order"),
+        ({"focus_area": "no-such-area"}, "focus_area_elsewhere"),
+    ],
+)
+def test_a_measure_outside_its_plan_is_refused_and_nothing_saved(
+    partnership, office, client_of, fields, code
+):
+    client = client_of(office)
+    plan_id = _post(client, base(partnership), PLAN, uuid.uuid4()).json()["id"]
+    refused = _post(
+        client, f"{base(partnership)}/{plan_id}/measures", {**MEASURE, **fields}, uuid.uuid4()
+    )
+    assert refused.status_code == 400
+    assert refused.json()["code"] == code
+    assert not Measure.objects.exists()
+
+
+def test_an_approved_version_takes_no_measure_and_others_add_nothing(
+    partnership, plan, office, cast, client_of
+):
+    measure_add(plan, office)
+    _approve(plan, cast[(Role.COORDINATOR, 1)])
+    measures = f"{base(partnership)}/{plan.pk}/measures"
+    frozen = _post(client_of(office), measures, MEASURE, uuid.uuid4())
+    assert (frozen.status_code, frozen.json()["code"]) == (409, "version_frozen")
+    refused = _post(client_of(cast[(Role.PARTNER, 1)]), base(partnership), PLAN, uuid.uuid4())
+    assert refused.status_code == 403
+    hidden = _post(client_of(cast.outsider()), measures, MEASURE, uuid.uuid4())
+    assert hidden.status_code == 404
+    assert Measure.objects.count() == 1 and WorkPlan.objects.count() == 1

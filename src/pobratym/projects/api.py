@@ -1,5 +1,6 @@
 """The projects part of the API: a partnership's projects, work plans and funding
-applications for its members, adding a project (the offices of both sides), and the public
+applications for its members, adding a project, a plan or a measure (the offices of both
+sides), and the public
 projects as IATI open data for anyone. People outside a partnership get 404 as if it did not
 exist.
 
@@ -26,7 +27,9 @@ from .schemas import (
     ApplicationOut,
     ErrorOut,
     InvalidOut,
+    MeasureIn,
     PlanDetailOut,
+    PlanIn,
     PlanOut,
     ProjectDetailOut,
     ProjectFilters,
@@ -145,6 +148,13 @@ def plan_list(request, slug: Slug):
     return selectors.plan_list(viewer=request.user, partnership=partnership)
 
 
+def _plan(request, partnership, plan_id: int):
+    plan = selectors.plan_detail(viewer=request.user, partnership=partnership, plan_id=plan_id)
+    plan.current_version = selectors.version_of(plan)
+    plan.measures = selectors.measures_of(plan.current_version)
+    return plan
+
+
 @router.get(
     "/{slug}/plans/{plan_id}",
     response={200: PlanDetailOut, **READ},
@@ -154,10 +164,54 @@ def plan_detail(request, slug: Slug, plan_id: Id):
     """One work plan with its newest version, that version's approvals by side and its
     measures: focus area, lead side, period, status, progress and what carries each out."""
     partnership = partnership_for(request, slug, "projects.view_plan")
+    return _plan(request, partnership, plan_id)
+
+
+@router.post(
+    "/{slug}/plans",
+    response={201: PlanDetailOut, 200: PlanDetailOut, **WRITE},
+    url_name="projects_plan_create",
+)
+def plan_create(request, slug: Slug, payload: PlanIn, idempotency_key: str | None = IdempotencyKey):
+    """Start a work plan (coordinators and staff of either side) with an empty first version.
+    201 when made; 200 with the same plan when the Idempotency-Key was used before by you
+    with the same body."""
+    partnership = partnership_for(request, slug, "projects.view_plan")
+    plan = services.plan_create(
+        partnership=partnership,
+        by=request.user,
+        idempotency_key=idempotency_key_of(idempotency_key),
+        **payload.model_dump(),
+    )
+    return Status(created_status(plan), _plan(request, partnership, plan.pk))
+
+
+@router.post(
+    "/{slug}/plans/{plan_id}/measures",
+    response={201: PlanDetailOut, 200: PlanDetailOut, **WRITE},
+    url_name="projects_measure_add",
+)
+def measure_add(
+    request,
+    slug: Slug,
+    plan_id: Id,
+    payload: MeasureIn,
+    idempotency_key: str | None = IdempotencyKey,
+):
+    """Add a measure to the plan's newest version, unless a side has approved it (then
+    409 `version_frozen`: start a new version on the plan's page). Answers the plan."""
+    partnership = partnership_for(request, slug, "projects.view_plan")
     plan = selectors.plan_detail(viewer=request.user, partnership=partnership, plan_id=plan_id)
-    plan.current_version = selectors.version_of(plan)
-    plan.measures = selectors.measures_of(plan.current_version)
-    return plan
+    data = {name: getattr(value, "value", value) for name, value in payload.model_dump().items()}
+    data["lead_side"] = partnership.sides.get(position=data["lead_side"])
+    data["focus_area"] = _focus_area(partnership, data["focus_area"])
+    measure = services.measure_add(
+        version=selectors.version_of(plan),
+        by=request.user,
+        idempotency_key=idempotency_key_of(idempotency_key),
+        **data,
+    )
+    return Status(created_status(measure), _plan(request, partnership, plan.pk))
 
 
 @router.get(

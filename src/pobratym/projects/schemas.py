@@ -3,6 +3,7 @@ decimal strings with their currency, never floats; texts come as written, in `la
 in the reader's language beside them."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from ninja import Field, Schema
 
@@ -266,6 +267,28 @@ class ProjectIn(Schema):
     ends_on: date | None = None
     humanitarian: bool = False
     public: bool = False
+    language: str | None = Field(None, description="The language the texts are written in.")
+
+
+class PlanIn(Schema):
+    title: Text = Field(min_length=1, max_length=300)
+    starts_on: date
+    ends_on: date
+    language: str | None = Field(None, description="The language the title is written in.")
+
+
+class MeasureIn(Schema):
+    title: Text = Field(min_length=1, max_length=300)
+    description: Text = Field("", max_length=TEXT_MAX_LENGTH)
+    focus_area: Slug | None = Field(None, description="The key of a focus area.")
+    lead_side: int = Field(ge=1, le=2, description="Position of the leading city: 1 or 2.")
+    responsible: Text = Field("", max_length=300)
+    starts_on: date
+    ends_on: date
+    budget_estimate: Decimal | None = Field(
+        None, ge=0, max_digits=15, decimal_places=2, description="In `currency`."
+    )
+    currency: Currency = Currency.EUR
     language: str | None = Field(None, description="The language the texts are written in.")
 
 
