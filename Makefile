@@ -71,7 +71,7 @@ lint: install
 # that migrates, as production does.
 test-sqlite: install compilemessages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not migrations and (sqlite_pass or both_databases)" --ignore=tests/postgres
-	$(BIN)/pytest -m "migrations and not browser" --ignore=tests/postgres
+	$(BIN)/pytest -m "migrations and both_databases" --ignore=tests/postgres
 
 test-postgres: install compilemessages
 	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not restarts_database and not load and not sqlite_pass and not migrations"
