@@ -7,7 +7,7 @@ import io
 import re
 import uuid
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import docx
@@ -341,3 +341,27 @@ def test_the_years_offered_are_those_with_plans_or_projects_and_last_year(partne
     project_add(partnership, office, starts_on=date(2024, 3, 1), ends_on=date(2031, 6, 30))
     # 2023 had neither; no year after this one
     assert report_years(partnership, today=today) == [2026, 2025, 2024, 2022, 2021]
+
+
+def test_a_report_whose_worker_stopped_can_be_asked_for_again(
+    partnership, asker, run_worker, django_capture_on_commit_callbacks, client_of
+):
+    report = Report.objects.create(
+        partnership=partnership, requested_by=asker, year=2024, language="de", progress=40
+    )
+    url = reverse("projects:report_detail", args=[partnership.slug, report.pk])
+    retry = reverse("projects:report_retry", args=[partnership.slug, report.pk])
+    client = client_of(asker)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(retry)  # a report being made as it should is left alone
+    assert retry not in client.get(url).content.decode()
+
+    Report.objects.filter(pk=report.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    page = client.get(url).content.decode()
+    assert retry in page and 'http-equiv="refresh"' not in page
+    assert "task worker that makes it may have stopped" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(retry)
+    run_worker()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.pdf and report.docx

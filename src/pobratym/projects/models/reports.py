@@ -1,15 +1,21 @@
 """A council report: the partnership's year in one language, as a PDF and a DOCX for editing,
 made by the task worker and offered for download when both files are written."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pobratym.core.idempotency import CreatedOnce
 from pobratym.core.models import BaseModel
 from pobratym.partnerships.models import Partnership
+
+# A report takes a minute or two; one untouched for this long has lost its worker.
+STALLED_AFTER = timedelta(minutes=30)
 
 
 class ReportStatus(models.TextChoices):
@@ -82,3 +88,14 @@ class Report(CreatedOnce, BaseModel):
     @property
     def in_progress(self) -> bool:
         return self.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)
+
+    @property
+    def stalled(self) -> bool:
+        """Waiting or being made, but untouched for longer than a report ever takes: the
+        worker stopped (or was never started). It may be asked for again."""
+        return self.in_progress and self.updated_at < timezone.now() - STALLED_AFTER
+
+    @property
+    def waiting(self) -> bool:
+        """Being made as it should: the page follows it."""
+        return self.in_progress and not self.stalled

@@ -48,7 +48,9 @@ def report_build(*, report_id: int, attempt: int = 1) -> None:
 
 def _progress_of(report_id: int):
     def progress(percent: int, **fields) -> None:
-        Report.objects.filter(pk=report_id).update(progress=percent, **fields)
+        Report.objects.filter(pk=report_id).update(
+            progress=percent, updated_at=timezone.now(), **fields
+        )
 
     return progress
 

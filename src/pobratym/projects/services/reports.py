@@ -4,6 +4,7 @@
 import uuid
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from pobratym.core.idempotency import create_once
 from pobratym.partnerships.models import Partnership
 
 from ..models import Report, ReportLanguage, ReportStatus
+from ..models.reports import STALLED_AFTER
 from ..reports.tasks import report_build_task
 
 FIRST_YEAR = 2000
@@ -57,10 +59,23 @@ def report_request(
 
 @transaction.atomic
 def report_retry(*, report: Report, by: User) -> Report:
-    """Queue a failed report again, from the start; any other report is left as it is."""
+    """Queue a failed or stalled report again, from the start; any other report is left as
+    it is."""
     require(by, "projects.add_report", report.partnership)
-    updated = Report.objects.filter(pk=report.pk, status=ReportStatus.FAILED).update(
-        status=ReportStatus.QUEUED, progress=0, error="", finished_at=None
+    stalled = Q(
+        status__in=(ReportStatus.QUEUED, ReportStatus.RUNNING),
+        updated_at__lt=timezone.now() - STALLED_AFTER,
+    )
+    updated = (
+        Report.objects.filter(pk=report.pk)
+        .filter(Q(status=ReportStatus.FAILED) | stalled)
+        .update(
+            status=ReportStatus.QUEUED,
+            progress=0,
+            error="",
+            finished_at=None,
+            updated_at=timezone.now(),
+        )
     )
     if updated:
         transaction.on_commit(lambda: report_build_task.enqueue(report.pk))
