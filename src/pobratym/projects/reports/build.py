@@ -23,14 +23,8 @@ def _facts(partnership: Partnership, year: int) -> list[str]:
     ]
 
 
-def build(
-    partnership: Partnership,
-    year: int,
-    language: str,
-    progress: Callable[[int], None] = lambda percent: None,
-) -> tuple[bytes, bytes]:
-    """The council report of `partnership` for `year` in `language`: (PDF, DOCX). Reads the
-    year in a fixed number of queries; `progress` hears how far it has got (0-100)."""
+def build(partnership: Partnership, year: int, language: str, progress: Callable) -> tuple:
+    """What `reports.build_report` promises, once matplotlib and python-docx are loaded."""
     with translation.override(language):
         data = report_year(partnership, year, language)
         progress(20)
