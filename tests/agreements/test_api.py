@@ -46,5 +46,5 @@ def test_other_partnerships_agreements_are_not_found(partnership, other_partners
     assert client_of(UserFactory()).get(url(partnership)).status_code == 404
 
 
-def test_anonymous_gets_401(partnership, client):
-    assert client.get(url(partnership)).json()["code"] == "unauthenticated"
+def test_a_visitor_finds_no_agreement(partnership, client):
+    assert client.get(url(partnership)).json()["code"] == "not_found"

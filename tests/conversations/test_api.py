@@ -132,16 +132,15 @@ def test_a_restricted_thread_is_invisible_to_members_not_taking_part(
     assert restricted.messages.count() == 1
 
 
-def test_anonymous_visitors_are_asked_to_sign_in(partnership, thread):
+def test_visitors_find_no_thread_and_are_asked_to_sign_in_to_write(partnership, thread):
     client = Client()
 
-    for response in (
-        client.get(base(partnership)),
-        client.get(f"{base(partnership)}/{thread.pk}"),
-        post(client, base(partnership), thread_body(), uuid.uuid4()),
-    ):
-        assert response.status_code == 401
-        assert response.json() == {"code": "unauthenticated", "message": "Please sign in."}
+    for response in (client.get(base(partnership)), client.get(f"{base(partnership)}/{thread.pk}")):
+        assert response.status_code == 404
+        assert response.json() == {"code": "not_found", "message": "Not found."}
+    response = post(client, base(partnership), thread_body(), uuid.uuid4())
+    assert response.status_code == 401
+    assert response.json() == {"code": "unauthenticated", "message": "Please sign in."}
 
 
 def test_observers_read_and_mark_read_but_do_not_write(partnership, thread, client_of):

@@ -64,8 +64,9 @@ def test_people_of_another_partnership_find_nothing(partnership, contact, outsid
         assert response.json()["code"] == "not_found"
 
 
-def test_a_visitor_must_sign_in(partnership, organisation, client):
-    assert client.get(f"{base(partnership)}/organisations").status_code == 401
+def test_a_visitor_finds_no_organisation(partnership, organisation, client):
+    assert client.get(f"{base(partnership)}/organisations").status_code == 404
+    assert client.get(f"{base(partnership)}/organisations/{organisation.pk}").status_code == 404
 
 
 def test_the_list_costs_the_same_queries_however_many_organisations(partnership, office, client_of):

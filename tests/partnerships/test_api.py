@@ -1,10 +1,11 @@
-"""The partnerships API: members read their own partnerships; errors are `{code, message}`."""
+"""The partnerships API: members read their own partnerships, visitors the active ones;
+errors are `{code, message}`."""
 
 import pytest
 from django.test import Client
 
-from pobratym.partnerships.models import Role
-from tests.factories import focus_area_create, member_create
+from pobratym.partnerships.models import Partnership, Role
+from tests.factories import focus_area_create, member_create, partnership_create
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +60,26 @@ def test_unknown_partnership_is_not_found_as_json(partnership, client_of):
     assert response.json()["code"] == "not_found"
 
 
-@pytest.mark.parametrize("path", [LIST, f"{LIST}alpha-beta"])
-def test_anonymous_caller_gets_401_json(partnership, path):
-    response = Client().get(path)
+def test_a_visitor_reads_the_active_partnerships_and_nothing_of_their_members(partnership):
+    focus_area_create(partnership, "youth")
+    proposed = partnership_create(status=Partnership.Status.PROPOSED)
+    visitor = Client()
 
+    listed = visitor.get(LIST)
+    assert [item["slug"] for item in listed.json()] == [partnership.slug]
+    detail = visitor.get(f"{LIST}{partnership.slug}").json()
+    assert detail["focus_areas"] == [{"key": "youth", "name": "Youth"}]
+    assert detail["member_count"] is None
+    for path in (f"{LIST}{proposed.slug}", f"{LIST}nothing-here"):
+        response = visitor.get(path)
+        assert response.status_code == 404
+        assert response.json() == {"code": "not_found", "message": "Not found."}
+
+
+def test_a_visitor_is_asked_to_sign_in_to_change_anything(partnership):
+    response = Client().post(
+        f"/api/v1/partnerships/{partnership.slug}/projects", {}, content_type="application/json"
+    )
     assert response.status_code == 401
     assert response.json() == {"code": "unauthenticated", "message": "Please sign in."}
 

@@ -3,11 +3,14 @@ page, the sitemap, the news feed or the open data the portal links to, while the
 records do appear. Each sensitive record carries a unique marker, searched for in every
 answer."""
 
+import itertools
 import re
 import uuid
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.db.models import Max
 from django.test import Client
 
 from pobratym.aid import services as aid
@@ -25,6 +28,15 @@ from tests.projects.conftest import project_add
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("de", "uk", "en")
+DOMAINS = {
+    "agreements",
+    "aid",
+    "conversations",
+    "directory",
+    "exchanges",
+    "partnerships",
+    "projects",
+}
 SECRET = {
     "need_title": "MARKER-NEED-HIDDEN-7c1",
     "need_address": "MARKER-ADDRESS-HIDDEN-2b9",
@@ -143,15 +155,31 @@ def _text(response) -> str:
 
 
 def _api_reads(slug: str) -> list[str]:
-    """The API's GET operations whose only parameter is the partnership, filled in."""
+    """Every GET operation of the API document, filled in: the partnership, and each record
+    id any seeded record has (ids of every kind of record overlap, so this asks each
+    operation for every record, public or not, of whatever it reads)."""
     from pobratym.config.api import api
 
     paths = api.get_openapi_schema(path_prefix="/api/v1")["paths"]
-    return [
-        path.replace("{slug}", slug)
-        for path, methods in paths.items()
-        if "get" in methods and not set(re.findall(r"{(\w+)}", path)) - {"slug"}
-    ]
+    top = max(
+        model.objects.aggregate(top=Max("pk"))["top"] or 0
+        for model in apps.get_models()
+        if model._meta.app_label in DOMAINS and not model.__name__.startswith("Historical")
+    )
+    addresses = []
+    for path, methods in paths.items():
+        if "get" not in methods:
+            continue
+        names = [name for name in re.findall(r"{(\w+)}", path) if name != "slug"]
+        if [name for name in names if not name.endswith("_id")]:
+            continue  # a secret in the address (a private calendar): not guessable
+        path = path.replace("{slug}", slug)
+        for ids in itertools.product(range(1, top + 1), repeat=len(names)):
+            filled = path
+            for name, record_id in zip(names, ids, strict=True):
+                filled = filled.replace(f"{{{name}}}", str(record_id))
+            addresses.append(filled)
+    return addresses
 
 
 def test_a_visitor_finds_no_marker_of_anything_not_public(seeded):
@@ -175,5 +203,13 @@ def test_the_public_records_do_appear(seeded):
     assert PUBLIC["project"] in answers[f"/api/v1/partnerships/{seeded.slug}/activities.iati.xml"]
     assert PUBLIC["event"] in answers[f"/api/v1/partnerships/{seeded.slug}/events.ics"]
     assert f"/en/p/{seeded.slug}/" in answers["/sitemap.xml"]
+    # The API answers a visitor with the same public records, and their details.
+    api = f"/api/v1/partnerships/{seeded.slug}"
+    assert PUBLIC["project"] in answers[f"{api}/projects"]
+    assert PUBLIC["need"] in answers[f"{api}/aid/needs"]
+    assert PUBLIC["event"] in answers["/api/v1/events"]
+    details = [text for address, text in answers.items() if re.search(r"/\d+$", address)]
+    for text in (PUBLIC["project"], PUBLIC["need"], PUBLIC["event"]):
+        assert any(text in detail for detail in details), text
     # The youth encounter shows how many take part, not whom (the markers above).
     assert "1 participant" in answers[f"/en/p/{seeded.slug}/"]

@@ -165,7 +165,10 @@ def test_people_outside_the_partnership_see_nothing(partnership, project, cast, 
     outsider = client_of(cast.outsider())
     for path in (base(partnership), f"{base(partnership)}/{project.pk}"):
         assert outsider.get(path).status_code == 404
-        assert client.get(path).status_code == 401
+    # A visitor finds no project that is not public, and may not add one.
+    assert client.get(base(partnership)).json() == {"items": [], "count": 0}
+    assert client.get(f"{base(partnership)}/{project.pk}").status_code == 404
+    assert client.post(base(partnership), {}, content_type="application/json").status_code == 401
 
 
 def test_the_partnerships_applications(partnership, project, office, cast, client_of):

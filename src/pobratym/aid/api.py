@@ -96,8 +96,9 @@ def _offer(request, partnership, offer_id: int):
 @router.get(f"{BASE}/needs", response={200: list[NeedOut], **READ}, url_name="aid_need_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def need_list(request, slug: Slug, filters: Query[NeedFilters]):
-    """The partnership's needs, most urgent and newest first, with their computed status."""
-    partnership = partnership_for(request, slug, VIEW)
+    """The partnership's needs, most urgent and newest first, with their computed status; a
+    visitor reads the public ones, never their exact address or critical-infrastructure mark."""
+    partnership = partnership_for(request, slug, VIEW, visitors=True)
     return selectors.need_list(
         viewer=request.user, partnership=partnership, filters=_fields(filters.model_dump())
     )
@@ -107,8 +108,8 @@ def need_list(request, slug: Slug, filters: Query[NeedFilters]):
     f"{BASE}/needs/{{need_id}}", response={200: NeedDetailOut, **READ}, url_name="aid_need_detail"
 )
 def need_detail(request, slug: Slug, need_id: Id):
-    """One need with its item lines and their coverage."""
-    return _need(request, partnership_for(request, slug, VIEW), need_id)
+    """One need with its item lines and their coverage; a visitor reads a public one only."""
+    return _need(request, partnership_for(request, slug, VIEW, visitors=True), need_id)
 
 
 @router.post(

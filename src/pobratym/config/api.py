@@ -22,7 +22,7 @@ from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
 from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import router as partnerships_router
-from pobratym.partnerships.api_auth import token_auth
+from pobratym.partnerships.api_auth import token_auth, visitor_auth
 from pobratym.projects.api import router as projects_router
 
 from .api_limits import LIMITS
@@ -61,7 +61,7 @@ class PobratymAPI(NinjaAPI):
 api = PobratymAPI(
     title="Pobratym API",
     version="1",
-    auth=[token_auth, django_auth],
+    auth=[token_auth, django_auth, visitor_auth],
     throttle=LIMITS,
     urls_namespace="api",
     docs_url="/docs",

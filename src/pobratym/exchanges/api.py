@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from pobratym.core.audiences import for_visitors, members_or_visitors
 from pobratym.core.errors import DomainError
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, LimitOffsetPagination, Slug, Text
-from pobratym.partnerships.access import partnership_for, token_partnership_id
+from pobratym.partnerships.access import is_visitor, partnership_for, token_partnership_id
 from pobratym.translation.selectors import shown
 
 from . import selectors, services
@@ -199,6 +200,14 @@ class EventDetailOut(EventOut):
         }
 
 
+class PublicEventOut(EventOut):
+    """A public event as a visitor reads it: no agenda, tasks or names, only how many take
+    part, as on the public portal."""
+
+    description: str
+    participant_count: int
+
+
 class EventIn(Schema):
     kind: EventKind
     focus_area: Slug | None = Field(None, description="The key of a focus area.")
@@ -219,8 +228,11 @@ class EventIn(Schema):
 @router.get("/events", response={200: list[EventOut], **READ}, url_name="exchanges_event_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def event_list(request, filters: Query[EventFilters]):
-    """The events of every partnership you are a member of, public or not, soonest first."""
+    """The events of every partnership you are a member of, public or not, soonest first; for
+    a visitor, the public events of every partnership the public portal shows."""
     data = {name: getattr(value, "value", value) for name, value in filters.model_dump().items()}
+    if is_visitor(request):
+        return selectors.public_events_everywhere(filters=data)
     events = selectors.events_of_member(viewer=request.user, filters=data)
     limited_to = token_partnership_id(request)
     return events if limited_to is None else events.filter(partnership_id=limited_to)
@@ -228,13 +240,19 @@ def event_list(request, filters: Query[EventFilters]):
 
 @router.get(
     "/partnerships/{slug}/events/{event_id}",
-    response={200: EventDetailOut, **READ},
+    response={200: members_or_visitors(EventDetailOut, PublicEventOut), **READ},
     url_name="exchanges_event_detail",
 )
 def event_detail(request, slug: Slug, event_id: Id):
     """One event with its agenda, follow-up tasks and participants (numbers for every member,
-    names for those who may see the directory's contacts)."""
-    partnership = partnership_for(request, slug, VIEW)
+    names for those who may see the directory's contacts). A visitor reads a public event
+    only, with its description and how many take part."""
+    partnership = partnership_for(request, slug, VIEW, visitors=True)
+    if is_visitor(request):
+        event = selectors.event_public_detail(partnership=partnership, event_id=event_id)
+        counts = participants.public_participant_counts(event_ids=[event.pk])
+        event.participant_count = counts[event.pk].total if event.pk in counts else 0
+        return for_visitors(event)
     return _detailed(request, partnership, event_id)
 
 

@@ -1,13 +1,14 @@
-"""The partnerships part of the API: what a member may read of their partnerships."""
+"""The partnerships part of the API: what a member may read of their partnerships, and a
+visitor of those the public portal shows."""
 
 from datetime import date
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from pobratym.core.inputs import Slug
 
 from . import selectors
-from .access import partnership_for, token_partnership_id
+from .access import is_visitor, partnership_for, token_partnership_id
 
 router = Router(tags=["partnerships"])
 
@@ -38,7 +39,7 @@ class PartnershipOut(Schema):
 
 class PartnershipDetailOut(PartnershipOut):
     focus_areas: list[FocusAreaOut]
-    member_count: int
+    member_count: int | None = Field(description="For members; null for a visitor.")
 
 
 def _side(side) -> SideOut:
@@ -61,6 +62,9 @@ def _partnership(partnership) -> dict:
 
 @router.get("/", response=list[PartnershipOut])
 def partnership_list(request):
+    """Your partnerships; for a visitor, every active partnership of this installation."""
+    if is_visitor(request):
+        return [_partnership(p) for p in selectors.partnership_public_list().order_by("slug")]
     partnerships = selectors.partnership_list(viewer=request.user)
     limited_to = token_partnership_id(request)
     if limited_to is not None:
@@ -70,7 +74,17 @@ def partnership_list(request):
 
 @router.get("/{slug}", response=PartnershipDetailOut)
 def partnership_detail(request, slug: Slug):
-    partnership = partnership_for(request, slug)
+    """One partnership with its focus areas (and, for members, how many they are)."""
+    partnership = partnership_for(request, slug, visitors=True)
+    if is_visitor(request):
+        return {
+            **_partnership(partnership),
+            "focus_areas": [
+                {"key": area.key, "name": area.name}
+                for area in partnership.focus_areas.order_by("position")
+            ],
+            "member_count": None,
+        }
     dashboard = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
     return {
         **_partnership(partnership),

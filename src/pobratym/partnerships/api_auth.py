@@ -1,7 +1,11 @@
-"""The API's second way in, beside the session: `Authorization: Bearer <token>` with a
-personal API token. The request then acts as the token's person, in their language and time
-zone; a read-only token may not change anything, and a token made for one partnership finds
-no other (`access.partnership_for`)."""
+"""The API's ways in, beside the session: `Authorization: Bearer <token>` with a personal API
+token, and none at all for a visitor who only reads.
+
+With a token the request acts as the token's person, in their language and time zone; a
+read-only token may not change anything, and a token made for one partnership finds no other
+(`access.partnership_for`). A visitor (no token, no session) may read, and reads what is
+public only: every endpoint asks `access.partnership_for`, which finds nothing for a visitor
+unless the endpoint says it serves visitors (decision 0023); any change asks to sign in (401)."""
 
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
@@ -40,3 +44,22 @@ class TokenAuth(HttpBearer):
 
 
 token_auth = TokenAuth()
+
+
+class Visitor:
+    """What `request.auth` holds for a visitor: nobody in particular."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+VISITOR = Visitor()
+
+
+def visitor_auth(request) -> Visitor | None:
+    """The last way in: reading without a token or a session. Anything else is refused with
+    401 by the API, as before, and so is any Authorization header that is not a token's: a
+    program that meant to sign in is told it did not."""
+    if request.method not in READING or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    return VISITOR

@@ -16,10 +16,12 @@ from django.utils import timezone
 
 from pobratym.agreements.selectors.agreements import PublicStep, public_timeline
 from pobratym.aid import selectors as aid
+from pobratym.exchanges import selectors as exchanges
 from pobratym.exchanges.models import Event
 from pobratym.exchanges.selectors.participants import public_participant_counts
 from pobratym.partnerships.models import FocusArea, Partnership, Side
 from pobratym.partnerships.selectors import partnership_public_list
+from pobratym.projects import selectors as projects
 from pobratym.projects.models import Project
 from pobratym.translation.selectors import with_translations
 
@@ -50,8 +52,7 @@ def portal_partnership(slug: str) -> Partnership:
 def public_projects(partnership: Partnership) -> QuerySet[Project]:
     """The public projects, running first, with their milestones done and in all."""
     return with_translations(
-        Project.objects.filter(partnership=partnership, public=True)
-        .exclude(status=Project.Status.CANCELLED)
+        projects.public_projects(partnership=partnership)
         .select_related("focus_area")
         .annotate(
             milestone_count=Count("milestones", distinct=True),
@@ -65,7 +66,7 @@ def public_projects(partnership: Partnership) -> QuerySet[Project]:
 
 def _events(partnership: Partnership) -> QuerySet[Event]:
     return with_translations(
-        Event.objects.filter(partnership=partnership, public=True).select_related(
+        exchanges.public_events(partnership=partnership).select_related(
             "host_side__city", "focus_area"
         )
     )

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 from ninja.pagination import paginate
 
+from pobratym.core.audiences import for_visitors, members_or_visitors
 from pobratym.core.errors import DomainError
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
-from pobratym.partnerships.access import partnership_for
+from pobratym.partnerships.access import is_visitor, partnership_for
 
 from . import iati, selectors, services
 from .schemas import (
@@ -35,6 +36,7 @@ from .schemas import (
     ProjectFilters,
     ProjectIn,
     ProjectListOut,
+    PublicProjectOut,
 )
 
 router = Router(tags=["projects"])
@@ -69,13 +71,19 @@ def _project(request, partnership, project_id: int):
 @router.get(f"{BASE}", response={200: list[ProjectListOut], **READ}, url_name="projects_list")
 @paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
 def project_list(request, slug: Slug, filters: Query[ProjectFilters]):
-    """The partnership's projects, public or not, latest start first, with how many
-    milestones are done; filtered by `status`, `focus_area` (its key) and `updated_since`."""
-    partnership = partnership_for(request, slug, VIEW)
+    """The partnership's projects, public or not (visitors: the public ones), latest start
+    first, with how many milestones are done; filtered by `status`, `focus_area` (its key)
+    and `updated_since`."""
+    partnership = partnership_for(request, slug, VIEW, visitors=True)
     data = {"status": filters.status.value if filters.status else None}
     if filters.focus_area:
         data["focus_area"] = partnership.focus_areas.filter(key=filters.focus_area).first() or -1
-    projects = selectors.project_list(viewer=request.user, partnership=partnership, filters=data)
+    if is_visitor(request):
+        projects = selectors.project_public_list(partnership=partnership, filters=data)
+    else:
+        projects = selectors.project_list(
+            viewer=request.user, partnership=partnership, filters=data
+        )
     if filters.updated_since:
         projects = projects.filter(updated_at__gte=filters.updated_since)
     return projects
@@ -83,13 +91,18 @@ def project_list(request, slug: Slug, filters: Query[ProjectFilters]):
 
 @router.get(
     f"{BASE}/{{project_id}}",
-    response={200: ProjectDetailOut, **READ},
+    response={200: members_or_visitors(ProjectDetailOut, PublicProjectOut), **READ},
     url_name="projects_detail",
 )
 def project_detail(request, slug: Slug, project_id: Id):
     """One project with its organisations, milestones, indicators, budget lines and totals in
-    euro and hryvnia, the aid and events it carries, and its funding applications."""
-    return _project(request, partnership_for(request, slug, VIEW), project_id)
+    euro and hryvnia, the aid and events it carries, and its funding applications. A visitor
+    reads a public project only, as the list shows it with its description."""
+    partnership = partnership_for(request, slug, VIEW, visitors=True)
+    if is_visitor(request):
+        project = selectors.project_public_detail(partnership=partnership, project_id=project_id)
+        return for_visitors(project)
+    return _project(request, partnership, project_id)
 
 
 def _focus_area(partnership, key: str | None):

@@ -67,6 +67,18 @@ class ProjectListOut(ProjectOut):
     next_due: date | None = Field(description="The next open milestone's due date.")
 
 
+class PublicProjectOut(ProjectListOut):
+    """A public project as a visitor reads it: what the list shows and its description;
+    organisations, budget, applications and links stay with the members."""
+
+    description: str
+    description_in_reader_language: str
+
+    @staticmethod
+    def resolve_description_in_reader_language(project) -> str:
+        return shown(project, "description").text
+
+
 class MilestoneOut(Schema):
     id: int
     title: str

@@ -7,8 +7,11 @@ from .events import (
     event_detail,
     event_list,
     event_photo,
+    event_public_detail,
     events_of_member,
     member_choices,
+    public_events,
+    public_events_everywhere,
 )
 
 __all__ = [
@@ -17,6 +20,9 @@ __all__ = [
     "event_detail",
     "event_list",
     "event_photo",
+    "event_public_detail",
     "events_of_member",
     "member_choices",
+    "public_events",
+    "public_events_everywhere",
 ]

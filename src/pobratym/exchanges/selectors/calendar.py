@@ -20,6 +20,7 @@ from pobratym.translation.selectors import annotated_in, with_translations
 
 from ..ical import TEXTS
 from ..models import CalendarFeed, Event
+from .events import public_events
 
 # The languages of the feeds, and of a side's city by its country.
 FEED_LANGUAGES = ("de", "uk", "en")
@@ -143,7 +144,7 @@ def language_of_side(side: Side) -> str:
 
 def public_feed_events(*, partnership: Partnership, language: str) -> QuerySet:
     """The partnership's public events, for anybody."""
-    return _in_feed(Event.objects.filter(partnership=partnership, public=True), language)
+    return _in_feed(public_events(partnership=partnership), language)
 
 
 def person_feed_events(*, user, language: str) -> QuerySet:

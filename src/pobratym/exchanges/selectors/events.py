@@ -10,6 +10,7 @@ from django.utils import timezone
 from pobratym.accounts.models import User
 from pobratym.partnerships.models import Partnership
 from pobratym.partnerships.predicates import is_member
+from pobratym.partnerships.selectors import partnership_public_list
 from pobratym.translation.selectors import reader_translations, with_translations
 
 from ..models import AgendaItem, Event, EventPhoto, FollowUp
@@ -48,13 +49,33 @@ def event_list(*, viewer, partnership: Partnership, filters: Mapping | None = No
     return with_translations(events)
 
 
+def public_events(*, partnership: Partnership) -> QuerySet:
+    """What anybody may see of a partnership's events: those marked public (of a participant
+    only the number; `participants.public_participant_counts`). The public portal, the
+    calendar feed and the API's answers to visitors all read this."""
+    return Event.objects.filter(partnership=partnership, public=True)
+
+
 def events_of_member(*, viewer, filters: Mapping | None = None) -> QuerySet:
     """The events of every partnership the viewer is a member of, soonest first, for the API:
     narrowed by partnership (slug), kind, focus area (key) and a period (`starts_from`,
     `ends_until`: the events overlapping those days). Two queries however many, and one for
     the translations."""
+    if not viewer.is_authenticated:
+        return Event.objects.none()
+    return _across(Event.objects.filter(partnership__memberships__user=viewer.pk), filters)
+
+
+def public_events_everywhere(*, filters: Mapping | None = None) -> QuerySet:
+    """`events_of_member` for anybody: the public events of every partnership the public
+    portal shows."""
+    shown = Partnership.objects.filter(pk__in=partnership_public_list().values("pk"))
+    return _across(Event.objects.filter(public=True, partnership__in=shown), filters)
+
+
+def _across(events: QuerySet, filters: Mapping | None) -> QuerySet:
     filters = filters or {}
-    events = Event.objects.filter(partnership__memberships__user=viewer.pk).select_related(
+    events = events.select_related(
         "partnership", "focus_area", "host_side__city", "visiting_side__city"
     )
     if slug := filters.get("partnership"):
@@ -94,6 +115,18 @@ def event_detail(*, viewer, partnership: Partnership, event_id: int) -> Event:
         )
         .first()
     )
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_public_detail(*, partnership: Partnership, event_id: int) -> Event:
+    """One public event for anybody, without its agenda, tasks or photos; 404 for any other."""
+    event = with_translations(
+        public_events(partnership=partnership)
+        .filter(pk=event_id)
+        .select_related("partnership", "focus_area", "host_side__city", "visiting_side__city")
+    ).first()
     if event is None:
         raise Http404
     return event

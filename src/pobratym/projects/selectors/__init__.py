@@ -18,7 +18,15 @@ from .plans import (
     timeline,
     version_of,
 )
-from .projects import Budget, budget_of, project_detail, project_list
+from .projects import (
+    Budget,
+    budget_of,
+    project_detail,
+    project_list,
+    project_public_detail,
+    project_public_list,
+    public_projects,
+)
 from .reports import report_detail, report_list, report_year, report_years
 
 __all__ = [
@@ -40,6 +48,9 @@ __all__ = [
     "programme_list",
     "project_detail",
     "project_list",
+    "project_public_detail",
+    "project_public_list",
+    "public_projects",
     "report_detail",
     "report_list",
     "report_year",

@@ -28,15 +28,38 @@ def _members_only(viewer, partnership: Partnership) -> None:
         raise Http404
 
 
+def public_projects(*, partnership: Partnership) -> QuerySet:
+    """What anybody may see of a partnership's projects: those marked public and not
+    cancelled. The public portal and the API's answers to visitors both read this."""
+    return Project.objects.filter(partnership=partnership, public=True).exclude(
+        status=Project.Status.CANCELLED
+    )
+
+
 def project_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's projects (members only), narrowed by `filters` (words in any language,
     status, focus area, lead side), with their milestones done and due and the next one's
     date. Three queries: the list, its translations, the membership once."""
     _members_only(viewer, partnership)
+    return _listed(Project.objects.filter(partnership=partnership), filters)
+
+
+def project_public_list(*, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
+    """`project_list` of the public projects only, for anybody. Two queries."""
+    return _listed(public_projects(partnership=partnership), filters)
+
+
+def project_public_detail(*, partnership: Partnership, project_id: int) -> Project:
+    """One public project as a list shows it, for anybody; 404 for any other."""
+    project = project_public_list(partnership=partnership).filter(pk=project_id).first()
+    if project is None:
+        raise Http404
+    return project
+
+
+def _listed(projects: QuerySet, filters: Mapping | None) -> QuerySet:
     filters = filters or {}
-    projects = Project.objects.filter(partnership=partnership).select_related(
-        "focus_area", "lead_side__city"
-    )
+    projects = projects.select_related("focus_area", "lead_side__city")
     if status := filters.get("status"):
         projects = projects.filter(status=status)
     if area := filters.get("focus_area"):
