@@ -91,3 +91,37 @@ def test_api_answers_in_the_language_of_the_browser(partnership, client_of):
 
     city = partnership.sides.get(position=1).city
     assert response.json()[0]["sides"][0]["city"]["name"] == city.name_uk
+
+
+def test_the_cities_of_my_partnerships_or_for_a_visitor_of_the_active_ones(
+    partnership, other_partnership, client_of
+):
+    proposed = partnership_create(status=Partnership.Status.PROPOSED)
+    staff = member_create(partnership, Role.STAFF).user
+
+    def names(client) -> set[str]:
+        return {city["name"] for city in client.get("/api/v1/cities").json()}
+
+    def of(*partnerships) -> set[str]:
+        return {side.city.name for p in partnerships for side in p.sides.all()}
+
+    assert names(client_of(staff)) == of(partnership)
+    assert names(Client()) == of(partnership, other_partnership)
+    assert not names(Client()) & of(proposed)
+    city = client_of(staff).get("/api/v1/cities").json()[0]
+    assert city["partnerships"] == [partnership.slug]
+    assert city["country"] in ("DE", "UA")
+
+
+def test_focus_areas_for_members_and_visitors_alike(partnership, client_of):
+    focus_area_create(partnership, "youth")
+    focus_area_create(partnership, "health")
+    staff = member_create(partnership, Role.STAFF).user
+    path = f"{LIST}{partnership.slug}/focus-areas"
+
+    for client in (client_of(staff), Client()):
+        areas = client.get(path).json()
+        assert {area["key"] for area in areas} == {"youth", "health"}
+        assert [area["position"] for area in areas] == sorted(area["position"] for area in areas)
+    proposed = partnership_create(status=Partnership.Status.PROPOSED)
+    assert Client().get(f"{LIST}{proposed.slug}/focus-areas").status_code == 404

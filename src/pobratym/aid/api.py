@@ -41,6 +41,9 @@ from .schemas import (
     PledgeIn,
     PledgeOut,
     PublishIn,
+    ShipmentDetailOut,
+    ShipmentFilters,
+    ShipmentOut,
     StaleOut,
 )
 
@@ -327,3 +330,33 @@ def pledge_confirm(request, slug: Slug, payload: PledgeIn):
         offer_line=offer_line, need_line=need_line, quantity=payload.quantity, by=request.user
     )
     return Status(created_status(pledge), pledge)
+
+
+# --- shipments (members only: a shipment carries no public mark, decision 0023) ---
+
+
+@router.get(
+    f"{BASE}/shipments", response={200: list[ShipmentOut], **READ}, url_name="aid_shipment_list"
+)
+@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+def shipment_list(request, slug: Slug, filters: Query[ShipmentFilters]):
+    """The partnership's shipments, newest first, each with its status, packages, weight and
+    volume; filtered by `status`."""
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    return selectors.shipment_list(
+        viewer=request.user, partnership=partnership, filters=_fields(filters.model_dump())
+    )
+
+
+@router.get(
+    f"{BASE}/shipments/{{shipment_id}}",
+    response={200: ShipmentDetailOut, **READ},
+    url_name="aid_shipment_detail",
+)
+def shipment_detail(request, slug: Slug, shipment_id: Id):
+    """One shipment with its stages (each status it reached, when) and its loaded lines (the
+    need and the item each serves)."""
+    partnership = partnership_for(request, slug, "aid.view_shipment")
+    return selectors.shipment_detail(
+        viewer=request.user, partnership=partnership, shipment_id=shipment_id
+    )

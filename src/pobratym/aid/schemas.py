@@ -26,6 +26,7 @@ from .models import (
     OfferStatus,
     Priority,
     Sector,
+    ShipmentStatus,
     Unit,
 )
 
@@ -336,3 +337,94 @@ class PledgeOut(Schema):
     need_line_id: int
     quantity: Decimal
     confirmed_at: datetime
+
+
+# --- shipments ---
+
+
+class ShipmentFilters(Schema):
+    status: ShipmentStatus | None = None
+
+
+class ShipmentOut(Schema):
+    id: int
+    reference: str = Field(description="The shipment's number.")
+    status: ShipmentStatus
+    side: int = Field(description="Position of the sending side: 1 or 2.")
+    carrier: str | None = Field(description="The carrier's name, an organisation.")
+    vehicle: str
+    route: str = Field(description="As written, in `language`.")
+    language: str
+    planned_departure: date | None
+    planned_arrival: date | None
+    departed_on: date | None
+    arrived_on: date | None
+    package_count: int
+    total_weight: Decimal = Field(description="Gross weight of its packages, in kg.")
+    total_volume: Decimal = Field(description="Volume of its packages, in m³.")
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_side(shipment) -> int:
+        return shipment.side.position
+
+    @staticmethod
+    def resolve_carrier(shipment) -> str | None:
+        return shipment.carrier.name if shipment.carrier_id else None
+
+
+class ShipmentStageOut(Schema):
+    status: ShipmentStatus
+    occurred_at: datetime
+    note: str
+
+
+class ShipmentLineOut(Schema):
+    need_id: int
+    need_line_id: int
+    item: str
+    quantity: Decimal
+    unit: Unit
+    package: int | None = Field(description="The package's number, or null when loose.")
+
+    @staticmethod
+    def resolve_need_id(line) -> int:
+        return line.pledge.need_line.need_id
+
+    @staticmethod
+    def resolve_need_line_id(line) -> int:
+        return line.pledge.need_line_id
+
+    @staticmethod
+    def resolve_item(line) -> str:
+        return line.pledge.offer_line.item
+
+    @staticmethod
+    def resolve_unit(line) -> str:
+        return line.pledge.offer_line.unit
+
+    @staticmethod
+    def resolve_package(line) -> int | None:
+        return line.package.number if line.package_id else None
+
+
+class ShipmentDetailOut(ShipmentOut):
+    note: str
+    receiving_side: int | None = Field(description="Position of the receiving side.")
+    stages: list[ShipmentStageOut] = Field(description="What happened to it, oldest first.")
+    lines: list[ShipmentLineOut]
+
+    @staticmethod
+    def resolve_receiving_side(shipment) -> int | None:
+        side = shipment.receiving_side
+        return side.position if side else None
+
+    @staticmethod
+    def resolve_stages(shipment) -> list:
+        return shipment.event_rows
+
+    @staticmethod
+    def resolve_lines(shipment) -> list:
+        return shipment.line_rows

@@ -21,6 +21,7 @@ from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
 from pobratym.exchanges.api_feeds import router as calendar_router
+from pobratym.partnerships.api import cities_router
 from pobratym.partnerships.api import router as partnerships_router
 from pobratym.partnerships.api_auth import token_auth, visitor_auth
 from pobratym.projects.api import router as projects_router
@@ -73,6 +74,7 @@ api.add_router("/partnerships", aid_router)
 api.add_router("/partnerships", conversations_router)
 api.add_router("/partnerships", directory_router)
 api.add_router("/partnerships", projects_router)
+api.add_router("/cities", cities_router)
 api.add_router("/", calendar_router)
 api.add_router("/", events_router)
 

@@ -61,6 +61,11 @@ def partnership_public_list() -> QuerySet[Partnership]:
     return _with_sides(Partnership.objects.filter(status=Partnership.Status.ACTIVE))
 
 
+def focus_area_list(*, partnership: Partnership) -> QuerySet[FocusArea]:
+    """The partnership's focus areas in their order: public, as the portal shows them."""
+    return FocusArea.objects.filter(partnership=partnership).order_by("position", "pk")
+
+
 def partnership_get(*, viewer, slug: str) -> Partnership:
     """One partnership the viewer belongs to; to anyone else it does not exist."""
     try:
