@@ -116,6 +116,22 @@ def test_an_event_is_added_once_per_key(partnership, office, client_of):
     assert Event.objects.count() == 1
 
 
+def test_a_time_before_its_zone_kept_whole_minutes_comes_in_utc(partnership, office, client_of):
+    """Kyiv kept local mean time, UTC+02:02:04, until 1924: an RFC 3339 date-time cannot
+    write that offset, so such times come in UTC, the same instant."""
+    made = post(
+        client_of(office),
+        base(partnership),
+        body(starts_at="1920-05-12T10:00", ends_at="1920-05-12T12:00"),
+        uuid.uuid4(),
+    )
+    assert made.status_code == 201
+    assert (made.json()["starts_at"], made.json()["ends_at"]) == (
+        "1920-05-12T07:57:56Z",
+        "1920-05-12T09:57:56Z",
+    )
+
+
 @pytest.mark.parametrize(
     ("fields", "code"),
     [

@@ -10,7 +10,7 @@ Times are given with their offset, or without one as the clock shows them in the
 `time_zone`; they are answered in the event's time zone, with its offset.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -61,7 +61,13 @@ class EventFilters(Schema):
 
 
 def _in_event_zone(value: datetime, event) -> datetime:
-    return timezone.localtime(value, ZoneInfo(event.time_zone))
+    """The time on the event's clock, with its offset; in UTC where that offset is not whole
+    minutes (a zone's local mean time before it took a standard offset, Kyiv's until 1924),
+    which an RFC 3339 date-time cannot write."""
+    local = timezone.localtime(value, ZoneInfo(event.time_zone))
+    if local.utcoffset().total_seconds() % 60:
+        return value.astimezone(UTC)
+    return local
 
 
 class EventOut(Schema):
