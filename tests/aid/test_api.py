@@ -3,6 +3,7 @@ sensitive details, and a constant number of queries."""
 
 import json
 import uuid
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -166,7 +167,11 @@ def test_unknown_partnership_and_records_of_another_are_not_found(
     # A member of the other partnership asks for this one's records through their own.
     assert client.get(f"{base(other_partnership)}/needs/{need.pk}").status_code == 404
     assert client.get(f"{base(other_partnership)}/offers/{offer.pk}").status_code == 404
-    assert client.get(f"{base(other_partnership)}/needs").json() == {"items": [], "count": 0}
+    assert client.get(f"{base(other_partnership)}/needs").json() == {
+        "items": [],
+        "count": 0,
+        "next": None,
+    }
 
 
 def test_coordinators_and_staff_post_needs_for_their_own_side(partnership, cast, client_of):
@@ -234,20 +239,39 @@ def test_needs_are_filtered_and_paginated(partnership, receiver, client_of):
     client = client_of(receiver)
 
     urgent = client.get(url, {"priority": "urgent", "sector": "health"}).json()
-    page = client.get(url, {"limit": 2, "offset": 2}).json()
+    first = client.get(url, {"limit": 3}).json()
+    rest = client.get(url, {"limit": 3, "cursor": first["next"]}).json()
 
     assert urgent["count"] == 2
     assert {item["priority"] for item in urgent["items"]} == {"urgent"}
-    assert page["count"] == 4
-    assert [item["priority"] for item in page["items"]] == ["urgent", "low"]
+    # In the order they last changed, three and then the fourth.
+    assert (first["count"], rest["count"], rest["next"]) == (4, 4, None)
+    assert [item["priority"] for item in first["items"] + rest["items"]] == [
+        "low",
+        "urgent",
+        "urgent",
+        "urgent",
+    ]
+    assert [item["sector"] for item in rest["items"]] == ["shelter"]
+    Need.objects.filter(priority="low").update(needed_by=date(2026, 5, 4))
+    may = client.get(url, {"from": "2026-05-01", "to": "2026-05-31"}).json()
+    assert [item["priority"] for item in may["items"]] == ["low"]
+    assert client.get(url, {"from": "2026-05-05"}).json()["count"] == 0
     assert client.get(url, {"status": "covered"}).json()["count"] == 0
     assert client.get(url, {"kind": "equipment"}).json()["count"] == 1
 
 
-def test_unknown_filter_values_are_refused(partnership, receiver, client_of):
-    response = client_of(receiver).get(f"{base(partnership)}/needs", {"status": "lost"})
-    assert response.status_code == 422
-    assert response.json()["code"] == "invalid"
+def test_unknown_filter_values_are_refused_saying_what_is_wrong(partnership, receiver, client_of):
+    response = client_of(receiver).get(
+        f"{base(partnership)}/needs",
+        {"status": "lost", "limit": "0"},
+        headers={"Accept-Language": "en"},
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"code", "message"} and body["code"] == "invalid_parameter"
+    assert body["message"].startswith("“status” takes one of 'open', 'partly_covered'")
+    assert "“limit” takes a whole number within its range." in body["message"]
 
 
 def test_matches_name_the_offer_line_and_the_need_line_it_fits(

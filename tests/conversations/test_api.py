@@ -76,10 +76,13 @@ def test_the_list_is_paginated(partnership, coordinator, client_of):
     for number in range(3):
         thread_start(partnership, coordinator, subject=f"Thread {number}")
 
-    page = client_of(coordinator).get(f"{base(partnership)}?limit=2&offset=2").json()
+    client = client_of(coordinator)
+    first = client.get(f"{base(partnership)}?limit=2").json()
+    rest = client.get(base(partnership), {"limit": 2, "cursor": first["next"]}).json()
 
-    assert page["count"] == 3
-    assert [item["subject"] for item in page["items"]] == ["Thread 0"]
+    assert (first["count"], rest["count"], rest["next"]) == (3, 3, None)
+    subjects = [item["subject"] for item in first["items"] + rest["items"]]
+    assert subjects == ["Thread 0", "Thread 1", "Thread 2"]
 
 
 def test_a_member_of_another_partnership_finds_nothing(partnership, thread, outsider, client_of):
@@ -124,7 +127,7 @@ def test_a_restricted_thread_is_invisible_to_members_not_taking_part(
     url = f"{base(partnership)}/{restricted.pk}"
     client = client_of(staff)
 
-    assert client.get(base(partnership)).json() == {"items": [], "count": 0}
+    assert client.get(base(partnership)).json() == {"items": [], "count": 0, "next": None}
     assert client.get(url).status_code == 404
     assert post(client, f"{url}/messages", {"body": "Hi"}, uuid.uuid4()).status_code == 404
     assert post(client, f"{url}/read").status_code == 404

@@ -1,12 +1,14 @@
 """Issue 10, finding 9: malformed input is refused where it comes in, never a 500 — ids beyond
-what the database holds in every page address and API path, an offset out of range, NUL
-characters in API text. The same tests run on SQLite and PostgreSQL (`make test-postgres`)."""
+what the database holds in every page address and API path, a limit out of range or a cursor
+the API did not give, NUL characters in API text. The same tests run on SQLite and PostgreSQL
+(`make test-postgres`)."""
 
 import importlib
 import pkgutil
 
 import pytest
 from django import forms
+from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 
 import pobratym
@@ -241,29 +243,50 @@ def test_every_api_path_with_a_malformed_partnership_name_is_refused_as_invalid(
     assert {name: answer for name, answer in answers.items() if answer != (422, "invalid")} == {}
 
 
+def _signed(value) -> str:
+    """A cursor signed as the API signs them, holding whatever `value` is."""
+    return signing.dumps(value, salt="pobratym.api.cursor")
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [f"offset={BEYOND}", f"offset={TWENTY_NINES}", "offset=-1"])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not-a-cursor",
+        "x" * 201,
+        _signed("hello"),
+        _signed(["yesterday", 1]),
+        _signed(["2026-13-45T00:00:00", 1]),
+        _signed(["2026-05-04T09:30:00+00:00", TWENTY_NINES]),
+        _signed(["2026-05-04T09:30:00+00:00", 1, 2]),
+        _signed(["2026-05-04T09:30:00+00:00", 1])[:-3] + "abc",
+    ],
+    ids=["text", "long", "word", "no time", "no day", "id beyond", "three", "forged"],
+)
 @pytest.mark.parametrize("listing", ["needs", "offers"])
-def test_an_offset_out_of_range_is_refused_as_invalid(
-    partnership, coordinator_client, listing, query
+def test_a_malformed_or_forged_cursor_is_refused_saying_so(
+    partnership, coordinator_client, listing, cursor
 ):
     response = coordinator_client.get(
-        f"/api/v1/partnerships/{partnership.slug}/aid/{listing}?{query}"
+        f"/api/v1/partnerships/{partnership.slug}/aid/{listing}", {"cursor": cursor}
     )
 
-    assert _answer(response) == (422, "invalid")
-    assert response.json()["errors"][0]["loc"][-1] == "offset"
+    assert _answer(response) in ((400, "invalid_cursor"), (400, "invalid_parameter"))
+    assert "cursor" in response.json()["message"]
 
 
 @pytest.mark.django_db
-def test_the_largest_offset_and_limit_give_an_empty_page(partnership, coordinator_client):
+def test_the_largest_limit_gives_the_whole_list_and_a_larger_one_is_refused(
+    partnership, coordinator_client
+):
     url = f"/api/v1/partnerships/{partnership.slug}/aid/needs"
 
-    last = coordinator_client.get(f"{url}?offset={ID_MAX}&limit={ID_MAX}")
+    whole = coordinator_client.get(f"{url}?limit={ID_MAX}")
     beyond = coordinator_client.get(f"{url}?limit={TWENTY_NINES}")
 
-    assert (last.status_code, last.json()) == (200, {"items": [], "count": 1})
-    assert _answer(beyond) == (422, "invalid")
+    assert whole.status_code == 200
+    assert (whole.json()["count"], len(whole.json()["items"]), whole.json()["next"]) == (1, 1, None)
+    assert _answer(beyond) == (400, "invalid_parameter")
 
 
 @pytest.mark.django_db
@@ -272,4 +295,4 @@ def test_an_offer_filter_by_a_need_beyond_range_is_refused(partnership, coordina
         f"/api/v1/partnerships/{partnership.slug}/aid/offers?need_id={TWENTY_NINES}"
     )
 
-    assert _answer(response) == (422, "invalid")
+    assert _answer(response) == (400, "invalid_parameter")

@@ -61,13 +61,20 @@ def test_members_list_the_projects_with_filters_and_pages(partnership, office, c
     listed = client.get(base(partnership))
     assert listed.status_code == 200
     assert listed.json()["count"] == 2
-    assert titles(listed) == ["Seminar", "Portal"]  # the latest start first
+    assert titles(listed) == ["Seminar", "Portal"]  # the order they last changed in
     item = listed.json()["items"][0]
     assert (item["focus_area"], item["lead_side"], item["status"]) == ("science", 1, "running")
     assert titles(client.get(base(partnership), {"status": "planned"})) == ["Portal"]
     assert titles(client.get(base(partnership), {"focus_area": "science"})) == ["Seminar"]
     assert titles(client.get(base(partnership), {"focus_area": "nowhere"})) == []
-    assert titles(client.get(base(partnership), {"limit": 1, "offset": 1})) == ["Portal"]
+    first = client.get(base(partnership), {"limit": 1}).json()
+    assert [item["title"] for item in first["items"]] == ["Seminar"]
+    following = client.get(base(partnership), {"limit": 1, "cursor": first["next"]})
+    assert titles(following) == ["Portal"] and following.json()["next"] is None
+    # Running in January: the seminar starts in March.
+    january = {"from": "2026-01-01", "to": "2026-01-31"}
+    assert titles(client.get(base(partnership), january)) == ["Portal"]
+    assert titles(client.get(base(partnership), {"from": "2027-01-01"})) == []
     later = (timezone.now() + timedelta(minutes=1)).isoformat()
     assert titles(client.get(base(partnership), {"updated_since": later})) == []
     earlier = (timezone.now() - timedelta(hours=1)).isoformat()
@@ -166,7 +173,7 @@ def test_people_outside_the_partnership_see_nothing(partnership, project, cast, 
     for path in (base(partnership), f"{base(partnership)}/{project.pk}"):
         assert outsider.get(path).status_code == 404
     # A visitor finds no project that is not public, and may not add one.
-    assert client.get(base(partnership)).json() == {"items": [], "count": 0}
+    assert client.get(base(partnership)).json() == {"items": [], "count": 0, "next": None}
     assert client.get(f"{base(partnership)}/{project.pk}").status_code == 404
     assert client.post(base(partnership), {}, content_type="application/json").status_code == 401
 

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 
 from pobratym.core.errors import DomainError, Stale
 from pobratym.core.idempotency import created_status, idempotency_key_of
-from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.core.inputs import CursorPagination, Id, Slug
 from pobratym.directory.models import Organisation
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.models import Partnership
@@ -53,8 +53,9 @@ VIEW = "aid.view_need"
 PAGE_LIMIT = 100
 BASE = "/{slug}/aid"
 IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
-# Error bodies, documented: 401 signed out, 404 not a member or no such record, 422 malformed.
-READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# Error bodies, documented: 400 a malformed filter or cursor, 401 signed out, 404 not a member
+# or no such record (for a visitor: not public), 422 a malformed address.
+READ = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 # 400 a broken business rule (its `code` says which), 403 a role that may not do this, 409 a
 # conflict: the record was already ended or decided (`need_ended`, `offer_decided`).
 WRITE = {**READ, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
@@ -97,10 +98,11 @@ def _offer(request, partnership, offer_id: int):
 
 
 @router.get(f"{BASE}/needs", response={200: list[NeedOut], **READ}, url_name="aid_need_list")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def need_list(request, slug: Slug, filters: Query[NeedFilters]):
-    """The partnership's needs, most urgent and newest first, with their computed status; a
-    visitor reads the public ones, never their exact address or critical-infrastructure mark."""
+    """The partnership's needs with their computed status, in the order they last changed (as
+    every list: page on with `next`); a visitor reads the public ones, never their exact
+    address or critical-infrastructure mark."""
     partnership = partnership_for(request, slug, VIEW, visitors=True)
     return selectors.need_list(
         viewer=request.user, partnership=partnership, filters=_fields(filters.model_dump())
@@ -201,9 +203,9 @@ def need_matches(request, slug: Slug, need_id: Id):
 
 
 @router.get(f"{BASE}/offers", response={200: list[OfferOut], **READ}, url_name="aid_offer_list")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def offer_list(request, slug: Slug, filters: Query[OfferFilters]):
-    """The partnership's offers, newest first, with their lines."""
+    """The partnership's offers with their lines, in the order they last changed."""
     partnership = partnership_for(request, slug, VIEW)
     offers = selectors.offer_list(viewer=request.user, partnership=partnership)
     offers = offers.prefetch_related("lines")
@@ -338,10 +340,10 @@ def pledge_confirm(request, slug: Slug, payload: PledgeIn):
 @router.get(
     f"{BASE}/shipments", response={200: list[ShipmentOut], **READ}, url_name="aid_shipment_list"
 )
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def shipment_list(request, slug: Slug, filters: Query[ShipmentFilters]):
-    """The partnership's shipments, newest first, each with its status, packages, weight and
-    volume; filtered by `status`."""
+    """The partnership's shipments in the order they last changed, each with its status,
+    packages, weight and volume; filtered by `status`."""
     partnership = partnership_for(request, slug, "aid.view_shipment")
     return selectors.shipment_list(
         viewer=request.user, partnership=partnership, filters=_fields(filters.model_dump())

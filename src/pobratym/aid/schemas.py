@@ -53,6 +53,12 @@ class NeedFilters(Schema):
     kind: NeedKind | None = None
     sector: Sector | None = None
     priority: Priority | None = None
+    needed_from: date | None = Field(
+        None, alias="from", description="Only needs wanted by this day or later."
+    )
+    needed_until: date | None = Field(
+        None, alias="to", description="Only needs wanted by this day or earlier."
+    )
 
 
 class NeedLineIn(Schema):

@@ -108,11 +108,47 @@ def unauthenticated(request, error):
 
 @api.exception_handler(ValidationError)
 def invalid(request, error: ValidationError):
+    """A malformed body or path: 422 `invalid`, each field in `errors`. A malformed query
+    (a list's filter, limit or cursor): 400 `invalid_parameter`, saying in the caller's
+    language which parameter takes what."""
+    if error.errors and all(_in_query(problem) for problem in error.errors):
+        problems = " ".join(dict.fromkeys(_parameter_problem(p) for p in error.errors))
+        return _error(request, 400, "invalid_parameter", problems)
     return api.create_response(
         request,
         {"code": "invalid", "message": _("The request is not valid."), "errors": error.errors},
         status=422,
     )
+
+
+def _in_query(problem: dict) -> bool:
+    location = problem.get("loc") or ()
+    return len(location) > 1 and location[0] == "query"
+
+
+DATES = {"date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+TIMES = {"datetime_parsing", "datetime_type", "datetime_from_date_parsing", "timezone_aware"}
+NUMBERS = {"int_parsing", "int_type", "greater_than_equal", "less_than_equal", "int_from_float"}
+
+
+def _parameter_problem(problem: dict) -> str:
+    """What is wrong with one query parameter, said so that the caller can mend it."""
+    name = str(problem["loc"][-1])
+    kind = problem.get("type", "")
+    if kind == "enum":
+        values = problem.get("ctx", {}).get("expected", "")
+        return _("“%(name)s” takes one of %(values)s.") % {"name": name, "values": values}
+    if kind in DATES:
+        return _("“%(name)s” takes a date, such as 2026-05-04.") % {"name": name}
+    if kind in TIMES:
+        return _("“%(name)s” takes a date and time, such as 2026-05-04T09:30:00+02:00.") % {
+            "name": name
+        }
+    if kind in NUMBERS:
+        return _("“%(name)s” takes a whole number within its range.") % {"name": name}
+    if kind in {"string_too_long", "string_pattern_mismatch", "nul_character"}:
+        return _("“%(name)s” is too long or holds characters it does not take.") % {"name": name}
+    return _("“%(name)s” is not valid here.") % {"name": name}
 
 
 @api.exception_handler(Throttled)

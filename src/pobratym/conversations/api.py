@@ -21,7 +21,7 @@ from ninja.pagination import paginate
 from pobratym.accounts.models import User
 from pobratym.core.errors import Conflict, DomainError, require
 from pobratym.core.idempotency import created_status, idempotency_key_of
-from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.core.inputs import CursorPagination, Id, Slug
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
 
@@ -43,8 +43,9 @@ router = Router(tags=["conversations"])
 PAGE_LIMIT = 100
 BASE = "/{slug}/threads"
 IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
-# Error bodies, documented: 401 signed out, 404 not a member or no such thread, 422 malformed.
-READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# Error bodies, documented: 400 a malformed limit or cursor, 401 signed out, 404 not a member
+# or no such thread, 422 a malformed address.
+READ = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 # 400 a broken rule (its `code` says which), 403 an observer, 409 a key reused with other content.
 WRITE = {**READ, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
 
@@ -115,10 +116,10 @@ def _participants(ids: list[int]) -> list[User]:
 
 
 @router.get(BASE, response={200: list[ThreadListOut], **READ}, url_name="conversations_threads")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def thread_list(request, slug: Slug):
-    """The threads you may see, newest activity first, with how many messages each has and
-    how many of them you have not read."""
+    """The threads you may see, in the order they last changed, with how many messages each
+    has and how many of them you have not read."""
     partnership = partnership_for(request, slug)
     return selectors.thread_list(viewer=request.user, partnership=partnership)
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from pobratym.core.inputs import Id, LimitOffsetPagination, Slug, Text
+from pobratym.core.inputs import CursorPagination, Id, Slug, Text
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
@@ -25,7 +25,7 @@ class ErrorOut(Schema):
     message: str
 
 
-READ = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+READ = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 # Members who may not see contacts (partner organisations, signatories, observers) get 403.
 CONTACTS = {**READ, 403: ErrorOut}
 
@@ -116,9 +116,9 @@ def _filters(filters: OrganisationFilters, partnership) -> dict:
     response={200: list[OrganisationOut], **READ},
     url_name="directory_organisation_list",
 )
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def organisation_list(request, slug: Slug, filters: Query[OrganisationFilters]):
-    """The partnership's organisations, by name."""
+    """The partnership's organisations, in the order they last changed."""
     partnership = partnership_for(request, slug, "directory.view_organisation")
     return selectors.organisation_list(
         viewer=request.user, partnership=partnership, filters=_filters(filters, partnership)
@@ -143,10 +143,10 @@ def organisation_detail(request, slug: Slug, organisation_id: Id):
     response={200: list[ContactOut], **CONTACTS},
     url_name="directory_contact_list",
 )
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def contact_list(request, slug: Slug):
-    """The partnership's contacts, by name; anonymised ones keep their place with blank
-    personal fields."""
+    """The partnership's contacts, in the order they last changed; anonymised ones keep their
+    place with blank personal fields."""
     partnership = partnership_for(request, slug, "directory.view_contact")
     return selectors.contact_list(viewer=request.user, partnership=partnership)
 

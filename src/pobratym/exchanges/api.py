@@ -21,7 +21,7 @@ from ninja.pagination import paginate
 from pobratym.core.audiences import for_visitors, members_or_visitors
 from pobratym.core.errors import DomainError
 from pobratym.core.idempotency import created_status, idempotency_key_of
-from pobratym.core.inputs import TEXT_MAX_LENGTH, Id, LimitOffsetPagination, Slug, Text
+from pobratym.core.inputs import TEXT_MAX_LENGTH, CursorPagination, Id, Moment, Slug, Text
 from pobratym.partnerships.access import is_visitor, partnership_for, token_partnership_id
 from pobratym.translation.selectors import shown
 
@@ -41,7 +41,7 @@ class ErrorOut(Schema):
     message: str
 
 
-READ = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+READ = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 # 400 a broken rule (its `code` says which: `ends_before_start`, `visitors_are_hosts`,
 # `side_elsewhere`, `focus_area_elsewhere`), 403 a role that may not add events, 409 a key
 # reused with other content.
@@ -232,10 +232,10 @@ class EventIn(Schema):
 
 
 @router.get("/events", response={200: list[EventOut], **READ}, url_name="exchanges_event_list")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def event_list(request, filters: Query[EventFilters]):
-    """The events of every partnership you are a member of, public or not, soonest first; for
-    a visitor, the public events of every partnership the public portal shows."""
+    """The events of every partnership you are a member of, public or not, in the order they
+    last changed; for a visitor, the public events of every partnership the portal shows."""
     data = {name: getattr(value, "value", value) for name, value in filters.model_dump().items()}
     if is_visitor(request):
         return selectors.public_events_everywhere(filters=data)

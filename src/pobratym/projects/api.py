@@ -20,7 +20,7 @@ from ninja.pagination import paginate
 from pobratym.core.audiences import for_visitors, members_or_visitors
 from pobratym.core.errors import DomainError
 from pobratym.core.idempotency import created_status, idempotency_key_of
-from pobratym.core.inputs import Id, LimitOffsetPagination, Slug
+from pobratym.core.inputs import CursorPagination, Id, Slug
 from pobratym.partnerships.access import is_visitor, partnership_for
 
 from . import iati, selectors, services
@@ -45,8 +45,9 @@ PAGE_LIMIT = 100
 VIEW = "projects.view_project"
 BASE = "/{slug}/projects"
 IdempotencyKey = Header(None, alias="Idempotency-Key", description="A UUID chosen by the client.")
-# 401 signed out, 404 not a member or no such record, 422 malformed.
-READ = {401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# 400 a malformed filter or cursor, 401 signed out, 404 not a member or no such record (for a
+# visitor: not public), 422 a malformed address.
+READ = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 # 400 a broken rule (its `code` says which: `dates_out_of_order`, `side_elsewhere`,
 # `focus_area_elsewhere`, `idempotency_key_missing`), 403 a role that may not add projects,
 # 409 a key reused with other content.
@@ -69,13 +70,17 @@ def _project(request, partnership, project_id: int):
 
 
 @router.get(f"{BASE}", response={200: list[ProjectListOut], **READ}, url_name="projects_list")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def project_list(request, slug: Slug, filters: Query[ProjectFilters]):
-    """The partnership's projects, public or not (visitors: the public ones), latest start
-    first, with how many milestones are done; filtered by `status`, `focus_area` (its key)
-    and `updated_since`."""
+    """The partnership's projects, public or not (visitors: the public ones), with how many
+    milestones are done; filtered by `status`, `focus_area` (its key) and a period (`from`,
+    `to`: the projects running on some of those days)."""
     partnership = partnership_for(request, slug, VIEW, visitors=True)
-    data = {"status": filters.status.value if filters.status else None}
+    data = {
+        "status": filters.status.value if filters.status else None,
+        "starts_from": filters.starts_from,
+        "ends_until": filters.ends_until,
+    }
     if filters.focus_area:
         data["focus_area"] = partnership.focus_areas.filter(key=filters.focus_area).first() or -1
     if is_visitor(request):
@@ -84,8 +89,6 @@ def project_list(request, slug: Slug, filters: Query[ProjectFilters]):
         projects = selectors.project_list(
             viewer=request.user, partnership=partnership, filters=data
         )
-    if filters.updated_since:
-        projects = projects.filter(updated_at__gte=filters.updated_since)
     return projects
 
 
@@ -144,19 +147,19 @@ def project_create(
     response={200: list[ApplicationOut], **READ},
     url_name="projects_application_list",
 )
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def application_list(request, slug: Slug):
-    """The partnership's funding applications, the soonest deadline first, each with its
+    """The partnership's funding applications in the order they last changed, each with its
     programme, call, amounts and the project or shipments it is for."""
     partnership = partnership_for(request, slug, "projects.view_application")
     return selectors.application_list(viewer=request.user, partnership=partnership)
 
 
 @router.get("/{slug}/plans", response={200: list[PlanOut], **READ}, url_name="projects_plan_list")
-@paginate(LimitOffsetPagination, max_limit=PAGE_LIMIT)
+@paginate(CursorPagination, max_limit=PAGE_LIMIT)
 def plan_list(request, slug: Slug):
-    """The partnership's work plans, the newest period first, each with where it stands
-    (`state`), its newest version and the newest version both sides approved."""
+    """The partnership's work plans in the order they last changed, each with where it
+    stands (`state`), its newest version and the newest version both sides approved."""
     partnership = partnership_for(request, slug, "projects.view_plan")
     return selectors.plan_list(viewer=request.user, partnership=partnership)
 

@@ -27,8 +27,11 @@ class InvalidOut(ErrorOut):
 class ProjectFilters(Schema):
     status: ProjectStatus | None = None
     focus_area: Slug | None = Field(None, description="The key of a focus area.")
-    updated_since: datetime | None = Field(
-        None, description="Only projects changed at this moment or later (with an offset)."
+    starts_from: date | None = Field(
+        None, alias="from", description="Only projects not ended before this day."
+    )
+    ends_until: date | None = Field(
+        None, alias="to", description="Only projects starting on this day or earlier."
     )
 
 

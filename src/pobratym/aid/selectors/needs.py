@@ -181,7 +181,8 @@ def _visible_needs(viewer, partnership_id: int) -> tuple[QuerySet, object]:
 def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's needs the viewer may see (members: all; others: public ones), with
     their status, most urgent and newest first, narrowed by `filters` (status, kind, sector,
-    priority; empty values are ignored), with their translations into the reader's language.
+    priority, the day wanted by: `needed_from`, `needed_until`; empty values are ignored),
+    with their translations into the reader's language.
     Three queries however many needs: the membership, the list and its translations."""
     filters = filters or {}
     needs, _membership = _visible_needs(viewer, partnership.pk)
@@ -191,6 +192,10 @@ def need_list(*, viewer, partnership: Partnership, filters: Mapping | None = Non
             needs = needs.filter(**{name: value})
     if words := (filters.get("q") or "").strip():
         needs = needs.filter(_with_words(words))
+    if start := filters.get("needed_from"):
+        needs = needs.filter(needed_by__gte=start)
+    if end := filters.get("needed_until"):
+        needs = needs.filter(needed_by__lte=end)
     urgency = Case(
         *(When(priority=p, then=Value(i)) for i, p in enumerate(Need.Priority.values)),
         default=Value(9),

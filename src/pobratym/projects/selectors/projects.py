@@ -38,8 +38,9 @@ def public_projects(*, partnership: Partnership) -> QuerySet:
 
 def project_list(*, viewer, partnership: Partnership, filters: Mapping | None = None) -> QuerySet:
     """The partnership's projects (members only), narrowed by `filters` (words in any language,
-    status, focus area, lead side), with their milestones done and due and the next one's
-    date. Three queries: the list, its translations, the membership once."""
+    status, focus area, lead side, a period: `starts_from`, `ends_until`), with their
+    milestones done and due and the next one's date. Three queries: the list, its
+    translations, the membership once."""
     _members_only(viewer, partnership)
     return _listed(Project.objects.filter(partnership=partnership), filters)
 
@@ -66,6 +67,10 @@ def _listed(projects: QuerySet, filters: Mapping | None) -> QuerySet:
         projects = projects.filter(focus_area=area)
     if side := filters.get("lead_side"):
         projects = projects.filter(lead_side=side)
+    if start := filters.get("starts_from"):
+        projects = projects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+    if end := filters.get("ends_until"):
+        projects = projects.filter(starts_on__lte=end)
     if words := (filters.get("q") or "").strip():
         projects = projects.filter(matching(Project, ("title", "description"), words))
     open_milestones = Q(milestones__completed_on__isnull=True)
