@@ -118,8 +118,8 @@ def _prepare(args) -> dict:
     from bench.data import SLUG_PREFIX, generate
     from pobratym.partnerships.models import Partnership
 
+    call_command("createcachetable", verbosity=0)  # first: migrating stamps it (core.changes)
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)
     if args.reuse and Partnership.objects.filter(slug__startswith=SLUG_PREFIX).exists():
         print("Reusing the generated dataset.")
         note = _dataset_note()

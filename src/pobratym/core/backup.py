@@ -25,6 +25,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from .changes import stamp_anew
+
 FORMAT = "pobratym-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -70,6 +72,7 @@ def restore(source: Path) -> dict:
         database = extracted.pop(DATABASE_FILE[manifest["database"]["vendor"]])
         _database_load(database)
         _files_replace(extracted)
+    stamp_anew()  # the load went beside Django: values kept before it are stale
     return manifest
 
 

@@ -9,6 +9,13 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 POBRATYM_DEMO = True
+# In files, shared by the server and the task worker (core.changes stamps what either writes).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+    }
+}
 
 # Static files come from the app directories here (runserver, also with DEBUG off through
 # `--insecure`, as `make run` does); whitenoise serves them, hashed, in production.

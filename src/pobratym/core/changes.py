@@ -1,0 +1,83 @@
+"""A stamp in the cache that changes whenever the data does, so that a value kept under it is
+never stale: `remembered(key, compute)` recomputes once anything was written since.
+
+Every statement that writes through Django (a service, the admin, a management command, a
+migration) sets a new stamp when its transaction commits, or at once outside a transaction.
+Where the cache lives outside the database (memory or files, in development and tests) it is
+also set as the statement runs: that stamp is not part of the transaction, and a test's
+transaction never commits. Writes to the cache's own table and to sessions change nothing a
+stamped value holds and are not counted. Writes made beside Django (restoring a backup) must
+call `stamp_anew()` or clear the cache.
+"""
+
+import re
+import secrets
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+
+T = TypeVar("T")
+
+STAMP_KEY = "pobratym:changes"
+IGNORED_TABLES = {"django_session"}
+_WRITE = re.compile(
+    r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE|REPLACE\s+INTO|ALTER|DROP|CREATE)"
+    r'\b\s*(?:TABLE\s+)?"?(\w*)',
+    re.IGNORECASE,
+)
+
+
+def stamp_anew() -> str:
+    stamp = secrets.token_hex(8)
+    caches["default"].set(STAMP_KEY, stamp, None)
+    return stamp
+
+
+def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
+    """The value kept under `key` if nothing was written since it was computed, else
+    `compute()` kept anew; one cache read when it was. `timeout` bounds how long a value that
+    depends on the clock alone (an invitation expiring) may lag."""
+    cache = caches["default"]
+    found = cache.get_many([STAMP_KEY, key])
+    stamp = found.get(STAMP_KEY) or stamp_anew()
+    kept = found.get(key)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    value = compute()
+    cache.set(key, (stamp, value), timeout)
+    return value
+
+
+def _is_change(sql: str) -> bool:
+    write = _WRITE.match(sql)
+    if write is None:
+        return False
+    return write.group(1) not in IGNORED_TABLES | {getattr(caches["default"], "_table", None)}
+
+
+def _on_commit(connection) -> None:
+    """Stamp once when the transaction commits, however many statements it wrote."""
+    if not any(callback is stamp_anew for _ids, callback, _robust in connection.run_on_commit):
+        # Robust: the change is made; a stamp that cannot be set (no cache table yet) only
+        # leaves kept values to their timeout.
+        connection.on_commit(stamp_anew, robust=True)
+
+
+def watch(connection) -> None:
+    """Follow the writes of a new database connection (the `connection_created` signal)."""
+    if any(getattr(wrapper, "watches_changes", False) for wrapper in connection.execute_wrappers):
+        return
+
+    def changes(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if _is_change(sql):
+            if not isinstance(caches["default"], DatabaseCache):
+                stamp_anew()
+            _on_commit(connection)
+        return result
+
+    changes.watches_changes = True
+    # First, so that a wrapper pushed and popped around a block (execute_wrapper) stays last.
+    connection.execute_wrappers.insert(0, changes)
