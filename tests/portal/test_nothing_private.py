@@ -14,14 +14,16 @@ from django.db.models import Max
 from django.test import Client
 
 from pobratym.aid import services as aid
-from pobratym.partnerships.models import Role
+from pobratym.partnerships.models import Partnership, Role
 from pobratym.projects import services as projects
 from tests.agreements.letter_factories import letter_register
-from tests.aid.factories import need_post
+from tests.aid.factories import need_post, offer_make
+from tests.aid.shipment_factories import shipment_plan
 from tests.conversations.factories import post, thread_start
 from tests.directory.factories import contact_add, organisation_add
 from tests.exchanges.factories import event_add
 from tests.exchanges.people import minor_fields, participant_make
+from tests.factories import member_create, partnership_create
 from tests.portal.factories import news_add
 from tests.projects.conftest import project_add
 
@@ -53,6 +55,10 @@ SECRET = {
     "message": "MARKER-MESSAGE-BODY-6f7",
     "contact_email": "marker-contact-8a9@example.org",
     "contact_name": "MARKER-CONTACT-NAME-0b1",
+    "donor": "MARKER-DONOR-ORGANISATION-3c5",
+    "shipment_route": "MARKER-SHIPMENT-ROUTE-7d1",
+    "shipment_reference": "MARKER-SHIP-9e2",
+    "not_active": "MARKER-PROJECT-OF-A-PROPOSED-PARTNERSHIP-5f0",
 }
 PUBLIC = {
     "project": "Digital citizen services for Zhytomyr",
@@ -116,6 +122,19 @@ def seeded(partnership, cast):
     thread = thread_start(partnership, coordinator1, subject=SECRET["thread"], body="Hello.")
     post(thread, coordinator2, body=SECRET["message"])
     news_add(partnership, coordinator1, title=PUBLIC["news"])
+    # Aid on its way: an offer of a donor and a shipment (members only, whatever they carry).
+    offer_make(partnership, office1, need=public_need, donor=SECRET["donor"])
+    shipment_plan(
+        partnership,
+        office1,
+        reference=SECRET["shipment_reference"],
+        route=SECRET["shipment_route"],
+    )
+    # A partnership not yet active shows nothing, not even what it marked public.
+    proposed = partnership_create(status=Partnership.Status.PROPOSED)
+    staff = member_create(proposed, Role.STAFF).user
+    project_add(proposed, staff, title=SECRET["not_active"], public=True, language="en")
+    partnership.proposed = proposed
     return partnership
 
 
@@ -141,7 +160,7 @@ def _visitor_answers(partnership) -> dict[str, str]:
         answers[address] = _text(response)
     # And whatever else of the API answers a visitor: every reading operation of the
     # partnership (or of none), including those added after this test.
-    for address in _api_reads(slug):
+    for address in _api_reads(slug) + _api_reads(partnership.proposed.slug):
         response = client.get(address)
         assert response.status_code < 500, address
         if response.status_code == 200:
