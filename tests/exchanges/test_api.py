@@ -132,6 +132,30 @@ def test_a_time_before_its_zone_kept_whole_minutes_comes_in_utc(partnership, off
     )
 
 
+def test_an_offset_postgresql_cannot_store_is_read_as_its_instant(partnership, office, client_of):
+    """Python reads offsets up to ±23:59, PostgreSQL stores none beyond ±15:59: such a time is
+    the same instant, shown on the event's clock; one beyond the calendar is refused."""
+    client = client_of(office)
+    made = post(
+        client,
+        base(partnership),
+        body(starts_at="2031-05-12T10:00+18:45", ends_at="2031-05-12T12:00+18:45"),
+        uuid.uuid4(),
+    )
+    assert made.status_code == 201
+    assert made.json()["starts_at"] == "2031-05-11T18:15:00+03:00"
+
+    refused = post(
+        client,
+        base(partnership),
+        body(starts_at="0001-01-01T00:00+05:00", ends_at="2031-05-12T12:00"),
+        uuid.uuid4(),
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["loc"][-1] == "starts_at"
+    assert Event.objects.count() == 1
+
+
 @pytest.mark.parametrize(
     ("fields", "code"),
     [

@@ -72,7 +72,8 @@ def _in_utc(value: datetime) -> datetime:
     try:
         return value.astimezone(UTC)
     except OverflowError:  # before the year 1 or after 9999 in UTC
-        raise PydanticCustomError("datetime_out_of_range", _("The time is out of range.")) from None
+        message = _("The time lies outside the years 1 to 9999.")
+        raise PydanticCustomError("datetime_out_of_range", message) from None
 
 
 # API types: every id, text, slug and time an API input takes is one of these.

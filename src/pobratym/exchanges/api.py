@@ -219,8 +219,8 @@ class EventIn(Schema):
     focus_area: Slug | None = Field(None, description="The key of a focus area.")
     title: Text = Field(min_length=1, max_length=300)
     description: Text = Field("", max_length=TEXT_MAX_LENGTH)
-    starts_at: datetime = Field(description="With an offset, or as the event's clock shows it.")
-    ends_at: datetime
+    starts_at: Moment = Field(description="With an offset, or as the event's clock shows it.")
+    ends_at: Moment
     time_zone: EventTimeZone = EventTimeZone.BERLIN
     city: Text = Field("", max_length=200)
     venue: Text = Field("", max_length=300)
