@@ -356,7 +356,7 @@ class ShipmentOut(Schema):
     id: int
     reference: str = Field(description="The shipment's number.")
     status: ShipmentStatus
-    side: int = Field(description="Position of the sending side: 1 or 2.")
+    side: int = Field(alias="side.position", description="Position of the sending side: 1 or 2.")
     carrier: str | None = Field(description="The carrier's name, an organisation.")
     vehicle: str
     route: str = Field(description="As written, in `language`.")
@@ -373,10 +373,6 @@ class ShipmentOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_side(shipment) -> int:
-        return shipment.side.position
-
-    @staticmethod
     def resolve_carrier(shipment) -> str | None:
         return shipment.carrier.name if shipment.carrier_id else None
 
@@ -388,28 +384,12 @@ class ShipmentStageOut(Schema):
 
 
 class ShipmentLineOut(Schema):
-    need_id: int
-    need_line_id: int
-    item: str
+    need_id: int = Field(alias="pledge.need_line.need_id")
+    need_line_id: int = Field(alias="pledge.need_line_id")
+    item: str = Field(alias="pledge.offer_line.item")
     quantity: Decimal
-    unit: Unit
+    unit: Unit = Field(alias="pledge.offer_line.unit")
     package: int | None = Field(description="The package's number, or null when loose.")
-
-    @staticmethod
-    def resolve_need_id(line) -> int:
-        return line.pledge.need_line.need_id
-
-    @staticmethod
-    def resolve_need_line_id(line) -> int:
-        return line.pledge.need_line_id
-
-    @staticmethod
-    def resolve_item(line) -> str:
-        return line.pledge.offer_line.item
-
-    @staticmethod
-    def resolve_unit(line) -> str:
-        return line.pledge.offer_line.unit
 
     @staticmethod
     def resolve_package(line) -> int | None:
