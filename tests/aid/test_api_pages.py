@@ -2,6 +2,8 @@
 record once, in the order records last changed; a record changed meanwhile comes again at the
 end; `updated_since` asks only for what changed; each page costs the same queries."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -66,6 +68,24 @@ def test_updated_since_asks_only_for_what_changed(partnership, receiver, client_
 
     assert [item["title"] for item in changed["items"]] == ["Need 1, corrected"]
     assert changed["count"] == 1
+
+
+def test_updated_since_takes_any_offset_as_its_instant(partnership, receiver, client_of):
+    """An offset beyond ±15:59 (which PostgreSQL stores none of) is the same instant; a time
+    beyond the years 1 to 9999 is a 400 naming the parameter, never a 500."""
+    needs = [need_post(partnership, receiver, title=f"Need {number}") for number in range(2)]
+    since = timezone.now()
+    services.need_update(need=needs[1], by=receiver, title="Need 1, corrected")
+    far_east = since.astimezone(dt.timezone(dt.timedelta(hours=18, minutes=45)))
+    client = client_of(receiver)
+
+    changed = client.get(url(partnership), {"updated_since": far_east.isoformat()})
+    refused = client.get(url(partnership), {"updated_since": "0001-01-01T00:00:00+05:00"})
+
+    assert [item["title"] for item in changed.json()["items"]] == ["Need 1, corrected"]
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid_parameter"
+    assert "updated_since" in refused.json()["message"]
 
 
 def test_every_page_costs_the_same_queries(partnership, receiver, client_of):
