@@ -99,3 +99,16 @@ def test_every_page_costs_the_same_queries(partnership, receiver, client_of):
             assert client.get(url(partnership), query).status_code == 200
         counted.append(len(queries))
     assert len(set(counted)) == 1, counted
+
+
+def test_updated_since_without_an_offset_is_refused_saying_so(partnership, receiver, client_of):
+    response = client_of(receiver).get(
+        url(partnership),
+        {"updated_since": "2026-05-04T09:30:00"},
+        headers={"Accept-Language": "en"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "invalid_parameter",
+        "message": "“updated_since” takes a date and time, such as 2026-05-04T09:30:00+02:00.",
+    }

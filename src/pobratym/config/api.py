@@ -127,7 +127,13 @@ def _in_query(problem: dict) -> bool:
 
 
 DATES = {"date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"}
-TIMES = {"datetime_parsing", "datetime_type", "datetime_from_date_parsing", "timezone_aware"}
+TIMES = {
+    "datetime_parsing",
+    "datetime_type",
+    "datetime_from_date_parsing",
+    "datetime_out_of_range",
+    "timezone_aware",
+}
 NUMBERS = {"int_parsing", "int_type", "greater_than_equal", "less_than_equal", "int_from_float"}
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.conf import settings as ninja_settings
 from ninja.pagination import PaginationBase
-from pydantic import AfterValidator
+from pydantic import AfterValidator, AwareDatetime
 from pydantic_core import PydanticCustomError
 
 from .errors import DomainError
@@ -107,8 +107,8 @@ class CursorPagination(PaginationBase):
         cursor: str | None = Field(
             None, max_length=200, description="The `next` of the page before; none for the first."
         )
-        updated_since: Moment | None = Field(
-            None, description="Only records changed at or after this time (ISO 8601)."
+        updated_since: Annotated[AwareDatetime, AfterValidator(_in_utc)] | None = Field(
+            None, description="Only records changed at or after this time (ISO 8601, with offset)."
         )
 
     class Output(Schema):
