@@ -1,4 +1,5 @@
-"""The agreements API: members read agreements of their partnership, nobody else."""
+"""The agreements API: members read agreements of their partnership; a visitor reads those in
+force as the public portal shows them, nothing more."""
 
 import pytest
 
@@ -46,5 +47,29 @@ def test_other_partnerships_agreements_are_not_found(partnership, other_partners
     assert client_of(UserFactory()).get(url(partnership)).status_code == 404
 
 
-def test_a_visitor_finds_no_agreement(partnership, client):
-    assert client.get(url(partnership)).json()["code"] == "not_found"
+def test_a_visitor_reads_only_the_signed_agreements_as_the_portal_tells_them(partnership, client):
+    team = people(partnership)
+    signed = agreement_in_force(partnership, team)
+    draft = agreement_draft(partnership, team["coordinator1"])
+    amendment = amendments.amendment_propose(
+        agreement=signed, by=team["coordinator2"], texts={"uk": ("Зміна", "Молодь")}
+    )
+    approve_here(amendment, team["signatory1"])
+
+    listing = client.get(url(partnership))
+
+    assert listing.status_code == 200
+    [agreement] = listing.json()
+    assert (agreement["id"], agreement["state"]) == (signed.pk, "in_force")
+    assert agreement["amendments_in_force"] == []  # proposed, approved by one side only
+    assert set(agreement) == {
+        "id",
+        "kind",
+        "title",
+        "state",
+        "in_force_from",
+        "ends_on",
+        "amendments_in_force",
+    }
+    for record in (signed, draft):
+        assert client.get(url(partnership, record)).json()["code"] == "not_found"

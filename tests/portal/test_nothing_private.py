@@ -16,6 +16,7 @@ from django.test import Client
 from pobratym.aid import services as aid
 from pobratym.partnerships.models import Partnership, Role
 from pobratym.projects import services as projects
+from tests.agreements.factories import agreement_draft, agreement_in_force, people
 from tests.agreements.letter_factories import letter_register
 from tests.aid.factories import need_post, offer_make
 from tests.aid.shipment_factories import shipment_plan
@@ -59,6 +60,8 @@ SECRET = {
     "shipment_route": "MARKER-SHIPMENT-ROUTE-7d1",
     "shipment_reference": "MARKER-SHIP-9e2",
     "not_active": "MARKER-PROJECT-OF-A-PROPOSED-PARTNERSHIP-5f0",
+    "agreement_draft": "MARKER-AGREEMENT-DRAFT-1a4",
+    "agreement_text": "MARKER-AGREEMENT-TEXT-6c2",
 }
 PUBLIC = {
     "project": "Digital citizen services for Zhytomyr",
@@ -129,6 +132,15 @@ def seeded(partnership, cast):
         office1,
         reference=SECRET["shipment_reference"],
         route=SECRET["shipment_route"],
+    )
+    # Agreements: a draft, and one in force whose text stays with the members.
+    team = people(partnership)
+    agreement_draft(partnership, team["coordinator1"], title=SECRET["agreement_draft"])
+    agreement_in_force(
+        partnership,
+        team,
+        title="Solidarity partnership",
+        texts={"en": ("Solidarity partnership", SECRET["agreement_text"])},
     )
     # A partnership not yet active shows nothing, not even what it marked public.
     proposed = partnership_create(status=Partnership.Status.PROPOSED)
@@ -227,6 +239,7 @@ def test_the_public_records_do_appear(seeded):
     assert PUBLIC["project"] in answers[f"{api}/projects"]
     assert PUBLIC["need"] in answers[f"{api}/aid/needs"]
     assert PUBLIC["event"] in answers["/api/v1/events"]
+    assert "Solidarity partnership" in answers[f"{api}/agreements"]
     details = [text for address, text in answers.items() if re.search(r"/\d+$", address)]
     for text in (PUBLIC["project"], PUBLIC["need"], PUBLIC["event"]):
         assert any(text in detail for detail in details), text

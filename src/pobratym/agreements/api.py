@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
+from pobratym.core.audiences import for_visitors, members_or_visitors
 from pobratym.core.inputs import Id, Slug
-from pobratym.partnerships.access import partnership_for
+from pobratym.partnerships.access import is_visitor, partnership_for
 
 from .selectors import agreements as selectors
 
@@ -63,6 +64,32 @@ class AgreementDetailOut(AgreementOut):
     amendments: list[AmendmentOut]
 
 
+class PublicAmendmentOut(Schema):
+    number: int
+    in_force_from: date
+
+
+class PublicAgreementOut(Schema):
+    """An agreement as a visitor reads it, as the public portal tells its story: signed by
+    both sides, when it came into force and ends, and its amendments in force."""
+
+    id: int
+    kind: str
+    title: str = Field(description="In the reader's language where there is a translation.")
+    state: str
+    in_force_from: date
+    ends_on: date | None
+    amendments_in_force: list[PublicAmendmentOut]
+
+    @staticmethod
+    def resolve_title(agreement) -> str:
+        return selectors.heading_of(agreement)
+
+    @staticmethod
+    def resolve_state(agreement) -> str:
+        return agreement.state()
+
+
 def _agreement(agreement) -> dict:
     fields = AgreementOut.model_fields.keys() - {"state"}
     return {**{name: getattr(agreement, name) for name in fields}, "state": agreement.state()}
@@ -72,9 +99,15 @@ def _texts(texts) -> list[dict]:
     return [{"language": t.language, "title": t.title, "body": t.body} for t in texts]
 
 
-@router.get("/{slug}/agreements", response=list[AgreementOut])
+@router.get(
+    "/{slug}/agreements", response=list[members_or_visitors(AgreementOut, PublicAgreementOut)]
+)
 def agreement_list(request, slug: Slug):
-    partnership = partnership_for(request, slug, "agreements.view_agreement")
+    """The partnership's agreements; a visitor reads those both sides signed, as the public
+    portal shows them."""
+    partnership = partnership_for(request, slug, "agreements.view_agreement", visitors=True)
+    if is_visitor(request):
+        return [for_visitors(a) for a in selectors.public_agreements(partnership=partnership)]
     return [
         _agreement(a)
         for a in selectors.agreement_list(viewer=request.user, partnership=partnership)

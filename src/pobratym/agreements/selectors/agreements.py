@@ -330,24 +330,35 @@ class PublicStep:
     heading: str
 
 
+def public_agreements(*, partnership: Partnership) -> QuerySet:
+    """What anybody may know of a partnership's agreements: those both sides signed, each with
+    its `amendments_in_force`, in the reader's language, the oldest first; never a draft, a
+    proposal, a text, a signer or a note. The portal's story and the API's answer to visitors
+    read this. Three queries."""
+    return (
+        in_reader_language(
+            Agreement.objects.filter(partnership=partnership, in_force_from__isnull=False)
+        )
+        .prefetch_related(
+            Prefetch(
+                "amendments",
+                queryset=Amendment.objects.filter(
+                    status=AmendmentStatus.IN_FORCE, in_force_from__isnull=False
+                ).order_by("in_force_from", "number"),
+                to_attr="amendments_in_force",
+            )
+        )
+        .order_by("in_force_from", "pk")
+    )
+
+
 def public_timeline(*, partnership: Partnership, today: date | None = None) -> list[PublicStep]:
     """The public portal's story of the agreements: only those both sides signed, with their
     state today and their amendments in force, oldest first; drafts, proposals, texts,
     signers and notes stay with the members. Three queries."""
     today = today or timezone.localdate()
-    agreements = in_reader_language(
-        Agreement.objects.filter(partnership=partnership, in_force_from__isnull=False)
-    ).prefetch_related(
-        Prefetch(
-            "amendments",
-            queryset=Amendment.objects.filter(
-                status=AmendmentStatus.IN_FORCE, in_force_from__isnull=False
-            ).order_by("in_force_from", "number"),
-            to_attr="amendments_in_force",
-        )
-    )
     steps = []
-    for agreement in agreements:
+    for agreement in public_agreements(partnership=partnership):
         heading = heading_of(agreement)
         steps.append(PublicStep(agreement.in_force_from, _("In force"), heading))
         for amendment in agreement.amendments_in_force:
