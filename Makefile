@@ -81,9 +81,11 @@ test-browser: install compilemessages node_modules/.installed
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m browser tests/browser
 
 # Not part of `make test`: the stateful tests with the deep hypothesis profile (many more and
-# longer random sequences, new ones each run).
+# longer random sequences, new ones each run), and schemathesis over the whole API with its
+# coverage phase (every boundary case of the OpenAPI document) on PostgreSQL.
 test-deep: install compilemessages
 	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n $(PYTEST_WORKERS) tests/agreements/test_rules_stateful.py tests/aid/test_pledges_stateful.py
+	HYPOTHESIS_PROFILE=deep scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations tests/test_api_schemathesis.py
 
 # Not part of `make test`: it generates a dataset of the whole platform per database and times every page (bench/README.md).
 bench: install compilemessages
