@@ -1,16 +1,16 @@
 """The API's rate limits: requests per minute per personal API token and per client address,
-counted in Django's cache (no other service) in fixed one-minute windows. Beyond a limit the
-API answers 429 with `Retry-After`, the seconds left in the window."""
+counted in the database (`core.rates`, no other service) in fixed one-minute windows. Beyond
+a limit the API answers 429 with `Retry-After`, the seconds left in the window."""
 
 import math
 import time
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from ninja.throttling import BaseThrottle
 
+from pobratym.core.rates import counted
 from pobratym.partnerships.models import ApiToken
 
 WINDOW = 60  # seconds
@@ -35,13 +35,7 @@ class _PerMinute(BaseThrottle):
         identity = self.identity(request)
         if identity is None:
             return True
-        key = f"api-rate:{self.scope}:{identity}:{int(time.time() // WINDOW)}"
-        cache.add(key, 0, timeout=WINDOW * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=WINDOW * 2)
-            count = 1
+        count = counted(f"api:{self.scope}:{identity}", int(time.time() // WINDOW))
         return count <= getattr(settings, self.setting)
 
     def wait(self) -> float:

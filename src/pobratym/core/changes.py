@@ -5,9 +5,9 @@ Every statement that writes through Django (a service, the admin, a management c
 migration) sets a new stamp when its transaction commits, or at once outside a transaction.
 Where the cache lives outside the database (memory or files, in development and tests) it is
 also set as the statement runs: that stamp is not part of the transaction, and a test's
-transaction never commits. Writes to the cache's own table and to sessions change nothing a
-stamped value holds and are not counted. Writes made beside Django (restoring a backup) must
-call `stamp_anew()` or clear the cache.
+transaction never commits. Writes to the cache's own table, to sessions and to the rate
+limits' counts change nothing a stamped value holds and are not counted. Writes made beside
+Django (restoring a backup) must call `stamp_anew()` or clear the cache.
 """
 
 import re
@@ -21,7 +21,7 @@ from django.core.cache.backends.db import DatabaseCache
 T = TypeVar("T")
 
 STAMP_KEY = "pobratym:changes"
-IGNORED_TABLES = {"django_session"}
+IGNORED_TABLES = {"django_session", "core_requestcount"}
 _WRITE = re.compile(
     r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE|REPLACE\s+INTO|ALTER|DROP|CREATE)"
     r'\b\s*(?:TABLE\s+)?"?(\w*)',
