@@ -2,7 +2,7 @@
 `/api/v1/openapi.json` lists (so a new endpoint is covered as soon as it is there) with
 generated valid and invalid input, in process against the test database, as a visitor and with
 a coordinator's read-and-write token. No answer may be a server error (5xx), and every answer
-with a documented status must match the schema documented for it.
+must have a status and a content type the document names, and match the schema it documents.
 
 Path parameters name real records of a seeded partnership, so that the calls reach the code
 behind the lookups rather than stopping at 404 (unless the path itself is the invalid part of
@@ -28,7 +28,11 @@ from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from pobratym.exchanges.services.feeds import calendar_feed_create
 from pobratym.partnerships.api_tokens import api_token_create
@@ -43,7 +47,12 @@ from tests.projects.conftest import project_add
 from tests.projects.plans import measure_add, plan_add
 
 DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
-CHECKS = [not_a_server_error, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 WRITING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 schema = schemathesis.openapi.from_wsgi(

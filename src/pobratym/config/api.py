@@ -2,6 +2,7 @@
 an ETag."""
 
 from functools import wraps
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -57,6 +58,47 @@ class PobratymAPI(NinjaAPI):
         # The same address answers each person (session or token) with their own records.
         patch_vary_headers(response, ["Authorization", "Cookie"])
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The document names every refusal an operation can answer, each a `{code, message}`
+        (the error handlers below), where its endpoint did not name it already."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status in _refusals(operation):
+                    if status not in responses and str(status) not in responses:
+                        responses[status] = _refusal(status)
+        return schema
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+    "required": ["code", "message"],
+}
+
+
+def _refusals(operation: dict) -> list[int]:
+    """Any address may name no record (404) or be malformed (422), and any caller may be
+    beyond a limit (429); a query can be malformed (400), a body too large (413), and an
+    operation that asks who calls refuses an unknown token or a role that may not (401, 403)."""
+    statuses = [404, 422, 429]
+    if any(parameter.get("in") == "query" for parameter in operation.get("parameters", [])):
+        statuses.append(400)
+    if "requestBody" in operation:
+        statuses += [400, 413]
+    if operation.get("security"):
+        statuses += [401, 403]
+    return statuses
+
+
+def _refusal(status: int) -> dict:
+    return {
+        "description": HTTPStatus(status).phrase,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
 
 
 api = PobratymAPI(
