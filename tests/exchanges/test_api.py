@@ -116,15 +116,15 @@ def test_an_event_is_added_once_per_key(partnership, office, client_of):
     assert Event.objects.count() == 1
 
 
+def add_at(client, partnership, starts_at, ends_at):
+    """Add an event at these times, as a program sends them."""
+    return post(client, base(partnership), body(starts_at=starts_at, ends_at=ends_at), uuid.uuid4())
+
+
 def test_a_time_before_its_zone_kept_whole_minutes_comes_in_utc(partnership, office, client_of):
     """Kyiv kept local mean time, UTC+02:02:04, until 1924: an RFC 3339 date-time cannot
     write that offset, so such times come in UTC, the same instant."""
-    made = post(
-        client_of(office),
-        base(partnership),
-        body(starts_at="1920-05-12T10:00", ends_at="1920-05-12T12:00"),
-        uuid.uuid4(),
-    )
+    made = add_at(client_of(office), partnership, "1920-05-12T10:00", "1920-05-12T12:00")
     assert made.status_code == 201
     assert (made.json()["starts_at"], made.json()["ends_at"]) == (
         "1920-05-12T07:57:56Z",
@@ -136,21 +136,11 @@ def test_an_offset_postgresql_cannot_store_is_read_as_its_instant(partnership, o
     """Python reads offsets up to ±23:59, PostgreSQL stores none beyond ±15:59: such a time is
     the same instant, shown on the event's clock; one beyond the calendar is refused."""
     client = client_of(office)
-    made = post(
-        client,
-        base(partnership),
-        body(starts_at="2031-05-12T10:00+18:45", ends_at="2031-05-12T12:00+18:45"),
-        uuid.uuid4(),
-    )
+    made = add_at(client, partnership, "2031-05-12T10:00+18:45", "2031-05-12T12:00+18:45")
     assert made.status_code == 201
     assert made.json()["starts_at"] == "2031-05-11T18:15:00+03:00"
 
-    refused = post(
-        client,
-        base(partnership),
-        body(starts_at="0001-01-01T00:00+05:00", ends_at="2031-05-12T12:00"),
-        uuid.uuid4(),
-    )
+    refused = add_at(client, partnership, "0001-01-01T00:00+05:00", "2031-05-12T12:00")
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["loc"][-1] == "starts_at"
     assert Event.objects.count() == 1
