@@ -25,7 +25,8 @@ from pobratym.aid import models as aid
 from pobratym.aid.models import item_key_of
 from pobratym.directory.models import Organisation, key_of
 from pobratym.partnerships import services as partnership_services
-from pobratym.partnerships.models import City, Partnership, Role, Side
+from pobratym.partnerships.demo import FOCUS_AREAS
+from pobratym.partnerships.models import City, FocusArea, Partnership, Role, Side
 
 SLUG_PREFIX = "bench-"
 BATCH = 2000
@@ -241,6 +242,12 @@ class Generator:
             status=Partnership.Status.ACTIVE,
             first_city=cities[0],
             second_city=cities[1],
+        )
+        FocusArea.objects.bulk_create(
+            FocusArea(
+                partnership=partnership, key=key, name_de=de, name_uk=uk, name_en=en, position=n
+            )
+            for n, (key, de, uk, en) in enumerate(FOCUS_AREAS, start=1)
         )
         donor_side, receiving_side = partnership.sides.order_by("position")
         people = {}

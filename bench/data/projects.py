@@ -36,6 +36,10 @@ TITLES = {
     1: ["Digitales Rathaus {n}", "Schulsanierung {n}", "Fachkräfteaustausch {n}", "Wasserwerk {n}"],
     2: ["Цифрова мерія {n}", "Відновлення школи {n}", "Обмін фахівцями {n}", "Водоканал {n}"],
 }
+DESCRIPTIONS = {
+    1: "Gemeinsam mit der Partnerstadt geplant; Fortschritt im Ratsbericht.",
+    2: "Сплановано разом із містом-партнером; поступ у звіті для міської ради.",
+}
 MEASURES_PER_PLAN = 20
 RATE = Decimal("45.1200")
 
@@ -50,7 +54,7 @@ def _projects(partnership, sides, by, count: int, rng, today: date) -> list[Proj
             Project(
                 partnership=partnership,
                 title=rng.choice(TITLES[lead.position]).format(n=number),
-                description="",
+                description=DESCRIPTIONS[lead.position],  # IATI publishes none without
                 language=LANGUAGES[lead.position],
                 focus_area=rng.choice(areas) if areas else None,
                 lead_side=lead,

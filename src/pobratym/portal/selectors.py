@@ -10,7 +10,7 @@ contacts, members."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -52,14 +52,8 @@ def portal_partnership(slug: str) -> Partnership:
 def public_projects(partnership: Partnership) -> QuerySet[Project]:
     """The public projects, running first, with their milestones done and in all."""
     return with_translations(
-        projects.public_projects(partnership=partnership)
+        projects.with_milestones(projects.public_projects(partnership=partnership))
         .select_related("focus_area")
-        .annotate(
-            milestone_count=Count("milestones", distinct=True),
-            milestones_done=Count(
-                "milestones", filter=Q(milestones__completed_on__isnull=False), distinct=True
-            ),
-        )
         .order_by("-starts_on", "pk")
     )[:SHOWN]
 

@@ -26,6 +26,7 @@ from .projects import (
     project_public_detail,
     project_public_list,
     public_projects,
+    with_milestones,
 )
 from .reports import report_detail, report_list, report_year, report_years
 
@@ -58,4 +59,5 @@ __all__ = [
     "state_of",
     "timeline",
     "version_of",
+    "with_milestones",
 ]

@@ -34,7 +34,7 @@ from ..models import (
     WorkPlan,
 )
 from .plans import _versions, state_of
-from .projects import Budget, _members_only, budget_of
+from .projects import Budget, _members_only, budget_of, with_milestones
 
 ZERO = Decimal("0.00")
 
@@ -272,12 +272,7 @@ def measures_by_status(measures: list[MeasureRow]) -> list[tuple[str, int]]:
 def _projects(projects: QuerySet, language: str) -> list[ProjectRow]:
     """The year's projects with their milestones done and due and their results. Two
     queries."""
-    rows = annotated_in(projects, ("title",), language).annotate(
-        milestone_count=Count("milestones", distinct=True),
-        milestones_done=Count(
-            "milestones", filter=Q(milestones__completed_on__isnull=False), distinct=True
-        ),
-    )
+    rows = with_milestones(annotated_in(projects, ("title",), language))
     indicators = defaultdict(list)
     found = annotated_in(
         Indicator.objects.filter(project__in=projects.values("pk")), ("title", "unit"), language
