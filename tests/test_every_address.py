@@ -555,6 +555,9 @@ OPEN = Door(get=EVERYONE, post=NOBODY, visitor=GET, outsider=GET)  # no sign-in 
 OPEN_FORM = Door(get=EVERYONE, post=EVERYONE, visitor=BOTH, outsider=BOTH)
 READ = Door(get=EVERYONE, post=NOBODY)  # members of the partnership read
 A_READ = Door(get=EVERYONE)  # the API: a path's other method is another operation
+# What a visitor reads without an account, as the portal shows it (decision 0023); the
+# demo's records are not public, so a visitor gets the lists and no record of them.
+A_PUBLIC = Door(get=EVERYONE, visitor=GET)
 C1, C2 = who(C, sides=[1]), who(C, sides=[2])
 OFFICE = who(C, S)
 OFFICE1, OFFICE2 = who(C, S, sides=[1]), who(C, S, sides=[2])
@@ -868,26 +871,30 @@ DOORS: dict[str, Door] = {
     "portal:news_list": READ,
     "portal:news_create": _form(who(C)),
     "portal:news_edit": _form(who(C)),
-    # the API: visitors get open data only; members what their pages show them
-    "GET /api/v1/partnerships/": Door(get=EVERYONE, outsider=GET),
-    f"GET {API}": A_READ,
-    f"GET {API}/agreements": A_READ,
+    # the API: visitors get open data and the public records; members what their pages show
+    "GET /api/v1/partnerships/": Door(get=EVERYONE, visitor=GET, outsider=GET),
+    "GET /api/v1/cities": Door(get=EVERYONE, visitor=GET, outsider=GET),
+    f"GET {API}": A_PUBLIC,
+    f"GET {API}/focus-areas": A_PUBLIC,
+    f"GET {API}/agreements": A_PUBLIC,
     f"GET {API}/agreements/{{agreement_id}}": A_READ,
     f"GET {API}/aid.hxl.csv": Door(get=EVERYONE, visitor=GET, outsider=GET),
-    f"GET {API}/aid/needs": A_READ,
+    f"GET {API}/aid/needs": A_PUBLIC,
     f"GET {API}/aid/needs/{{need_id}}": A_READ,
     f"GET {API}/aid/needs/{{need_id}}/matches": A_READ,
     f"GET {API}/aid/offers": A_READ,
     f"GET {API}/aid/offers/{{offer_id}}": A_READ,
+    f"GET {API}/aid/shipments": A_READ,
+    f"GET {API}/aid/shipments/{{shipment_id}}": A_READ,
     f"GET {API}/directory/organisations": A_READ,
     f"GET {API}/directory/organisations/{{organisation_id}}": A_READ,
     f"GET {API}/directory/contacts": Door(get=OFFICE),
     f"GET {API}/directory/contacts/{{contact_id}}": Door(get=OFFICE),
-    "GET /api/v1/events": Door(get=EVERYONE, outsider=GET),
+    "GET /api/v1/events": Door(get=EVERYONE, visitor=GET, outsider=GET),
     f"GET {API}/events.ics": Door(get=EVERYONE, visitor=GET, outsider=GET),
     "GET /api/v1/calendar/feeds/{secret}.ics": Door(get=NOBODY),  # only a real secret opens
     f"GET {API}/events/{{event_id}}": A_READ,
-    f"GET {API}/projects": A_READ,
+    f"GET {API}/projects": A_PUBLIC,
     f"GET {API}/projects/{{project_id}}": A_READ,
     f"POST {API}/projects": _api_post(OFFICE, _project_body),
     f"GET {API}/funding/applications": A_READ,
