@@ -71,7 +71,7 @@ schema = schemathesis.openapi.from_wsgi(
 # the seeded world and the test's transaction are shared by them, as a client's calls share
 # the database.
 EXAMPLES = hypothesis_settings(
-    max_examples=100 if DEEP else 6,
+    max_examples=50 if DEEP else 6,
     derandomize=not DEEP,
     database=None,
     deadline=None,
