@@ -1,15 +1,18 @@
-"""Conditional GETs on the API: a JSON answer carries an ETag of its body; sent back in
-If-None-Match it gets 304 without the body, until the answer changes; changes, refusals and
-streamed open data carry none."""
+"""Conditional GETs on the API: an answer to a GET carries an ETag of the data's stamp
+(core.changes), who asks and what; sent back in If-None-Match it gets 304 without the body,
+before the endpoint reads anything, until something is written; changes and refusals carry
+none. As production runs: the stamp is not renewed per request here (`remembering`)."""
 
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from pobratym.partnerships.api_tokens import api_token_create
 from tests.projects.conftest import project_add
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.remembering]
 
 
 def test_an_unchanged_answer_is_not_sent_again(partnership, staff, client_of):
@@ -22,8 +25,10 @@ def test_an_unchanged_answer_is_not_sent_again(partnership, staff, client_of):
     assert first.status_code == 200 and etag
     assert "Authorization" in first["Vary"]
 
-    again = client.get(path, headers={"If-None-Match": etag})
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(path, headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
+    assert not [query for query in queries if "projects_project" in query["sql"]]
     assert again["ETag"] == etag
     assert client.get(path, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
 
@@ -44,7 +49,25 @@ def test_a_token_gets_the_same_conditional_answers(partnership, staff):
     assert program.get("/api/v1/partnerships/", headers={"If-None-Match": etag}).status_code == 304
 
 
-def test_changes_refusals_and_streams_carry_no_etag(partnership, staff, client_of, client):
+def test_each_reader_and_language_has_its_own_etag(partnership, staff, coordinator, client_of):
+    path = f"/api/v1/partnerships/{partnership.slug}/projects"
+    staff_etag = client_of(staff).get(path)["ETag"]
+    assert (
+        client_of(coordinator).get(path, headers={"If-None-Match": staff_etag}).status_code == 200
+    )
+    in_ukrainian = client_of(staff).get(path, headers={"Accept-Language": "uk"})
+    assert in_ukrainian["ETag"] != staff_etag
+
+
+def test_an_open_data_stream_is_not_sent_again_either(partnership, client):
+    path = f"/api/v1/partnerships/{partnership.slug}/events.ics"
+    calendar = client.get(path)
+    assert calendar.status_code == 200 and calendar["ETag"]
+    again = client.get(path, headers={"If-None-Match": calendar["ETag"]})
+    assert again.status_code == 304 and not again.streaming and again.content == b""
+
+
+def test_changes_and_refusals_carry_no_etag(partnership, staff, client_of, client):
     made = client_of(staff).post(
         f"/api/v1/partnerships/{partnership.slug}/projects",
         {"title": "Bürgerportal", "lead_side": 1, "language": "de"},
@@ -56,5 +79,3 @@ def test_changes_refusals_and_streams_carry_no_etag(partnership, staff, client_o
         f"/api/v1/partnerships/{partnership.slug}/threads", headers={"If-None-Match": "*"}
     )
     assert refused.status_code == 404 and not refused.has_header("ETag")
-    calendar = client.get(f"/api/v1/partnerships/{partnership.slug}/events.ics")
-    assert calendar.status_code == 200 and not calendar.has_header("ETag")

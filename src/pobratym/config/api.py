@@ -1,5 +1,5 @@
 """The one API: each app adds its router; every error is `{code, message}`; GET answers carry
-an ETag."""
+an ETag and answer 304 before the endpoint runs when nothing changed."""
 
 from functools import wraps
 from http import HTTPStatus
@@ -7,24 +7,28 @@ from http import HTTPStatus
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404
-from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.http import Http404, HttpResponseNotModified
+from django.http.response import HttpResponseBase
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
-from ninja.security import django_auth
 
 from pobratym.agreements.api import router as agreements_router
 from pobratym.aid.api import router as aid_router
 from pobratym.conversations.api import router as conversations_router
 from pobratym.core import views as core_views
+from pobratym.core.changes import etag_of
 from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
 from pobratym.exchanges.api_feeds import router as calendar_router
 from pobratym.partnerships.api import cities_router
 from pobratym.partnerships.api import router as partnerships_router
-from pobratym.partnerships.api_auth import token_auth, visitor_auth
+from pobratym.partnerships.api_auth import session_auth, token_auth, visitor_auth
+from pobratym.partnerships.models import ApiToken
 from pobratym.projects.api import router as projects_router
 
 from .api_limits import LIMITS
@@ -43,21 +47,54 @@ def _unless_docs_are_off(view):
     return docs
 
 
-class PobratymAPI(NinjaAPI):
-    """Conditional GETs in one place: every JSON answer to a GET carries an ETag (a hash of
-    its body), and a client that sends it back in If-None-Match gets 304 without the body.
-    Streamed answers (the calendars, IATI, HXL) are not made here and carry none."""
+def _answered_before(view):
+    """Conditional GETs, for every endpoint (an API decorator): a GET's ETag is the data's stamp
+    (core.changes) with who asks, the address, the language and the day, known before the
+    endpoint runs. A client that sends it back in If-None-Match while nothing was written gets
+    304 at once, without the endpoint reading or writing a record; the open data streams
+    (calendars, IATI, HXL) too."""
 
+    @wraps(view)
+    def conditional(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        token = getattr(request, "auth", None)  # none on the open endpoints (auth=None)
+        reader = token if isinstance(token, ApiToken) else request.user
+        etag = etag_of(
+            type(reader).__name__,
+            reader.pk,
+            request.get_full_path(),
+            request.LANGUAGE_CODE,
+            timezone.localdate(),
+        )
+        request.pobratym_etag = etag
+        sent = parse_etags(request.headers.get("If-None-Match", ""))
+        if etag in {tag.removeprefix("W/") for tag in sent}:
+            response = HttpResponseNotModified()
+        else:
+            response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseBase):
+            _tagged(request, response)
+        return response
+
+    return conditional
+
+
+def _tagged(request, response):
+    if response.status_code in (200, 304) and hasattr(request, "pobratym_etag"):
+        response["ETag"] = request.pobratym_etag
+        # The same address answers each person (session or token) with their own records, in
+        # their language.
+        patch_vary_headers(response, ["Authorization", "Cookie", "Accept-Language"])
+    return response
+
+
+class PobratymAPI(NinjaAPI):
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
-        if request.method != "GET" or response.status_code != 200:
-            return response
-        set_response_etag(response)
-        # The same address answers each person (session or token) with their own records.
-        patch_vary_headers(response, ["Authorization", "Cookie"])
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        return _tagged(request, response) if request.method == "GET" else response
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         """The document names every refusal an operation can answer, each a `{code, message}`
@@ -104,7 +141,7 @@ def _refusal(status: int) -> dict:
 api = PobratymAPI(
     title="Pobratym API",
     version="1",
-    auth=[token_auth, django_auth, visitor_auth],
+    auth=[token_auth, session_auth, visitor_auth],
     throttle=LIMITS,
     urls_namespace="api",
     docs_url="/docs",
@@ -119,6 +156,7 @@ api.add_router("/partnerships", projects_router)
 api.add_router("/cities", cities_router)
 api.add_router("/", calendar_router)
 api.add_router("/", events_router)
+api.add_decorator(_answered_before)
 
 
 def _error(request, status: int, code: str, message: str):

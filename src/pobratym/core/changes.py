@@ -10,6 +10,7 @@ limits' counts change nothing a stamped value holds and are not counted. Writes 
 Django (restoring a backup) must call `stamp_anew()` or clear the cache.
 """
 
+import hashlib
 import re
 import secrets
 from collections.abc import Callable
@@ -33,6 +34,17 @@ def stamp_anew() -> str:
     stamp = secrets.token_hex(8)
     caches["default"].set(STAMP_KEY, stamp, None)
     return stamp
+
+
+def current_stamp() -> str:
+    return caches["default"].get(STAMP_KEY) or stamp_anew()
+
+
+def etag_of(*parts) -> str:
+    """An entity tag (RFC 9110) that changes whenever the data does: the stamp, with `parts`,
+    whatever else decides the answer (who asks, the address, the language, the day)."""
+    text = "\x1f".join([current_stamp(), *map(str, parts)])
+    return f'"{hashlib.sha256(text.encode()).hexdigest()[:32]}"'
 
 
 def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
