@@ -170,6 +170,21 @@ def test_a_malformed_authorization_header_is_a_401(header):
     assert set(refused.json()) == {"code", "message"}
 
 
+def test_a_change_without_a_session_or_token_is_asked_to_sign_in(partnership):
+    """A program or visitor that sends no session cookie has no session to forge: it is told
+    to sign in (401), not to reload a page as a browser whose CSRF token is missing."""
+    program = Client(enforce_csrf_checks=True)
+    refused = program.post(
+        f"/api/v1/partnerships/{partnership.slug}/projects",
+        {"title": "Bürgerportal", "lead_side": 1, "language": "de"},
+        content_type="application/json",
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert refused.status_code == 401
+    assert refused.json()["code"] == "unauthenticated"
+    assert not Project.objects.exists()
+
+
 def test_a_person_no_longer_active_opens_nothing(staff):
     program = bearer(token_for(staff))
     staff.is_active = False

@@ -7,8 +7,9 @@ read-only token may not change anything, and a token made for one partnership fi
 public only: every endpoint asks `access.partnership_for`, which finds nothing for a visitor
 unless the endpoint says it serves visitors (decision 0023); any change asks to sign in (401)."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, SessionAuth
 
 from pobratym.accounts.middleware import use_preferences
 from pobratym.core.errors import DomainError
@@ -63,3 +64,17 @@ def visitor_auth(request) -> Visitor | None:
     if request.method not in READING or "HTTP_AUTHORIZATION" in request.META:
         return None
     return VISITOR
+
+
+class BrowserSession(SessionAuth):
+    """The session of the browser, as on the pages. Its CSRF check needs a session to protect:
+    a request without the session cookie (a program, a visitor) passes on to the next way in,
+    so a change without a session or token is told to sign in (401), not to reload a page."""
+
+    def _get_key(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
+
+session_auth = BrowserSession()
