@@ -43,8 +43,15 @@ CONCURRENT_ROUNDS = 3
 class Target:
     name: str
     url: str | None  # None: the page does not exist (yet)
+    visitor: bool = False  # asked without signing in
+    unchanged: bool = False  # asked again with its ETag: 304 expected
     queries: int | None = None
     size: int = 0
+    headers: dict = field(default_factory=dict)
+
+    @property
+    def status(self) -> int:
+        return 304 if self.unchanged else 200
 
 
 @dataclass
@@ -348,8 +355,14 @@ def _targets() -> tuple[list[Target], object]:
         Target("API: contacts", f"{api}/directory/contacts"),
         Target("API: events", f"/api/v1/events?partnership={partnership.slug}"),
         Target("API: projects", f"{api}/projects"),
+        Target("API: projects, a visitor", f"{api}/projects", visitor=True),
+        Target("API: projects, unchanged (304)", f"{api}/projects", unchanged=True),
         Target("HXL export, public API", url("api:aid_hxl")),
         Target("HXL export, members", url("aid:need_hxl")),
+        Target("portal: start page, a visitor", plain("home"), visitor=True),
+        Target("portal: partnership, a visitor", url("portal:partnership"), visitor=True),
+        Target("portal: news feed (Atom)", url("portal:news_feed"), visitor=True),
+        Target("portal: sitemap.xml", "/sitemap.xml", visitor=True),
     ]
     return targets, coordinator
 
@@ -360,18 +373,22 @@ def _count_queries(targets: list[Target], cookie: tuple[str, str]) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies[cookie[0]] = cookie[1]
+    member = Client(HTTP_HOST="127.0.0.1")
+    member.cookies[cookie[0]] = cookie[1]
+    visitor = Client(HTTP_HOST="127.0.0.1")
     for target in targets:
         if target.url is None:
             continue
-        client.get(target.url)  # caches filled once per process are not the page's cost
+        client = visitor if target.visitor else member
+        first = client.get(target.url)  # caches filled once per process are not the page's cost
+        if target.unchanged:
+            target.headers = {"If-None-Match": first["ETag"]}
         with CaptureQueriesContext(connection) as context:
-            response = client.get(target.url)
+            response = client.get(target.url, headers=target.headers)
             # A streamed answer (the iCalendar feed) reads its rows as it is sent.
             body = b"".join(response) if response.streaming else response.content
-        if response.status_code != 200:
-            raise SystemExit(f"{target.url} answered {response.status_code}, not 200.")
+        if response.status_code != target.status:
+            raise SystemExit(f"{target.url} answered {response.status_code}, not {target.status}.")
         target.queries = len(context.captured_queries)
         target.size = len(body)
 
@@ -476,20 +493,23 @@ def _measure(
         rounds = CONCURRENT_ROUNDS
         burst = math.ceil(requests / (clients * rounds))
         warmup = min(warmup, 1)
-    sessions = [
+    members = [
         httpx.Client(base_url=base, cookies=dict([cookie]), timeout=300) for _ in range(clients)
     ]
+    visitors = [httpx.Client(base_url=base, timeout=300) for _ in range(clients)]
     start_together = threading.Barrier(clients)
 
-    def fetch(session: httpx.Client, url: str) -> list[float]:
+    def fetch(session: httpx.Client, target: Target) -> list[float]:
         start_together.wait()
         elapsed = []
         for _ in range(burst):
             started = time.perf_counter()
-            response = session.get(url)
+            response = session.get(target.url, headers=target.headers)
             elapsed.append(time.perf_counter() - started)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}, not 200.")
+            if response.status_code != target.status:
+                raise SystemExit(
+                    f"{target.url} answered {response.status_code}, not {target.status}."
+                )
         return elapsed
 
     with ThreadPoolExecutor(max_workers=clients) as pool:
@@ -497,14 +517,15 @@ def _measure(
             for round_number in range(warmup + rounds):
                 for target in present:
                     started = time.perf_counter()
-                    elapsed = list(pool.map(fetch, sessions, [target.url] * clients))
+                    sessions = visitors if target.visitor else members
+                    elapsed = list(pool.map(fetch, sessions, [target] * clients))
                     wall = time.perf_counter() - started
                     if round_number >= warmup:
                         timing = timings[target.name]
                         timing.samples.extend(s * 1000 for each in elapsed for s in each)
                         timing.wall += wall
         finally:
-            for session in sessions:
+            for session in members + visitors:
                 session.close()
     return timings
 

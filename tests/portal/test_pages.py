@@ -6,7 +6,9 @@ import uuid
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
@@ -185,3 +187,18 @@ def test_the_offices_translate_a_post_on_the_one_translation_page(
     assert client_of(office).get(address).status_code == 200
     news = client_of(office).get(f"/en/partnerships/{partnership.slug}/news/").content.decode()
     assert address in news
+
+
+@pytest.mark.remembering
+def test_the_portal_is_kept_for_visitors_until_anything_is_written(partnership, coordinator1):
+    news_add(partnership, coordinator1, title="Generatoren angekommen", language="de")
+    visitor = Client()
+    first = visitor.get(portal(partnership, "de")).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        again = visitor.get(portal(partnership, "de")).content.decode()
+    assert again.count("Generatoren angekommen") == first.count("Generatoren angekommen") == 1
+    assert not [query for query in kept if "portal_newspost" in query["sql"]]
+
+    news_add(partnership, coordinator1, title="Schule wieder offen", language="de")
+    assert "Schule wieder offen" in visitor.get(portal(partnership, "de")).content.decode()
+    assert "Generatoren angekommen" in visitor.get(portal(partnership, "uk")).content.decode()

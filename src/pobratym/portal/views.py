@@ -5,11 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.aid.views.dashboard import SERIES, month_chart
 from pobratym.core.alternates import page_meta
+from pobratym.core.changes import remembered
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -25,15 +29,29 @@ PAGE_SIZE = 25
 def portal(request, slug: str):
     """One partnership's public portal: its cities and story, focus areas, aid in figures,
     public projects and events, news, and how to help."""
+    partnership, body = remembered(
+        f"portal:{slug}:{get_language()}:{timezone.localdate().isoformat()}",
+        lambda: _portal_body(slug),
+    )
+    context = {
+        "partnership": partnership,
+        "body": body,
+        **page_meta(request, "portal:partnership", {"slug": slug}),
+    }
+    return render(request, "portal/partnership.html", context)
+
+
+def _portal_body(slug: str) -> tuple:
+    """The partnership and its portal's body, the same for every visitor (no form, no person):
+    kept until anything is written (core.changes), per language and day."""
     found = selectors.portal_of(slug)
     context = {
         "portal": found,
         "partnership": found.partnership,
         "chart": month_chart(found.aid.months),
         "series": SERIES,
-        **page_meta(request, "portal:partnership", {"slug": slug}),
     }
-    return render(request, "portal/partnership.html", context)
+    return found.partnership, render_to_string("portal/_partnership_body.html", context)
 
 
 @require_GET
