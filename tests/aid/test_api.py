@@ -598,6 +598,7 @@ def _grow(partnership, receiver, donor, needs: int, lines: int) -> None:
 
 
 def _queries(client, url: str) -> int:
+    client.get(url)  # what a process reads once (content types) is not the answer's cost
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context)
@@ -622,7 +623,7 @@ def test_lists_and_details_make_the_same_number_of_queries_as_data_grows(
     url = newest_url()
     with django_assert_max_num_queries(few):
         assert client.get(url).status_code == 200
-    assert few <= 15  # with the translations the selectors fetch for the pages
+    assert few <= 16  # with the translations the selectors fetch, and the rate limit's count
 
 
 # --- the contract and its protection ---

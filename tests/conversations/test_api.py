@@ -331,6 +331,7 @@ def test_marking_a_thread_read_clears_its_unread_count(
 
 
 def _queries(client, url: str) -> int:
+    client.get(url)  # what a process reads once (content types) is not the answer's cost
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context)
@@ -359,7 +360,7 @@ def test_the_list_and_a_thread_make_the_same_number_of_queries_as_data_grows(
     for url, count in few.items():
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
-        assert count <= 12, url
+        assert count <= 13, url  # the rate limit's count included
 
 
 def test_openapi_schema_lists_the_conversation_endpoints(staff, client_of):

@@ -62,18 +62,13 @@ class SentEmail(models.Model):
 
 
 class RequestCount(models.Model):
-    """Requests counted for a rate limit: one row per identity (`key`) and time window
-    (`period`, its number since the epoch), raised in one statement (`core.rates`)."""
+    """Requests counted for a rate limit: one row per identity (`key`) holding its current
+    time window (`period`, its number since the epoch) and the count in it, raised or started
+    again in one statement (`core.rates`)."""
 
-    key = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True)
     period = models.BigIntegerField()
     count = models.PositiveIntegerField(default=1)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key", "period"], name="core_request_count_once")
-        ]
-        indexes = [models.Index(fields=["period"], name="core_request_count_period")]
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.period}: {self.count}"
