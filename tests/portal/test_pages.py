@@ -201,4 +201,6 @@ def test_the_portal_is_kept_for_visitors_until_anything_is_written(partnership, 
 
     news_add(partnership, coordinator1, title="Schule wieder offen", language="de")
     assert "Schule wieder offen" in visitor.get(portal(partnership, "de")).content.decode()
-    assert "Generatoren angekommen" in visitor.get(portal(partnership, "uk")).content.decode()
+    in_ukrainian = visitor.get(portal(partnership, "uk")).content.decode()
+    assert "Generatoren angekommen" in in_ukrainian
+    assert f"/api/v1/partnerships/{partnership.slug}/events.ics?lang=uk" in in_ukrainian

@@ -50,6 +50,7 @@ def _portal_body(slug: str) -> tuple:
         "partnership": found.partnership,
         "chart": month_chart(found.aid.months),
         "series": SERIES,
+        "LANGUAGE_CODE": get_language(),  # rendered without a request: no context processors
     }
     return found.partnership, render_to_string("portal/_partnership_body.html", context)
 
