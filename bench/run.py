@@ -617,7 +617,9 @@ def main(argv: list[str] | None = None) -> None:
         "--reuse", action="store_true", help="keep the dataset of the last run if there is one"
     )
     parser.add_argument(
-        "--only", help="time only the pages whose name contains this text (and the trivial one)"
+        "--only",
+        help="time only the pages whose name contains one of these texts, comma-separated "
+        "(and the trivial one)",
     )
     args = parser.parse_args(argv)
     levels = [int(n) for n in args.clients.split(",")]
@@ -636,7 +638,10 @@ def main(argv: list[str] | None = None) -> None:
     dataset = _prepare(args)
     targets, coordinator = _targets()
     if args.only:
-        targets = [targets[0]] + [t for t in targets[1:] if args.only.lower() in t.name.lower()]
+        texts = [text.strip().lower() for text in args.only.split(",")]
+        targets = [targets[0]] + [
+            t for t in targets[1:] if any(text in t.name.lower() for text in texts)
+        ]
     cookie = _session_cookie(coordinator)
     _count_queries(targets, cookie)
     print("Timing the documents …")
