@@ -270,8 +270,12 @@ def test_unknown_filter_values_are_refused_saying_what_is_wrong(partnership, rec
     assert response.status_code == 400
     body = response.json()
     assert set(body) == {"code", "message"} and body["code"] == "invalid_parameter"
-    assert body["message"].startswith("“status” takes one of 'open', 'partly_covered'")
+    assert body["message"].startswith("“status” takes one of open, partly_covered, ")
     assert "“limit” takes a whole number within its range." in body["message"]
+    in_ukrainian = client_of(receiver).get(
+        f"{base(partnership)}/needs", {"status": "lost"}, headers={"Accept-Language": "uk"}
+    )
+    assert " or " not in in_ukrainian.json()["message"]  # pydantic's English list is not kept
 
 
 def test_matches_name_the_offer_line_and_the_need_line_it_fits(

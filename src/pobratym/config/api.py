@@ -1,6 +1,7 @@
 """The one API: each app adds its router; every error is `{code, message}`; GET answers carry
 an ETag and answer 304 before the endpoint runs when nothing changed."""
 
+import re
 from functools import wraps
 from http import HTTPStatus
 
@@ -222,7 +223,9 @@ def _parameter_problem(problem: dict) -> str:
     name = str(problem["loc"][-1])
     kind = problem.get("type", "")
     if kind == "enum":
-        values = problem.get("ctx", {}).get("expected", "")
+        # pydantic lists them in English ("'a', 'b' or 'c'"): only the values are kept.
+        expected = str(problem.get("ctx", {}).get("expected", ""))
+        values = ", ".join(re.findall(r"'([^']*)'", expected)) or expected
         return _("“%(name)s” takes one of %(values)s.") % {"name": name, "values": values}
     if kind in DATES:
         return _("“%(name)s” takes a date, such as 2026-05-04.") % {"name": name}
