@@ -4,9 +4,11 @@ show every change at once: as production runs, not as the other tests do (`remem
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import request_finished
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
@@ -122,3 +124,17 @@ def test_in_the_database_a_change_rolled_back_keeps_the_stamp(database_cache, pa
 
     assert database_cache.get(STAMP_KEY) == stamp
     assert remembered("answer", lambda: "recounted") == "kept"
+
+
+@pytest.mark.both_databases
+def test_in_the_database_a_write_outside_a_transaction_is_kept_then_stamped(database_cache):
+    """An INSERT … RETURNING is still open when it returns: stamping on the same connection
+    then lost the row on SQLite (the migrations' own records went missing)."""
+    remembered("answer", lambda: "before")
+    stamp = database_cache.get(STAMP_KEY)
+
+    Group.objects.create(name="Koordination")  # autocommit: committed as it runs
+
+    assert Group.objects.filter(name="Koordination").exists()  # kept …
+    request_finished.send(sender=None)
+    assert database_cache.get(STAMP_KEY) != stamp  # … and stamped by the end of the request

@@ -2,15 +2,17 @@
 never stale: `remembered(key, compute)` recomputes once anything was written since.
 
 Every statement that writes through Django (a service, the admin, a management command, a
-migration) sets a new stamp when its transaction commits, or at once outside a transaction.
+migration) sets a new stamp when its transaction commits, or, outside a transaction, right
+after it (at the connection's next statement or the end of the request).
 Where the cache lives outside the database (memory or files, in development and tests) it is
 also set as the statement runs: that stamp is not part of the transaction, and a test's
-transaction never commits. Writes to the cache's own table, to sessions and to the rate
-limits' counts change nothing a stamped value holds and are not counted. Writes made beside
+transaction never commits. Writes to the cache's own table, to sessions, to the rate limits'
+counts and to the migrations' record change nothing a stamped value holds and are not counted. Writes made beside
 Django (restoring a backup) must call `stamp_anew()` or clear the cache.
 """
 
 import hashlib
+import logging
 import re
 import secrets
 from collections.abc import Callable
@@ -18,11 +20,13 @@ from typing import TypeVar
 
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.db import connections
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 STAMP_KEY = "pobratym:changes"
-IGNORED_TABLES = {"django_session", "core_requestcount"}
+IGNORED_TABLES = {"django_session", "core_requestcount", "django_migrations"}
 _WRITE = re.compile(
     r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE|REPLACE\s+INTO|ALTER|DROP|CREATE)"
     r'\b\s*(?:TABLE\s+)?"?(\w*)',
@@ -77,19 +81,42 @@ def _on_commit(connection) -> None:
         connection.on_commit(stamp_anew, robust=True)
 
 
+def _stamp_if_due(connection) -> None:
+    if connection.__dict__.pop("pobratym_stamp_due", False):
+        try:
+            stamp_anew()
+        except Exception:
+            logger.exception("The stamp of a change could not be set.")
+
+
 def watch(connection) -> None:
-    """Follow the writes of a new database connection (the `connection_created` signal)."""
+    """Follow the writes of a new database connection (the `connection_created` signal).
+
+    A write outside a transaction is committed as it runs, but its statement may still be
+    open (an INSERT … RETURNING waits for its row to be read): the cache in the database must
+    not be written on the same connection then. So it is stamped when the connection runs its
+    next statement, or when the request ends (`stamp_due_changes`), whichever comes first."""
     if any(getattr(wrapper, "watches_changes", False) for wrapper in connection.execute_wrappers):
         return
 
     def changes(execute, sql, params, many, context):
+        _stamp_if_due(connection)
         result = execute(sql, params, many, context)
         if _is_change(sql):
             if not isinstance(caches["default"], DatabaseCache):
                 stamp_anew()
-            _on_commit(connection)
+            elif connection.in_atomic_block:
+                _on_commit(connection)
+            else:
+                connection.__dict__["pobratym_stamp_due"] = True
         return result
 
     changes.watches_changes = True
     # First, so that a wrapper pushed and popped around a block (execute_wrapper) stays last.
     connection.execute_wrappers.insert(0, changes)
+
+
+def stamp_due_changes(**kwargs) -> None:
+    """At the end of a request (`request_finished`): stamp what its last statements wrote."""
+    for connection in connections.all(initialized_only=True):
+        _stamp_if_due(connection)
