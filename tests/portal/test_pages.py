@@ -70,6 +70,9 @@ def test_the_portal_tells_the_story_and_the_progress_of_public_projects(partners
     assert "Solidarity partnership – In force" in page
     assert "Citizen services" in page
     assert "1 of 2 milestones done" in page
+    assert "January 2026 to December 2026" in page
+    # Ukrainian puts the months after "з" and "до" in the genitive.
+    assert "з січня 2026 до грудня 2026" in Client().get(portal(partnership, "uk")).content.decode()
 
 
 def test_news_reads_in_the_readers_language(partnership, coordinator1):
