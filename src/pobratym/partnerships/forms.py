@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pobratym.accounts.models import User
 from pobratym.core.forms import IdempotencyKeyField, RevisedForm, bounded_formfield
@@ -86,7 +87,7 @@ class ApiTokenForm(forms.Form):
 
     idempotency_key = IdempotencyKeyField()
     name = forms.CharField(
-        label=_("Name"),
+        label=pgettext_lazy("api token", "Name"),
         max_length=100,
         help_text=_("What it is for, so you recognise it later: “Monthly report script”."),
     )
