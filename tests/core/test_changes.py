@@ -138,3 +138,26 @@ def test_in_the_database_a_write_outside_a_transaction_is_kept_then_stamped(data
     assert Group.objects.filter(name="Koordination").exists()  # kept …
     request_finished.send(sender=None)
     assert database_cache.get(STAMP_KEY) != stamp  # … and stamped by the end of the request
+
+
+@pytest.mark.django_db
+@pytest.mark.sqlite_pass
+def test_the_overview_is_kept_per_person_until_anything_is_written(
+    partnership, reader_and_author, client_of
+):
+    reader, author = reader_and_author
+    thread = thread_start(partnership, author, subject="Generatoren")
+    client = client_of(reader)
+    url = reverse("partnerships:dashboard", args=[partnership.slug])
+
+    with CaptureQueriesContext(connection) as first:
+        seen = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        kept = client.get(url).content.decode()
+    assert kept.count("Generatoren") == seen.count("Generatoren") >= 1
+    assert len(again) <= len(first) - 15  # the panels and the activity are not read again
+
+    post(thread, author, body="Sie sind angekommen.")
+    assert client.get(url).content.decode().count("Message from") == seen.count("Message from") + 1
+    # Another person's overview is their own, kept under their name.
+    assert "Generatoren" in client_of(author).get(url).content.decode()

@@ -6,13 +6,16 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
+from pobratym.core.changes import remembered
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
@@ -34,12 +37,21 @@ def partnership_list(request):
 @require_GET
 def dashboard(request, slug: str):
     partnership = partnership_for(request, slug)
-    data = selectors.partnership_dashboard(viewer=request.user, partnership=partnership)
-    context = {
-        "dashboard": data,
-        "partnership": partnership,
-        "panels": panels.panels_for(request.user, partnership),
-    }
+
+    def body() -> str:
+        """What this person sees of the partnership: theirs alone, so kept per person (and
+        language and day) until anything is written (core.changes); no form in it."""
+        context = {
+            "dashboard": selectors.partnership_dashboard(
+                viewer=request.user, partnership=partnership
+            ),
+            "partnership": partnership,
+            "panels": panels.panels_for(request.user, partnership),
+        }
+        return render_to_string("partnerships/_dashboard_body.html", context, request=request)
+
+    key = f"overview:{request.user.pk}:{partnership.pk}:{get_language()}:{timezone.localdate()}"
+    context = {"partnership": partnership, "body": remembered(key, body)}
     return render(request, "partnerships/dashboard.html", context)
 
 
