@@ -71,9 +71,14 @@ def test_every_change_shows_in_the_top_bar_at_once(partnership, reader_and_autho
     client = client_of(reader)
     assert "1 unread message" in _top_bar(client)[0]
 
+    home = reverse("home")
+    assert "1 unread message" in client.get(home).content.decode().split("</nav>", 1)[1]
+
     services.messages_mark_read(thread=thread, user=reader)
     read, _queries = _top_bar(client)
     assert "unread message" not in read and "My work (0)" in read
+    my_work = client.get(home).content.decode().split("</nav>", 1)[1]
+    assert "unread message" not in my_work and "Nothing awaits you right now." in my_work
 
     post(thread, author, body="Noch eine Frage.")
     post(thread, author, body="Und noch eine.")
