@@ -14,6 +14,7 @@ from tests.updating import UPDATERS, team_of
 # Records nobody edits field by field through a form or the API, and why.
 NOT_EDITED = {
     "core.SentEmail": "written once by the mail task",
+    "core.RequestCount": "counted by one upsert per API request (core.rates)",
     "accounts.User": "only its owner edits the profile; the admin the rest",
     "partnerships.City": "kept in the admin",
     "partnerships.Side": "made with its partnership",

@@ -185,10 +185,24 @@ def _text(response) -> str:
     return body.decode()
 
 
+def _ids_of(name: str, top: int):
+    """Every id of the records a path's `<kind>_id` names (a need, a plan …), public or not;
+    every id up to `top` where no model of that name is found."""
+    kind = name.removesuffix("_id").replace("_", "")
+    models = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in DOMAINS and model._meta.model_name.endswith(kind)
+    ]
+    if not models:
+        return range(1, top + 1)
+    return sorted({pk for model in models for pk in model.objects.values_list("pk", flat=True)})
+
+
 def _api_reads(slug: str) -> list[str]:
-    """Every GET operation of the API document, filled in: the partnership, and each record
-    id any seeded record has (ids of every kind of record overlap, so this asks each
-    operation for every record, public or not, of whatever it reads)."""
+    """Every GET operation of the API document, filled in: the partnership, and each id of
+    every record of the kind it reads, public or not (and of the kinds whose names end the
+    same, a shipment's events with the events)."""
     from pobratym.config.api import api
 
     paths = api.get_openapi_schema(path_prefix="/api/v1")["paths"]
@@ -205,7 +219,8 @@ def _api_reads(slug: str) -> list[str]:
         if [name for name in names if not name.endswith("_id")]:
             continue  # a secret in the address (a private calendar): not guessable
         path = path.replace("{slug}", slug)
-        for ids in itertools.product(range(1, top + 1), repeat=len(names)):
+        choices = [_ids_of(name, top) for name in names]
+        for ids in itertools.product(*choices):
             filled = path
             for name, record_id in zip(names, ids, strict=True):
                 filled = filled.replace(f"{{{name}}}", str(record_id))
