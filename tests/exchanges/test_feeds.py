@@ -137,8 +137,9 @@ def test_the_feed_is_in_the_language_asked_for_or_the_first_sides(partnership, o
 
 def test_a_wrong_language_or_partnership_is_refused(partnership):
     wrong_language = Client().get(public_feed(partnership, lang="fr"))
-    assert wrong_language.status_code == 422
-    assert wrong_language.json()["code"] == "invalid"
+    assert wrong_language.status_code == 400  # a malformed query, as for every API list
+    assert wrong_language.json()["code"] == "invalid_parameter"
+    assert "“lang” takes one of de, uk, en." in wrong_language.json()["message"]
     missing = Client().get(reverse("api:partnership_calendar", kwargs={"slug": "nowhere"}))
     assert missing.status_code == 404
     assert missing.json()["code"] == "not_found"

@@ -222,7 +222,7 @@ def _parameter_problem(problem: dict) -> str:
     """What is wrong with one query parameter, said so that the caller can mend it."""
     name = str(problem["loc"][-1])
     kind = problem.get("type", "")
-    if kind == "enum":
+    if kind in {"enum", "literal_error"}:
         # pydantic lists them in English ("'a', 'b' or 'c'"): only the values are kept.
         expected = str(problem.get("ctx", {}).get("expected", ""))
         values = ", ".join(re.findall(r"'([^']*)'", expected)) or expected
