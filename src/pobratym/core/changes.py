@@ -7,8 +7,9 @@ after it (at the connection's next statement or the end of the request).
 Where the cache lives outside the database (memory or files, in development and tests) it is
 also set as the statement runs: that stamp is not part of the transaction, and a test's
 transaction never commits. Writes to the cache's own table, to sessions, to the rate limits'
-counts and to the migrations' record change nothing a stamped value holds and are not counted. Writes made beside
-Django (restoring a backup) must call `stamp_anew()` or clear the cache.
+counts and to the migrations' record change nothing a stamped value holds and are not
+counted. Writes made beside Django (restoring a backup) must call `stamp_anew()` or clear the
+cache.
 """
 
 import hashlib
