@@ -211,3 +211,15 @@ def test_the_portal_is_kept_for_visitors_until_anything_is_written(partnership, 
     in_ukrainian = visitor.get(portal(partnership, "uk")).content.decode()
     assert "Generatoren angekommen" in in_ukrainian
     assert f"/api/v1/partnerships/{partnership.slug}/events.ics?lang=uk" in in_ukrainian
+
+
+@pytest.mark.remembering
+def test_the_start_page_is_kept_for_visitors_until_anything_is_written(partnership):
+    visitor = Client()
+    assert f'href="/uk/p/{partnership.slug}/"' in visitor.get("/uk/").content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        visitor.get("/uk/")
+    assert not [query for query in kept if "partnerships_partnership" in query["sql"]]
+
+    other = partnership_create(slug="dortmund-lviv")
+    assert f'href="/uk/p/{other.slug}/"' in visitor.get("/uk/").content.decode()

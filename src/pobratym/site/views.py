@@ -15,11 +15,18 @@ from pobratym.partnerships.work import named, work_for
 @require_GET
 def home(request):
     if not request.user.is_authenticated:
-        context = {"partnerships": partnership_public_list(), **page_meta(request, "home")}
-        return render(request, "site/start.html", context)
+        key = f"start:{get_language()}:{timezone.localdate()}"
+        body = remembered(key, _start_body)
+        return render(request, "site/start.html", {"body": body, **page_meta(request, "home")})
     key = f"my-work:{request.user.pk}:{get_language()}:{timezone.localdate()}"
     body = remembered(key, lambda: _my_work_body(request))
     return render(request, "site/my_work.html", {"body": body})
+
+
+def _start_body() -> str:
+    """The partnerships' cards, the same for every visitor (no form, no person)."""
+    context = {"partnerships": partnership_public_list()}
+    return render_to_string("site/_start_body.html", context)
 
 
 def _my_work_body(request) -> str:
