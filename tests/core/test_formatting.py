@@ -53,6 +53,32 @@ def test_dates_without_a_leading_zero_and_the_month_in_the_genitive(language, ex
     assert _render("{{ value|day }}", language, value=date(2026, 12, 3)) == expected
 
 
+def test_the_same_date_in_one_language_after_another():
+    value = date(2026, 12, 3)
+    written = [
+        _render("{{ value|day }}", language, value=value) for language in ["de", "uk", "de", "en"]
+    ]
+    assert written == ["3. Dezember 2026", "3 грудня 2026 р.", "3. Dezember 2026", "Dec. 3, 2026"]
+
+
+class _Span:
+    def __init__(self, starts_on=None, ends_on=None):
+        self.starts_on, self.ends_on = starts_on, ends_on
+
+
+@pytest.mark.parametrize(
+    ("language", "span", "expected"),
+    [
+        ("de", _Span(date(2026, 5, 3), date(2027, 4, 30)), "3. Mai 2026 – 30. April 2027"),
+        ("uk", _Span(date(2026, 5, 3)), "з 3 травня 2026 р."),
+        ("de", _Span(ends_on=date(2027, 4, 30)), "bis 30. April 2027"),
+        ("uk", _Span(), "ще не визначено"),
+    ],
+)
+def test_a_period_open_at_either_end(language, span, expected):
+    assert _render("{{ span|period }}", language, span=span) == expected
+
+
 @pytest.mark.parametrize(("language", "expected"), [("de", "3. Dezember"), ("uk", "3 грудня")])
 def test_day_and_month(language, expected):
     rendered = _render('{{ value|date:"MONTH_DAY_FORMAT" }}', language, value=date(2026, 12, 3))

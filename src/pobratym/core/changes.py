@@ -22,6 +22,9 @@ from typing import TypeVar
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -33,6 +36,11 @@ _WRITE = re.compile(
     r'\b\s*(?:TABLE\s+)?"?(\w*)',
     re.IGNORECASE,
 )
+
+
+# Values are kept per process: one kept by a process still running the previous release
+# (until gunicorn reloads its workers) is never taken by the next release's code.
+_PROCESS = secrets.token_hex(4)
 
 
 def stamp_anew() -> str:
@@ -57,6 +65,7 @@ def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
     `compute()` kept anew; one cache read when it was. `timeout` bounds how long a value that
     depends on the clock alone (an invitation expiring) may lag."""
     cache = caches["default"]
+    key = f"{key}:{_PROCESS}"
     found = cache.get_many([STAMP_KEY, key])
     stamp = found.get(STAMP_KEY) or stamp_anew()
     kept = found.get(key)
@@ -65,6 +74,38 @@ def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
     value = compute()
     cache.set(key, (stamp, value), timeout)
     return value
+
+
+def remembered_body(request, template_name: str, context: Callable[[], dict]) -> dict:
+    """The part of a member's page below the site's frame (messages and the top bar are
+    rendered each time): `{"body": template_name rendered with context(), "head_title": its
+    "head_title", if any}`, kept until anything is written. Kept per person, session (its CSRF
+    secret, so that a form's token in it stays valid), language, address with its query, and
+    day, so nobody is shown what was rendered for another, and the page changes with the
+    date. `context` is only called when the body is rendered: put the page's reads in it. Only
+    a GET is kept (a form sent back with its errors is not), and not before the session has a
+    CSRF secret (a token rendered then would be for a secret the browser does not have yet)."""
+
+    def render() -> dict:
+        values = context()
+        return {
+            "body": render_to_string(template_name, values, request=request),
+            "head_title": str(values.get("head_title", "")),
+        }
+
+    secret = request.META.get("CSRF_COOKIE")
+    if request.method != "GET" or secret is None:
+        return render()
+    parts = (
+        template_name,
+        request.user.pk,
+        secret,
+        get_language(),
+        request.get_full_path(),
+        timezone.localdate(),
+    )
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return remembered(f"body:{digest}", render)
 
 
 def _is_change(sql: str) -> bool:

@@ -8,6 +8,7 @@ name ("Europe/Kyiv").
 """
 
 import datetime
+import functools
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ from decimal import Decimal
 
 from django.utils import formats, timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext, pgettext_lazy
 
 # The platform's two cities (Dortmund, Zhytomyr): a date is checked in both.
 PARTNER_TIME_ZONES = ("Europe/Berlin", "Europe/Kyiv")
@@ -103,7 +104,24 @@ def day(value: datetime.date | datetime.datetime | None, zone: str | None = None
         return ""
     if isinstance(value, datetime.datetime):
         value = _local(value, zone).date()
+    return _day_in(get_language(), value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_in(language: str | None, value: datetime.date) -> str:
+    """A list shows the same few dates again and again: each is written once per language."""
     return formats.date_format(value, "DATE_FORMAT")
+
+
+def period(starts_on: datetime.date | None, ends_on: datetime.date | None) -> str:
+    """ "3. Mai 2026 – 30. April 2027", "from 3 May 2026", "until …", or "not set yet"."""
+    if starts_on and ends_on:
+        return f"{day(starts_on)} – {day(ends_on)}"
+    if starts_on:
+        return gettext("from %(day)s") % {"day": day(starts_on)}
+    if ends_on:
+        return gettext("until %(day)s") % {"day": day(ends_on)}
+    return gettext("not set yet")
 
 
 def zone_name(zone: str) -> str:

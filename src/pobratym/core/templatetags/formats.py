@@ -1,8 +1,9 @@
 """How numbers, money, dates, times and language names read in the reader's language.
 
 `{% load formats %}`, then `{{ amount|money }}`, `{{ line.quantity|quantity:line.unit }}`,
-`{{ need.needed_by|day }}`, `{{ event.at|moment }}`, `{{ event.at|time_in_city }}`,
-`{{ shipment.departed_at|day_in_cities }}`; see `pobratym.core.formatting`.
+`{{ need.needed_by|day }}`, `{{ project|period }}`, `{{ event.at|moment }}`,
+`{{ event.at|time_in_city }}`, `{{ shipment.departed_at|day_in_cities }}`; see
+`pobratym.core.formatting`.
 """
 
 from django import template
@@ -30,6 +31,12 @@ def quantity(value, unit: str = "") -> str:
 @register.filter
 def day(value) -> str:
     return formatting.day(value)
+
+
+@register.filter
+def period(record) -> str:
+    """`{{ project|period }}`: from its `starts_on` to its `ends_on`, either may be open."""
+    return formatting.period(record.starts_on, record.ends_on)
 
 
 @register.filter

@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
@@ -103,47 +105,61 @@ def plan_edit(request, slug: str, plan_id: int):
     return render(request, "projects/plans/plan_form.html", context, status=status_of(form))
 
 
-def _plan_page(request, partnership, plan, version, *, approve_form=None, status=200):
+def _plan_page(request, partnership, load, *, approve_form=None, status=200):
     """A version of the plan with its measures, both sides' approvals of the newest version,
-    and what the person can do next."""
-    state = selectors.state_of(plan)
-    measures = selectors.measures_of(version)
-    latest = state.latest
-    fingerprint = latest.fingerprint or services.version_fingerprint(
-        latest, measures if version == latest else None
-    )
-    approvals = {approval.side_id: approval for approval in latest.approvals.all()}
-    membership = membership_of(request.user, partnership)
-    sides = list(partnership.sides.select_related("city").order_by("position"))
-    context = {
-        "partnership": partnership,
-        "plan": plan,
-        "state": state,
-        "version": version,
-        "measures": measures,
-        "versions": list(plan.versions.all()),
-        "is_latest": version == latest,
-        "frozen": version.frozen_at is not None,
-        "fingerprint": fingerprint,
-        "side_approvals": [(side, approvals.get(side.pk)) for side in sides],
-        "own_side_approved": membership is not None and membership.side_id in approvals,
-        "approve_form": approve_form or PlanApprovalForm(initial={"fingerprint": fingerprint}),
-    }
-    return render(request, "projects/plans/plan_detail.html", context, status=status)
+    and what the person can do next; `load()` gives the plan and the version."""
+
+    def context() -> dict:
+        plan, version = load()
+        state = selectors.state_of(plan)
+        measures = selectors.measures_of(version)
+        latest = state.latest
+        fingerprint = latest.fingerprint or services.version_fingerprint(
+            latest, measures if version == latest else None
+        )
+        approvals = {approval.side_id: approval for approval in latest.approvals.all()}
+        membership = membership_of(request.user, partnership)
+        sides = list(partnership.sides.select_related("city").order_by("position"))
+        return {
+            "partnership": partnership,
+            "head_title": f"{_title(plan)} · {partnership}",
+            "plan": plan,
+            "state": state,
+            "version": version,
+            "measures": measures,
+            "versions": list(plan.versions.all()),
+            "is_latest": version == latest,
+            "frozen": version.frozen_at is not None,
+            "fingerprint": fingerprint,
+            "side_approvals": [(side, approvals.get(side.pk)) for side in sides],
+            "own_side_approved": membership is not None and membership.side_id in approvals,
+            "approve_form": approve_form or PlanApprovalForm(initial={"fingerprint": fingerprint}),
+        }
+
+    body = remembered_body(request, "projects/plans/plan_detail.html", context)
+    return render(request, "_kept_page.html", body, status=status)
+
+
+def _plan_loader(request, partnership, plan_id: int, number: int | None = None):
+    def load():
+        plan = selectors.plan_detail(viewer=request.user, partnership=partnership, plan_id=plan_id)
+        return plan, selectors.version_of(plan, number)
+
+    return load
 
 
 @login_required
 @require_GET
 def plan_detail(request, slug: str, plan_id: int):
-    partnership, plan = _plan(request, slug, plan_id)
-    return _plan_page(request, partnership, plan, selectors.version_of(plan))
+    partnership = partnership_for(request, slug, VIEW)
+    return _plan_page(request, partnership, _plan_loader(request, partnership, plan_id))
 
 
 @login_required
 @require_GET
 def plan_version(request, slug: str, plan_id: int, number: int):
-    partnership, plan = _plan(request, slug, plan_id)
-    return _plan_page(request, partnership, plan, selectors.version_of(plan, number))
+    partnership = partnership_for(request, slug, VIEW)
+    return _plan_page(request, partnership, _plan_loader(request, partnership, plan_id, number))
 
 
 @login_required
@@ -172,11 +188,8 @@ def plan_approve(request, slug: str, plan_id: int, number: int):
                 ),
             )
         return _to_plan(plan, "approval")
-    plan = selectors.plan_detail(viewer=request.user, partnership=partnership, plan_id=plan.pk)
-    version = selectors.version_of(plan, number)
-    return _plan_page(
-        request, partnership, plan, version, approve_form=form, status=status_of(form)
-    )
+    load = _plan_loader(request, partnership, plan.pk, number)
+    return _plan_page(request, partnership, load, approve_form=form, status=status_of(form))
 
 
 @login_required
@@ -301,14 +314,20 @@ def plan_compare(request, slug: str, plan_id: int):
 @require_GET
 def plan_timeline(request, slug: str, plan_id: int):
     """A version's measures by month (the newest unless ?version= says), plan versus actual."""
-    partnership, plan = _plan(request, slug, plan_id)
-    version = selectors.version_of(plan, parse_id(request.GET.get("version", "")))
-    measures = selectors.measures_of(version)
-    context = {
-        "partnership": partnership,
-        "plan": plan,
-        "version": version,
-        "versions": list(plan.versions.all()),
-        "timeline": selectors.timeline(plan, measures, timezone.localdate()),
-    }
-    return render(request, "projects/plans/timeline.html", context)
+    partnership = partnership_for(request, slug, VIEW)
+    number = parse_id(request.GET.get("version", ""))
+
+    def context() -> dict:
+        plan, version = _plan_loader(request, partnership, plan_id, number)()
+        measures = selectors.measures_of(version)
+        return {
+            "partnership": partnership,
+            "head_title": f"{pgettext('work plan', 'Timeline')} · {_title(plan)}",
+            "plan": plan,
+            "version": version,
+            "versions": list(plan.versions.all()),
+            "timeline": selectors.timeline(plan, measures, timezone.localdate()),
+        }
+
+    body = remembered_body(request, "projects/plans/timeline.html", context)
+    return render(request, "_kept_page.html", body)

@@ -8,11 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
+from pobratym.translation.selectors import shown
 
 from .. import selectors, services
 from ..forms import (
@@ -52,11 +54,19 @@ def _to_project(project, anchor: str = ""):
 def project_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = ProjectFilterForm(request.GET or None, partnership=partnership)
-    projects = selectors.project_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {"partnership": partnership, **listed(request, form, projects, SORTS, PAGE_SIZE)}
-    return render(request, "projects/project_list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        projects = selectors.project_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Projects')} · {partnership}",
+            **listed(request, form, projects, SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "projects/project_list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
@@ -81,27 +91,35 @@ def project_create(request, slug: str):
 @login_required
 @require_GET
 def project_detail(request, slug: str, project_id: int):
-    partnership, project = _project(request, slug, project_id)
-    milestones = project.milestones.all()
-    next_milestone = next((m for m in milestones if m.completed_on is None), None)
-    if not milestones:
-        next_step = "milestones"
-    elif next_milestone is not None:
-        next_step = "milestone_due"
-    elif not project.budget_lines.all():
-        next_step = "budget"
-    else:
-        next_step = "conversation"
-    context = {
-        "partnership": partnership,
-        "project": project,
-        "budget": selectors.budget_of(project.budget_lines.all()),
-        "next_step": next_step,
-        "next_milestone": next_milestone,
-        "about": records.reference(project),
-        **parts_of(request.user, project),
-    }
-    return render(request, "projects/project_detail.html", context)
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        project = selectors.project_detail(
+            viewer=request.user, partnership=partnership, project_id=project_id
+        )
+        milestones = project.milestones.all()
+        next_milestone = next((m for m in milestones if m.completed_on is None), None)
+        if not milestones:
+            next_step = "milestones"
+        elif next_milestone is not None:
+            next_step = "milestone_due"
+        elif not project.budget_lines.all():
+            next_step = "budget"
+        else:
+            next_step = "conversation"
+        return {
+            "partnership": partnership,
+            "project": project,
+            "head_title": f"{shown(project, 'title').text} · {partnership}",
+            "budget": selectors.budget_of(project.budget_lines.all()),
+            "next_step": next_step,
+            "next_milestone": next_milestone,
+            "about": records.reference(project),
+            **parts_of(request.user, project),
+        }
+
+    body = remembered_body(request, "projects/project_detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required
