@@ -8,3 +8,8 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The clients speak plain HTTP to gunicorn on 127.0.0.1, where a browser speaks HTTPS to the
+# proxy: a cookie marked Secure would not come back, and every page would be a first visit
+# without its CSRF secret (nothing kept, core.changes.remembered_body).
+CSRF_COOKIE_SECURE = False
