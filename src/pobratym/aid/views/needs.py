@@ -10,11 +10,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
 from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
+from pobratym.translation.selectors import shown
 
 from .. import selectors, services
 from ..forms.lines import lines_asked, lines_shown_again
@@ -141,18 +143,25 @@ def _suggestions(request, need) -> list[dict]:
 @login_required
 @require_GET
 def need_detail(request, slug: str, need_id: int):
-    partnership, need = _need(request, slug, need_id)
-    lines = [with_progress(line) for line in need.coverage]
-    pledges = list(selectors.pledge_list(viewer=request.user, need=need))
-    context = {
-        "partnership": partnership,
-        "need": need,
-        "lines": lines,
-        "tracks_delivery": any(line.shipped is not None for line in lines),
-        "pledges": pledges,
-        "suggestions": _suggestions(request, need),
-    }
-    return render(request, "aid/needs/detail.html", context)
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        need = _shown(
+            selectors.need_detail(viewer=request.user, need_id=need_id, partnership=partnership)
+        )
+        lines = [with_progress(line) for line in need.coverage]
+        return {
+            "partnership": partnership,
+            "head_title": f"{shown(need, 'title').text} · {partnership}",
+            "need": need,
+            "lines": lines,
+            "tracks_delivery": any(line.shipped is not None for line in lines),
+            "pledges": list(selectors.pledge_list(viewer=request.user, need=need)),
+            "suggestions": _suggestions(request, need),
+        }
+
+    body = remembered_body(request, "aid/needs/detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required

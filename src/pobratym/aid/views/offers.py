@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
@@ -127,15 +128,22 @@ def _matches(request, offer) -> list[dict]:
 @require_GET
 def offer_detail(request, slug: str, offer_id: int):
     partnership = partnership_for(request, slug, VIEW)
-    offer = selectors.offer_detail(viewer=request.user, partnership=partnership, offer_id=offer_id)
-    pledges = list(selectors.pledge_list(viewer=request.user, offer=offer))
-    context = {
-        "partnership": partnership,
-        "offer": offer,
-        "pledges": pledges,
-        "matches": _matches(request, offer),
-    }
-    return render(request, "aid/offers/detail.html", context)
+
+    def context() -> dict:
+        offer = selectors.offer_detail(
+            viewer=request.user, partnership=partnership, offer_id=offer_id
+        )
+        donor = shown(offer.donor, "name").text
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Offer')} · {donor} · {partnership}",
+            "offer": offer,
+            "pledges": list(selectors.pledge_list(viewer=request.user, offer=offer)),
+            "matches": _matches(request, offer),
+        }
+
+    body = remembered_body(request, "aid/offers/detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 DECISIONS = {

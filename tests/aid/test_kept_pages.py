@@ -1,0 +1,97 @@
+"""The aid pages a member reads (the dashboard, needs, offers, shipments, goods received notes
+and discrepancies) are rendered once and kept until anything is written
+(core.changes.remembered_body), per person and session: as production runs, not as the other
+tests do (`remembering`). A need's exact address stays with those who may see it."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pobratym.aid import services
+from pobratym.partnerships.models import Role
+from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING
+
+pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
+
+TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
+
+
+def _page(client, url) -> tuple[str, list[str]]:
+    """The page's text without its form tokens and keys, and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
+
+
+def _read(queries, table: str) -> list[str]:
+    return [sql for sql in queries if f'FROM "{table}"' in sql]
+
+
+def _kept(client, url) -> tuple[str, list[str]]:
+    """The page as read the second time (the first gives the session its CSRF secret), and
+    the SQL of a third reading, which must be the same page."""
+    client.get(url)
+    first, _queries = _page(client, url)
+    again, queries = _page(client, url)
+    assert again == first
+    return again, queries
+
+
+def _need_url(world, name="need_detail"):
+    return reverse(f"aid:{name}", args=[world.partnership.slug, world.need.pk])
+
+
+def test_a_need_page_is_read_once_while_nothing_is_written(world, client_of):
+    text, queries = _kept(client_of(world.receiver), _need_url(world))
+
+    assert "<title>Dressings for the city hospital · " in text
+    assert not _read(queries, "aid_need") and not _read(queries, "aid_needline")
+
+
+def test_a_kept_need_page_shows_every_change_at_once(world, client_of):
+    client = client_of(world.receiver)
+    _kept(client, _need_url(world))
+
+    services.need_update(need=world.need, by=world.receiver, title="Generators for the clinic")
+
+    text, _queries = _page(client, _need_url(world))
+    assert "Generators for the clinic" in text
+    assert "Dressings for the city hospital" not in text
+
+
+@pytest.mark.parametrize("page", ["need_detail", "need_list"])
+def test_a_need_page_kept_for_who_may_see_the_address_never_shows_it_to_others(
+    page, world, cast, client_of
+):
+    url = (
+        _need_url(world)
+        if page == "need_detail"
+        else reverse("aid:need_list", args=[world.partnership.slug])
+    )
+    coordinator = client_of(world.receiver)
+    _kept(coordinator, url)  # read first by a coordinator of the receiving side, who delivers
+    others = [cast[(Role.OBSERVER, RECEIVING)], cast[(Role.PARTNER, DONOR)]]
+
+    for person in others:
+        text, _queries = _kept(client_of(person), url)
+        assert world.need.title in text
+        assert ADDRESS not in text and "critical infrastructure" not in text.lower()
+    assert ADDRESS in _page(coordinator, url)[0]
+
+
+def test_an_offer_page_is_kept_and_shows_its_decision_at_once(world, client_of):
+    url = reverse("aid:offer_detail", args=[world.partnership.slug, world.offer.pk])
+    client = client_of(world.receiver)
+    text, queries = _kept(client, url)
+    assert "<title>Offer · Klinikum Dortmund · " in text
+    assert "Accept the offer" in text and "decided by" not in text
+    assert not _read(queries, "aid_offer") and not _read(queries, "aid_offerline")
+
+    services.offer_accept(offer=world.offer, by=world.receiver)
+
+    text, _queries = _page(client, url)
+    assert "decided by" in text and "Accept the offer" not in text
