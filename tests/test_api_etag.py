@@ -38,6 +38,26 @@ def test_an_unchanged_answer_is_not_sent_again(partnership, staff, client_of):
     assert changed.json()["count"] == 2
 
 
+def test_the_same_question_is_answered_again_without_the_endpoint(partnership, staff, client_of):
+    client = client_of(staff)
+    path = f"/api/v1/partnerships/{partnership.slug}/projects"
+    project_add(partnership, staff, title="Bürgerportal", public=False)
+    first = client.get(path)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(path)
+    assert again.status_code == 200 and again.json() == first.json()
+    assert again["ETag"] == first["ETag"] and "Cookie" in again["Vary"]
+    assert not [query for query in queries if "projects_project" in query["sql"]]
+
+    assert client_of(staff).get(path, headers={"Accept-Language": "uk"}).json() == first.json()
+    from django.test import Client
+
+    assert Client().get(path).json()["count"] == 0  # a visitor: the member's answer is theirs
+    project_add(partnership, staff, title="Wasserversorgung")
+    assert client.get(path).json()["count"] == 2
+
+
 def test_a_token_gets_the_same_conditional_answers(partnership, staff):
     from django.test import Client
 

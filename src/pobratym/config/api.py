@@ -21,7 +21,7 @@ from pobratym.agreements.api import router as agreements_router
 from pobratym.aid.api import router as aid_router
 from pobratym.conversations.api import router as conversations_router
 from pobratym.core import views as core_views
-from pobratym.core.changes import etag_of
+from pobratym.core.changes import etag_of, keep, kept
 from pobratym.core.errors import DomainError, Stale
 from pobratym.directory.api import router as directory_router
 from pobratym.exchanges.api import router as events_router
@@ -53,7 +53,8 @@ def _answered_before(view):
     (core.changes) with who asks, the address, the language and the day, known before the
     endpoint runs. A client that sends it back in If-None-Match while nothing was written gets
     304 at once, without the endpoint reading or writing a record; the open data streams
-    (calendars, IATI, HXL) too."""
+    (calendars, IATI, HXL) too. A whole answer is kept under its ETag: asked again while
+    nothing changed, it is answered without the endpoint."""
 
     @wraps(view)
     def conditional(request, *args, **kwargs):
@@ -73,7 +74,8 @@ def _answered_before(view):
         if etag in {tag.removeprefix("W/") for tag in sent}:
             response = HttpResponseNotModified()
         else:
-            response = view(request, *args, **kwargs)
+            # The ETag names all that decides the answer: the same one, the same answer.
+            response = kept(f"api-answer:{etag}") or view(request, *args, **kwargs)
         if isinstance(response, HttpResponseBase):
             _tagged(request, response)
         return response
@@ -95,7 +97,11 @@ class PobratymAPI(NinjaAPI):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
-        return _tagged(request, response) if request.method == "GET" else response
+        if request.method != "GET":
+            return response
+        if response.status_code == 200 and hasattr(request, "pobratym_etag"):
+            keep(f"api-answer:{request.pobratym_etag}", response)
+        return _tagged(request, response)
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         """The document names every refusal an operation can answer, each a `{code, message}`

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 import secrets
+import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -76,6 +78,15 @@ def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
     return value
 
 
+def kept(key: str):
+    """What `keep` kept under `key`, a key that names the stamp itself (an ETag), or None."""
+    return caches["default"].get(f"{key}:{_PROCESS}")
+
+
+def keep(key: str, value, *, timeout: int = 300) -> None:
+    caches["default"].set(f"{key}:{_PROCESS}", value, timeout)
+
+
 def remembered_body(request, template_name: str, context: Callable[[], dict]) -> dict:
     """The part of a member's page below the site's frame (messages and the top bar are
     rendered each time): `{"body": template_name rendered with context(), "head_title": its
@@ -84,7 +95,8 @@ def remembered_body(request, template_name: str, context: Callable[[], dict]) ->
     day, so nobody is shown what was rendered for another, and the page changes with the
     date. `context` is only called when the body is rendered: put the page's reads in it. Only
     a GET is kept (a form sent back with its errors is not), and not before the session has a
-    CSRF secret (a token rendered then would be for a secret the browser does not have yet)."""
+    CSRF secret (a token rendered then would be for a secret the browser does not have yet).
+    Each creating form in it gets a new idempotency key every time the body is handed out."""
 
     def render() -> dict:
         values = context()
@@ -105,7 +117,22 @@ def remembered_body(request, template_name: str, context: Callable[[], dict]) ->
         timezone.localdate(),
     )
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    return remembered(f"body:{digest}", render)
+    page = remembered(f"body:{digest}", render)
+    return {**page, "body": _with_fresh_keys(page["body"])}
+
+
+# The hidden key of a creating form (core.forms.IdempotencyKeyField) as Django renders it.
+_IDEMPOTENCY_KEY = re.compile(r'(name="(?:[\w-]+-)?idempotency_key" value=")[0-9a-f-]{36}"')
+
+
+def _with_fresh_keys(body: str) -> str:
+    """A kept body with a new key in each creating form, as a page rendered afresh has: the
+    same page open twice (two tabs) must make two records, not refuse the second as the
+    first sent again with other content."""
+    if "idempotency_key" not in body:
+        return body
+    fresh = _IDEMPOTENCY_KEY.sub(lambda found: f'{found[1]}{uuid.uuid4()}"', body)
+    return mark_safe(fresh)  # noqa: S308 - the template's escaped output, one UUID replaced
 
 
 def _is_change(sql: str) -> bool:
