@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from pobratym.core import formatting
+from pobratym.core.changes import remembered_body
 from pobratym.core.forms import status_of
 from pobratym.core.listing import filters_of
 from pobratym.partnerships.access import partnership_for
@@ -77,44 +78,55 @@ def subscribe_addresses(request, partnership) -> dict:
 def calendar_month(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = MonthForm(request.GET or None)
-    today = timezone.localdate()
-    chosen = filters_of(form).get("month") or today
-    month = selectors.calendar_month(
-        viewer=request.user, partnership=partnership, first=chosen.replace(day=1), today=today
-    )
-    for week in month.weeks:
-        for shown in week:
-            shown.entries = [(event, when(event, part)) for event, part in shown.events]
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "month": month,
-        "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
-        "this_month": today.replace(day=1),
-        "show_previous": month.previous.year >= FIRST_YEAR,
-        "show_next": month.next.year <= LAST_YEAR,
-        **subscribe_addresses(request, partnership),
-    }
-    return render(request, "exchanges/calendar_month.html", context, status=status_of(form))
+
+    def context() -> dict:
+        today = timezone.localdate()
+        chosen = filters_of(form).get("month") or today
+        month = selectors.calendar_month(
+            viewer=request.user, partnership=partnership, first=chosen.replace(day=1), today=today
+        )
+        for week in month.weeks:
+            for shown in week:
+                shown.entries = [(event, when(event, part)) for event, part in shown.events]
+        title = formats.date_format(month.first, "YEAR_MONTH_FORMAT")
+        return {
+            "partnership": partnership,
+            "head_title": f"{title} · {_('Calendar')} · {partnership}",
+            "form": form,
+            "month": month,
+            "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
+            "this_month": today.replace(day=1),
+            "show_previous": month.previous.year >= FIRST_YEAR,
+            "show_next": month.next.year <= LAST_YEAR,
+            **subscribe_addresses(request, partnership),
+        }
+
+    body = remembered_body(request, "exchanges/calendar_month.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
 @require_GET
 def calendar_upcoming(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    events = selectors.calendar_upcoming(viewer=request.user, partnership=partnership)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    days = []
-    for event in page:
-        starts, ends = selectors.local_dates(event)
-        if not days or days[-1][0] != starts:
-            days.append((starts, []))
-        days[-1][1].append((event, when(event, "single" if starts == ends else "span")))
-    context = {
-        "partnership": partnership,
-        "page": page,
-        "days": days,
-        "today": timezone.localdate(),
-        **subscribe_addresses(request, partnership),
-    }
-    return render(request, "exchanges/calendar_list.html", context)
+
+    def context() -> dict:
+        events = selectors.calendar_upcoming(viewer=request.user, partnership=partnership)
+        page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+        days = []
+        for event in page:
+            starts, ends = selectors.local_dates(event)
+            if not days or days[-1][0] != starts:
+                days.append((starts, []))
+            days[-1][1].append((event, when(event, "single" if starts == ends else "span")))
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Upcoming events')} · {_('Calendar')} · {partnership}",
+            "page": page,
+            "days": days,
+            "today": timezone.localdate(),
+            **subscribe_addresses(request, partnership),
+        }
+
+    body = remembered_body(request, "exchanges/calendar_list.html", context)
+    return render(request, "_kept_page.html", body)

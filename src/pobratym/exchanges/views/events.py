@@ -10,12 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
+from pobratym.translation.selectors import shown
 
 from .. import selectors, services
 from ..forms import (
@@ -54,15 +56,22 @@ def event_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = EventFilterForm(request.GET or None, partnership=partnership)
     filters = filters_of(form)
-    events = selectors.event_list(viewer=request.user, partnership=partnership, filters=filters)
-    shown = listed(request, form, events, {}, PAGE_SIZE)
-    shown["filtered"] = bool(filters.get("kind") or filters.get("focus_area"))
-    context = {
-        "partnership": partnership,
-        "past": filters.get("when") == selectors.PAST,
-        **shown,
-    }
-    return render(request, "exchanges/event_list.html", context, status=status_of(form))
+    past = filters.get("when") == selectors.PAST
+
+    def context() -> dict:
+        events = selectors.event_list(viewer=request.user, partnership=partnership, filters=filters)
+        page = listed(request, form, events, {}, PAGE_SIZE)
+        page["filtered"] = bool(filters.get("kind") or filters.get("focus_area"))
+        title = _("Past events") if past else _("Upcoming events")
+        return {
+            "partnership": partnership,
+            "head_title": f"{title} · {partnership}",
+            "past": past,
+            **page,
+        }
+
+    body = remembered_body(request, "exchanges/event_list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
@@ -96,31 +105,47 @@ def _next_step(event, can_change: bool, own_follow_ups: list) -> str:
     return "thread"
 
 
-def _detail(request, partnership, event, *, agenda_form=None, follow_up_form=None, photo_form=None):
-    can_change = rules.has_perm(CHANGE, request.user, event)
-    members = selectors.member_choices(partnership)
-    own = [t for t in event.follow_ups.all() if t.owner_id == request.user.pk and not t.done_at]
-    context = {
-        "partnership": partnership,
-        "event": event,
-        "can_change": can_change,
-        "next_step": _next_step(event, can_change, own),
-        "own_follow_up": own[0] if own else None,
-        "about": records.reference(event),
-        "agenda_form": agenda_form or AgendaItemForm(prefix="agenda"),
-        "follow_up_form": follow_up_form or FollowUpForm(prefix="follow_up", members=members),
-        "photo_form": photo_form or EventPhotoForm(prefix="photo"),
-    }
+def _detail(request, partnership, load, *, agenda_form=None, follow_up_form=None, photo_form=None):
+    """An event's page; `load()` gives the event (its reads run only when the page's body is
+    rendered, not while it is kept)."""
+
+    def context() -> dict:
+        event = load()
+        can_change = rules.has_perm(CHANGE, request.user, event)
+        own = [t for t in event.follow_ups.all() if t.owner_id == request.user.pk and not t.done_at]
+        follow_ups = follow_up_form or FollowUpForm(
+            prefix="follow_up", members=selectors.member_choices(partnership)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{shown(event, 'title').text} · {partnership}",
+            "event": event,
+            "can_change": can_change,
+            "next_step": _next_step(event, can_change, own),
+            "own_follow_up": own[0] if own else None,
+            "about": records.reference(event),
+            "agenda_form": agenda_form or AgendaItemForm(prefix="agenda"),
+            "follow_up_form": follow_ups,
+            "photo_form": photo_form or EventPhotoForm(prefix="photo"),
+        }
+
     sent = agenda_form or follow_up_form or photo_form
     status = status_of(sent) if sent is not None else 200
-    return render(request, "exchanges/event_detail.html", context, status=status)
+    body = remembered_body(request, "exchanges/event_detail.html", context)
+    return render(request, "_kept_page.html", body, status=status)
 
 
 @login_required
 @require_GET
 def event_detail(request, slug: str, event_id: int):
-    partnership, event = _event(request, slug, event_id)
-    return _detail(request, partnership, event)
+    partnership = partnership_for(request, slug, VIEW)
+    return _detail(
+        request,
+        partnership,
+        lambda: selectors.event_detail(
+            viewer=request.user, partnership=partnership, event_id=event_id
+        ),
+    )
 
 
 @login_required
@@ -154,7 +179,7 @@ def agenda_item_add(request, slug: str, event_id: int):
     ):
         messages.success(request, _("The agenda item was added."))
         return _to_event(slug, event.pk, "agenda")
-    return _detail(request, partnership, event, agenda_form=form)
+    return _detail(request, partnership, lambda: event, agenda_form=form)
 
 
 def _agenda_item(event, item_id: int) -> AgendaItem:
@@ -196,7 +221,7 @@ def follow_up_add(request, slug: str, event_id: int):
     ):
         messages.success(request, _("The follow-up task was added."))
         return _to_event(slug, event.pk, "follow-ups")
-    return _detail(request, partnership, event, follow_up_form=form)
+    return _detail(request, partnership, lambda: event, follow_up_form=form)
 
 
 @login_required
@@ -224,7 +249,7 @@ def event_photo_add(request, slug: str, event_id: int):
     ):
         messages.success(request, _("The photo was added."))
         return _to_event(slug, event.pk, "photos")
-    return _detail(request, partnership, event, photo_form=form)
+    return _detail(request, partnership, lambda: event, photo_form=form)
 
 
 @login_required
