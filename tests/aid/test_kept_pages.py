@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from pobratym.aid import services
 from pobratym.partnerships.models import Role
+from tests.aid.factories import need_post
 from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -95,3 +96,15 @@ def test_an_offer_page_is_kept_and_shows_its_decision_at_once(world, client_of):
 
     text, _queries = _page(client, url)
     assert "decided by" in text and "Accept the offer" not in text
+
+
+def test_the_dashboard_is_kept_and_counts_a_new_need_at_once(partnership, receiver, client_of):
+    url = reverse("aid:dashboard", args=[partnership.slug])
+    client = client_of(receiver)
+    text, queries = _kept(client, url)
+    assert "<title>Aid dashboard · " in text and "No needs posted yet." in text
+    assert not _read(queries, "aid_need")
+
+    need_post(partnership, receiver, title="Water filters")
+
+    assert "No needs posted yet." not in _page(client, url)[0]

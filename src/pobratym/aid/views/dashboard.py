@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
+from pobratym.core.changes import remembered_body
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors
@@ -81,13 +83,18 @@ def donor_bars(donors: list) -> list[dict]:
 @require_GET
 def dashboard(request, slug: str):
     partnership = partnership_for(request, slug, "aid.view_need")
-    figures = selectors.aid_dashboard(viewer=request.user, partnership=partnership)
-    donors = figures.donors + ([figures.other_donors] if figures.other_donors else [])
-    context = {
-        "partnership": partnership,
-        "figures": figures,
-        "donor_rows": donor_bars(donors),
-        "chart": month_chart(figures.months),
-        "series": SERIES,
-    }
-    return render(request, "aid/dashboard/dashboard.html", context)
+
+    def context() -> dict:
+        figures = selectors.aid_dashboard(viewer=request.user, partnership=partnership)
+        donors = figures.donors + ([figures.other_donors] if figures.other_donors else [])
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Aid dashboard')} · {partnership}",
+            "figures": figures,
+            "donor_rows": donor_bars(donors),
+            "chart": month_chart(figures.months),
+            "series": SERIES,
+        }
+
+    body = remembered_body(request, "aid/dashboard/dashboard.html", context)
+    return render(request, "_kept_page.html", body)
