@@ -4,6 +4,7 @@ and discrepancies) are rendered once and kept until anything is written
 tests do (`remembering`). A need's exact address stays with those who may see it."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from pobratym.aid import services
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post
 from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING
+from tests.aid.shipment_factories import pledge_make, shipment_plan
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
@@ -108,3 +110,38 @@ def test_the_dashboard_is_kept_and_counts_a_new_need_at_once(partnership, receiv
     need_post(partnership, receiver, title="Water filters")
 
     assert "No needs posted yet." not in _page(client, url)[0]
+
+
+@pytest.fixture
+def packing(partnership, team):
+    """A planned shipment of the sending side with a confirmed pledge still to load."""
+    shipment = shipment_plan(partnership, team["sender"], reference="CMR-4711")
+    pledge_make(partnership, team, item="Tent", quantity=Decimal(10), unit="piece")
+    return shipment
+
+
+def test_a_shipment_page_is_kept_and_shows_a_package_at_once(partnership, team, packing, client_of):
+    url = reverse("aid:shipment_detail", args=[partnership.slug, packing.pk])
+    client = client_of(team["sender"])
+    text, queries = _kept(client, url)
+    assert "<title>CMR-4711 · Shipments · " in text and "No packages yet." in text
+    assert not _read(queries, "aid_shipment") and not _read(queries, "aid_pledge")
+
+    services.package_add(
+        shipment=packing, by=team["sender"], kind="pallet", gross_weight=Decimal(300)
+    )
+
+    assert "No packages yet." not in _page(client, url)[0]
+
+
+def test_only_who_packs_a_shipment_gets_its_packing_form_and_htmx(
+    partnership, team, packing, client_of
+):
+    url = reverse("aid:shipment_detail", args=[partnership.slug, packing.pk])
+    sender, receiver = client_of(team["sender"]), client_of(team["receiver"])
+    for client in (sender, receiver):
+        _kept(client, url)
+
+    packs, reads = _page(sender, url)[0], _page(receiver, url)[0]
+    assert "Add a package" in packs and "vendor/htmx/htmx.min.js" in packs
+    assert "Add a package" not in reads and "vendor/htmx" not in reads

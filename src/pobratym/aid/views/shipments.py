@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
@@ -65,11 +66,19 @@ def _to_detail(slug: str, shipment_id: int):
 def shipment_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = ShipmentFilterForm(request.GET or None)
-    shipments = selectors.shipment_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {"partnership": partnership, **listed(request, form, shipments, SORTS, PAGE_SIZE)}
-    return render(request, "aid/shipments/list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        shipments = selectors.shipment_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Shipments')} · {partnership}",
+            **listed(request, form, shipments, SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "aid/shipments/list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
@@ -109,37 +118,43 @@ def shipment_edit(request, slug: str, shipment_id: int):
 
 
 def _detail(request, partnership, shipment_id: int, status: int = 200, **forms):
-    """The shipment's page; a form sent with errors is shown again in its place."""
-    shipment = selectors.shipment_detail(
-        viewer=request.user, partnership=partnership, shipment_id=shipment_id
-    )
-    can_change = request.user.has_perm(CHANGE, shipment)
-    loading = shipment.status in services.LOADING
-    packages = Package.objects.filter(shipment=shipment)
-    loadable = (
-        list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
-        if can_change and loading
-        else []
-    )
-    context = {
-        "partnership": partnership,
-        "shipment": shipment,
-        "can_change": can_change,
-        "loading": loading,
-        # The goods received note is written once the goods have left and until it exists.
-        "receivable": shipment.status in DEPARTED
-        and shipment.status != ShipmentStatus.RECEIPT_CONFIRMED,
-        "time_zone": timezone.get_current_timezone_name(),
-        "loadable": loadable,
-        "load_form": forms.get("load_form")
-        or LoadForm(pledges=selectors.pledge_choices(shipment=shipment), packages=packages),
-        "package_form": forms.get("package_form") or PackageForm(),
-        # The package form's packing lines (`aid/_lines.html`), added and removed in place.
-        "lines": forms.get("lines") or _packing_lines(loadable),
-        "lines_action": reverse("aid:package_add", args=[partnership.slug, shipment.pk]),
-        "advance_form": forms.get("advance_form") or AdvanceForm(current=shipment.status),
-    }
-    return render(request, "aid/shipments/detail.html", context, status=status)
+    """The shipment's page, its body kept until anything is written (`remembered_body`); a
+    form sent with errors is shown again in its place, rendered afresh."""
+
+    def context() -> dict:
+        shipment = selectors.shipment_detail(
+            viewer=request.user, partnership=partnership, shipment_id=shipment_id
+        )
+        can_change = request.user.has_perm(CHANGE, shipment)
+        loading = shipment.status in services.LOADING
+        packages = Package.objects.filter(shipment=shipment)
+        loadable = (
+            list(selectors.loadable_pledges(viewer=request.user, shipment=shipment))
+            if can_change and loading
+            else []
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{shipment} · {_('Shipments')} · {partnership}",
+            "shipment": shipment,
+            "can_change": can_change,
+            "loading": loading,
+            # The goods received note is written once the goods have left and until it exists.
+            "receivable": shipment.status in DEPARTED
+            and shipment.status != ShipmentStatus.RECEIPT_CONFIRMED,
+            "time_zone": timezone.get_current_timezone_name(),
+            "loadable": loadable,
+            "load_form": forms.get("load_form")
+            or LoadForm(pledges=selectors.pledge_choices(shipment=shipment), packages=packages),
+            "package_form": forms.get("package_form") or PackageForm(),
+            # The package form's packing lines (`aid/_lines.html`), added and removed in place.
+            "lines": forms.get("lines") or _packing_lines(loadable),
+            "lines_action": reverse("aid:package_add", args=[partnership.slug, shipment.pk]),
+            "advance_form": forms.get("advance_form") or AdvanceForm(current=shipment.status),
+        }
+
+    body = remembered_body(request, "aid/shipments/detail.html", context)
+    return render(request, "aid/shipments/page.html", body, status=status)
 
 
 @login_required
