@@ -15,6 +15,7 @@ from pobratym.aid import services
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post
 from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING
+from tests.aid.receipt_factories import receipt_make, shipment_in_transit
 from tests.aid.shipment_factories import pledge_make, shipment_plan
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -145,3 +146,29 @@ def test_only_who_packs_a_shipment_gets_its_packing_form_and_htmx(
     packs, reads = _page(sender, url)[0], _page(receiver, url)[0]
     assert "Add a package" in packs and "vendor/htmx/htmx.min.js" in packs
     assert "Add a package" not in reads and "vendor/htmx" not in reads
+
+
+@pytest.fixture
+def receipt(partnership, donor, receiver):
+    """A goods received note of a shipment with one of its two lines short."""
+    shipment = shipment_in_transit(partnership, donor, receiver, count=2, reference="CMR-4712")
+    return receipt_make(shipment, receiver, quantities=[60, 40])
+
+
+def test_a_goods_received_note_and_the_open_discrepancies_are_kept_until_one_is_settled(
+    partnership, receiver, receipt, client_of
+):
+    note = reverse("aid:receipt_detail", args=[partnership.slug, receipt.shipment_id])
+    listing = reverse("aid:discrepancy_list", args=[partnership.slug])
+    client = client_of(receiver)
+    text, queries = _kept(client, note)
+    assert "<title>Goods received note ПН-17 · " in text and "1 discrepancy is still open." in text
+    assert not _read(queries, "aid_goodsreceivednote") and not _read(queries, "aid_receiptline")
+    text, queries = _kept(client, listing)
+    assert text.count('name="resolution"') == 1 and not _read(queries, "aid_receiptline")
+
+    short = receipt.lines.order_by("pk").last()
+    services.discrepancy_resolve(line=short, by=receiver, resolution="Sent with the next truck")
+
+    assert "Sent with the next truck" in _page(client, note)[0]
+    assert "No open discrepancies." in _page(client, listing)[0]

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -93,30 +94,44 @@ def receipt_create(request, slug: str, shipment_id: int):
     return render(request, "aid/receipts/create.html", context, status=status_of(form))
 
 
-def _detail(request, partnership, receipt, photo_form=None, scan_form=None):
-    can_receive = rules.has_perm(RECEIVE, request.user, receipt)
-    _traced(partnership, receipt.line_rows)
-    context = {
-        "partnership": partnership,
-        "receipt": receipt,
-        "shipment": receipt.shipment,
-        "can_receive": can_receive,
-        "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
-        "photo_form": photo_form or PhotoForm(receipt_lines=receipt.line_rows),
-        "scan_form": scan_form or ScanForm(),
-        "shipment_url": _link("aid:shipment_detail", partnership.slug, receipt.shipment_id),
-        "open_lines": [line for line in receipt.line_rows if line.open],
-    }
+def _detail(request, partnership, load, photo_form=None, scan_form=None):
+    """The note's page, its body kept until anything is written (`remembered_body`);
+    `load()` gives the note. A form sent with errors is shown again, rendered afresh."""
+
+    def context() -> dict:
+        receipt = load()
+        _traced(partnership, receipt.line_rows)
+        number = _("Goods received note %(number)s") % {"number": receipt.number}
+        return {
+            "partnership": partnership,
+            "head_title": f"{number} · {partnership}",
+            "receipt": receipt,
+            "shipment": receipt.shipment,
+            "can_receive": rules.has_perm(RECEIVE, request.user, receipt),
+            "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
+            "photo_form": photo_form or PhotoForm(receipt_lines=receipt.line_rows),
+            "scan_form": scan_form or ScanForm(),
+            "shipment_url": _link("aid:shipment_detail", partnership.slug, receipt.shipment_id),
+            "open_lines": [line for line in receipt.line_rows if line.open],
+        }
+
     sent = photo_form or scan_form
     status = status_of(sent) if sent is not None else 200
-    return render(request, "aid/receipts/detail.html", context, status=status)
+    body = remembered_body(request, "aid/receipts/detail.html", context)
+    return render(request, "_kept_page.html", body, status=status)
 
 
 @login_required
 @require_GET
 def receipt_detail(request, slug: str, shipment_id: int):
-    partnership, receipt = _receipt(request, slug, shipment_id)
-    return _detail(request, partnership, receipt)
+    partnership = partnership_for(request, slug, VIEW)
+
+    def load():
+        return selectors.receipt_detail(
+            viewer=request.user, partnership=partnership, shipment_id=shipment_id
+        )
+
+    return _detail(request, partnership, load)
 
 
 @login_required
@@ -136,7 +151,7 @@ def receipt_photo_add(request, slug: str, shipment_id: int):
     ):
         messages.success(request, _("The photo was added."))
         return _to_detail(slug, shipment_id)
-    return _detail(request, partnership, receipt, photo_form=form)
+    return _detail(request, partnership, lambda: receipt, photo_form=form)
 
 
 @login_required
@@ -154,7 +169,7 @@ def receipt_scan_add(request, slug: str, shipment_id: int):
     ):
         messages.success(request, _("The scan was added."))
         return _to_detail(slug, shipment_id)
-    return _detail(request, partnership, receipt, scan_form=form)
+    return _detail(request, partnership, lambda: receipt, scan_form=form)
 
 
 @login_required
@@ -199,10 +214,15 @@ def discrepancy_resolve(request, slug: str, line_id: int):
 @require_GET
 def discrepancy_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    lines = selectors.discrepancy_list(viewer=request.user, partnership=partnership)
-    context = {
-        "partnership": partnership,
-        "page": Paginator(lines, PAGE_SIZE).get_page(request.GET.get("page")),
-        "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
-    }
-    return render(request, "aid/receipts/discrepancies.html", context)
+
+    def context() -> dict:
+        lines = selectors.discrepancy_list(viewer=request.user, partnership=partnership)
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Open discrepancies')} · {partnership}",
+            "page": Paginator(lines, PAGE_SIZE).get_page(request.GET.get("page")),
+            "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
+        }
+
+    body = remembered_body(request, "aid/receipts/discrepancies.html", context)
+    return render(request, "_kept_page.html", body)
