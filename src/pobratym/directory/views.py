@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.listing import filters_of, listed
 from pobratym.partnerships.access import partnership_for
+from pobratym.translation.selectors import shown
 
 from . import documents, selectors, services
 from .forms import (
@@ -70,14 +72,19 @@ def _contact(request, slug: str, contact_id: int, permission: str | None = None)
 def organisation_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW_ORGANISATION)
     form = OrganisationFilterForm(request.GET or None, partnership=partnership)
-    organisations = selectors.organisation_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {
-        "partnership": partnership,
-        **listed(request, form, organisations, ORGANISATION_SORTS, PAGE_SIZE),
-    }
-    return render(request, "directory/organisation_list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        organisations = selectors.organisation_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Organisations')} · {partnership}",
+            **listed(request, form, organisations, ORGANISATION_SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "directory/organisation_list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
@@ -102,14 +109,24 @@ def organisation_create(request, slug: str):
 @login_required
 @require_GET
 def organisation_detail(request, slug: str, organisation_id: int):
-    partnership, organisation = _organisation(request, slug, organisation_id)
-    context = {
-        "partnership": partnership,
-        "organisation": organisation,
-        "contacts": selectors.organisation_contacts(viewer=request.user, organisation=organisation),
-        "involvement": involvement_of(request.user, organisation),
-    }
-    return render(request, "directory/organisation_detail.html", context)
+    partnership = partnership_for(request, slug, VIEW_ORGANISATION)
+
+    def context() -> dict:
+        organisation = selectors.organisation_detail(
+            viewer=request.user, partnership=partnership, organisation_id=organisation_id
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{shown(organisation, 'name').text} · {partnership}",
+            "organisation": organisation,
+            "contacts": selectors.organisation_contacts(
+                viewer=request.user, organisation=organisation
+            ),
+            "involvement": involvement_of(request.user, organisation),
+        }
+
+    body = remembered_body(request, "directory/organisation_detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required
@@ -150,15 +167,20 @@ def organisation_logo(request, slug: str, organisation_id: int):
 def contact_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW_CONTACT)
     form = ContactFilterForm(request.GET or None, partnership=partnership)
-    contacts = selectors.contact_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {
-        "partnership": partnership,
-        "today": timezone.localdate(),
-        **listed(request, form, contacts, CONTACT_SORTS, PAGE_SIZE),
-    }
-    return render(request, "directory/contact_list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        contacts = selectors.contact_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Contacts')} · {partnership}",
+            "today": timezone.localdate(),
+            **listed(request, form, contacts, CONTACT_SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "directory/contact_list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 def _duplicate_link(form, slug: str) -> str:
@@ -197,23 +219,33 @@ def contact_create(request, slug: str):
 @login_required
 @require_GET
 def contact_detail(request, slug: str, contact_id: int):
-    partnership, contact = _contact(request, slug, contact_id)
-    may_merge = request.user.has_perm("directory.merge_contact", contact)
-    context = {
-        "partnership": partnership,
-        "contact": contact,
-        "past_retention": bool(
-            contact.retain_until and contact.retain_until < timezone.localdate()
-        ),
-        "may_merge": may_merge,
-        # Same name, other organisation: not a duplicate by the rules, but worth a look.
-        "look_alikes": selectors.merge_candidates(
-            viewer=request.user, partnership=partnership, contact=contact
+    """A contact's page. Reading it writes nothing (no record of who looked), so its body is
+    kept like any other page's: per person and session, until anything is written."""
+    partnership = partnership_for(request, slug, VIEW_CONTACT)
+
+    def context() -> dict:
+        contact = selectors.contact_detail(
+            viewer=request.user, partnership=partnership, contact_id=contact_id
         )
-        if may_merge
-        else [],
-    }
-    return render(request, "directory/contact_detail.html", context)
+        may_merge = request.user.has_perm("directory.merge_contact", contact)
+        return {
+            "partnership": partnership,
+            "head_title": f"{contact} · {partnership}",
+            "contact": contact,
+            "past_retention": bool(
+                contact.retain_until and contact.retain_until < timezone.localdate()
+            ),
+            "may_merge": may_merge,
+            # Same name, other organisation: not a duplicate by the rules, but worth a look.
+            "look_alikes": selectors.merge_candidates(
+                viewer=request.user, partnership=partnership, contact=contact
+            )
+            if may_merge
+            else [],
+        }
+
+    body = remembered_body(request, "directory/contact_detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required

@@ -1,0 +1,114 @@
+"""The organisations list, an organisation's page, the contacts list and a contact's page are
+rendered once and kept until anything is written (core.changes.remembered_body), per person
+and session: as production runs, not as the other tests do (`remembering`). Reading a contact
+writes nothing, so nothing is skipped by keeping its page."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pobratym.directory import services
+from pobratym.partnerships.models import Role
+from tests.directory.factories import contact_add
+
+pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
+
+TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)", re.IGNORECASE)
+
+
+def _page(client, url) -> tuple[str, list[str]]:
+    """The page's text without its form tokens, and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
+
+
+def _read(queries, table: str) -> list[str]:
+    return [sql for sql in queries if f'FROM "{table}"' in sql]
+
+
+@pytest.fixture
+def contact_url(partnership, contact):
+    return reverse("directory:contact_detail", args=[partnership.slug, contact.pk])
+
+
+@pytest.fixture
+def organisation_url(partnership, organisation):
+    return reverse("directory:organisation_detail", args=[partnership.slug, organisation.pk])
+
+
+def test_a_contact_page_is_read_once_and_reading_it_writes_nothing(client_of, office, contact_url):
+    client = client_of(office)
+    client.get(contact_url)  # the session gets its CSRF secret
+    first, queries_first = _page(client, contact_url)
+    again, queries = _page(client, contact_url)
+
+    assert again == first and "anna@example.org" in again
+    assert "<title>Anna Becker · " in again
+    assert not _read(queries, "directory_contact")
+    assert not [sql for sql in queries_first + queries if WRITE.match(sql)]
+
+
+def test_a_kept_contact_page_shows_a_correction_and_an_erasure_at_once(
+    client_of, cast, office, contact, contact_url
+):
+    client = client_of(office)
+    client.get(contact_url)
+    assert "+49 231 50-0" in _page(client, contact_url)[0]
+
+    services.contact_update(contact=contact, by=office, phone="+49 231 777")
+    assert "+49 231 777" in _page(client, contact_url)[0]
+
+    services.contact_erase(contact=contact, by=cast[(Role.COORDINATOR, 1)])
+    text, _queries = _page(client, contact_url)
+    assert "The personal data of this contact was erased" in text
+    assert "Anna Becker" not in text and "anna@example.org" not in text
+
+
+def test_contacts_kept_for_an_office_are_not_shown_to_members_who_may_not_see_them(
+    client_of, cast, office, partnership, contact, contact_url, organisation_url
+):
+    contacts_url = reverse("directory:contact_list", args=[partnership.slug])
+    staff, partner = client_of(office), client_of(cast[(Role.PARTNER, 1)])  # signed in: a write
+    for _round in range(2):
+        for page in (contact_url, organisation_url, contacts_url):
+            staff.get(page)
+    assert "anna@example.org" in _page(staff, organisation_url)[0]
+    assert "Anna Becker" in _page(staff, contacts_url)[0]
+
+    for _round in range(2):
+        partner.get(organisation_url)  # the CSRF secret, then the page kept for the partner
+    seen, queries = _page(partner, organisation_url)
+    assert "Stadtwerke Alpha" in seen
+    assert "Anna Becker" not in seen and "anna@example.org" not in seen
+    assert not _read(queries, "directory_organisation")  # the partner's own page, kept
+    for page in (contact_url, contacts_url):
+        refused = partner.get(page)
+        assert refused.status_code == 403 and "Anna Becker" not in refused.content.decode()
+
+
+def test_the_lists_are_kept_per_address_and_show_a_new_contact_at_once(
+    client_of, office, partnership, organisation, contact
+):
+    client = client_of(office)
+    contacts = reverse("directory:contact_list", args=[partnership.slug])
+    organisations = reverse("directory:organisation_list", args=[partnership.slug])
+    client.get(contacts)
+    every, _queries = _page(client, contacts)
+    again, queries = _page(client, contacts)
+    found, _queries = _page(client, f"{contacts}?q=nobody")
+    assert again == every and "Anna Becker" in every and not _read(queries, "directory_contact")
+    assert "Anna Becker" not in found and "No contact matches the filter." in found
+
+    first, _queries = _page(client, organisations)
+    again, queries = _page(client, organisations)
+    assert again == first and "Stadtwerke Alpha" in again
+    assert not _read(queries, "directory_organisation")
+
+    contact_add(organisation, office, name="Bernd Schulz")
+    assert "Bernd Schulz" in _page(client, contacts)[0]
