@@ -172,3 +172,22 @@ def test_a_goods_received_note_and_the_open_discrepancies_are_kept_until_one_is_
 
     assert "Sent with the next truck" in _page(client, note)[0]
     assert "No open discrepancies." in _page(client, listing)[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "shown"),
+    [
+        ("need_list", "aid_need", "Dressings for the city hospital"),
+        ("offer_list", "aid_offer", "Klinikum Dortmund"),
+        ("shipment_list", "aid_shipment", "CMR-4711"),
+    ],
+)
+def test_the_lists_are_kept_per_address(name, table, shown, partnership, team, packing, client_of):
+    url = reverse(f"aid:{name}", args=[partnership.slug])
+    client = client_of(team["receiver"])
+    every, queries = _kept(client, url)
+    assert shown in every and not _read(queries, table)
+
+    other, _queries = _kept(client, f"{url}?q=nothing-of-the-sort")
+
+    assert shown not in other

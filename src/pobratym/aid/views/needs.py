@@ -69,13 +69,18 @@ def _need(request, slug: str, need_id: int, permission: str | None = None):
 def need_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = NeedFilterForm(request.GET or None)
-    needs = selectors.need_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {"partnership": partnership, **listed(request, form, needs, SORTS, PAGE_SIZE)}
-    page = context["page"]
-    page.object_list = [_shown(need) for need in page.object_list]
-    return render(request, "aid/needs/list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        needs = selectors.need_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        values = listed(request, form, needs, SORTS, PAGE_SIZE)
+        page = values["page"]
+        page.object_list = [_shown(need) for need in page.object_list]
+        return {"partnership": partnership, "head_title": f"{_('Needs')} · {partnership}", **values}
+
+    body = remembered_body(request, "aid/needs/list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 def _lines_invalid(lines) -> bool:

@@ -44,11 +44,19 @@ SORTS = {
 def offer_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = OfferFilterForm(request.GET or None)
-    offers = selectors.offer_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {"partnership": partnership, **listed(request, form, offers, SORTS, PAGE_SIZE)}
-    return render(request, "aid/offers/list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        offers = selectors.offer_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Offers')} · {partnership}",
+            **listed(request, form, offers, SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "aid/offers/list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 def _need_offered_for(request, partnership):
