@@ -2,6 +2,8 @@
 (conversations 0004/0005): nothing is lost either way, people's translations keep their author,
 revision, time and history, and the store knows which original each was made from."""
 
+from itertools import groupby
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -17,12 +19,28 @@ BEFORE = [("conversations", "0003_message_idempotency")]
 
 def migrate(targets=None):
     """Migrate to `targets`, or back to the latest migrations (the schema the code and every
-    later test expect)."""
+    later test expect).
+
+    Going back, each app's run of migrations to undo is undone by a `migrate` of its own, in
+    the order one `migrate` to `targets` undoes them (dependents first): the same steps, but
+    Django then renders the project's state only across each run, not across every migration
+    after the first one undone (going back before aid 0006 rendered the state some forty times,
+    as projects depend on aid)."""
     executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
     targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    plan = executor.migration_plan(targets)
+    if plan and all(backwards for _migration, backwards in plan):
+        for app_label, run in groupby(plan, key=lambda step: step[0].app_label):
+            oldest = list(run)[-1][0]
+            before = [
+                parent.key
+                for parent in executor.loader.graph.node_map[oldest.app_label, oldest.name].parents
+                if parent.key[0] == app_label
+            ]
+            MigrationExecutor(connection).migrate(before or [(app_label, None)])
+    else:
+        executor.migrate(targets)
+    return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
 def test_translations_go_to_the_store_and_back_unchanged(
