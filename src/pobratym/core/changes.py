@@ -23,6 +23,7 @@ from typing import TypeVar
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -119,6 +120,12 @@ def remembered_body(request, template_name: str, context: Callable[[], dict]) ->
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     page = remembered(f"body:{digest}", render)
     return {**page, "body": _with_fresh_keys(page["body"])}
+
+
+def kept_page(request, template_name: str, context: Callable[[], dict], *, status: int = 200):
+    """The page `_kept_page.html` around `remembered_body(request, template_name, context)`."""
+    body = remembered_body(request, template_name, context)
+    return render(request, "_kept_page.html", body, status=status)
 
 
 # The hidden key of a creating form (core.forms.IdempotencyKeyField) as Django renders it.
