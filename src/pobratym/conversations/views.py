@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.listing import Listing
 from pobratym.partnerships import records
 from pobratym.partnerships import selectors as partnership_selectors
+from pobratym.translation.selectors import shown
 
 from . import selectors, services
 from .forms import (
@@ -61,27 +63,33 @@ def _thread_form(request, partnership, data=None, files=None, about: str = ""):
 @login_required
 @require_GET
 def thread_list(request, slug: str):
+    """The threads, and with ?q= the messages found (the message search)."""
     partnership = _partnership(request, slug)
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    results = (
-        selectors.message_search(viewer=request.user, partnership=partnership, query=query)
-        if query
-        else None
-    )
-    listing = Listing(request, THREAD_SORTS)
-    threads = selectors.thread_list(viewer=request.user, partnership=partnership, query=query)
-    context = {
-        "partnership": partnership,
-        "threads": listing.order(threads),
-        "listing": listing,
-        "search": search,
-        "query": query,
-        "results": results,
-        "form": _thread_form(request, partnership),
-        "notification": selectors.notification_setting_get(viewer=request.user),
-    }
-    return render(request, "conversations/list.html", context)
+
+    def context() -> dict:
+        results = (
+            selectors.message_search(viewer=request.user, partnership=partnership, query=query)
+            if query
+            else None
+        )
+        listing = Listing(request, THREAD_SORTS)
+        threads = selectors.thread_list(viewer=request.user, partnership=partnership, query=query)
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Conversations')} · {partnership}",
+            "threads": listing.order(threads),
+            "listing": listing,
+            "search": search,
+            "query": query,
+            "results": results,
+            "form": _thread_form(request, partnership),
+            "notification": selectors.notification_setting_get(viewer=request.user),
+        }
+
+    body = remembered_body(request, "conversations/list.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required
@@ -128,40 +136,46 @@ def thread_create(request, slug: str):
 
 
 def _render_thread(request, partnership, thread, *, reply=None, failed=None, status=200):
-    """The thread page; `failed` is (message id, bound translation form) after a refused save."""
-    detail = selectors.thread_detail(
-        viewer=request.user, thread=thread, language=request.LANGUAGE_CODE
-    )
-    failed_id, failed_form = failed or (None, None)
-    items = []
-    for view in detail.messages:
-        pk = view.message.pk
-        if pk == failed_id:
-            translation_form = failed_form
-        else:
-            translation_form = TranslationForm(
-                initial={
-                    "language": request.LANGUAGE_CODE,
-                    "revision": view.revision,
-                    "text": view.translation.text if view.translation else "",
-                },
-                auto_id=f"translation-{pk}-%s",
-            )
-        language_form = LanguageForm(
-            initial={"language": view.message.language}, auto_id=f"language-{pk}-%s"
+    """The thread page; `failed` is (message id, bound translation form) after a refused save.
+    Its body is kept until anything is written (a GET marks the messages read before)."""
+
+    def context() -> dict:
+        detail = selectors.thread_detail(
+            viewer=request.user, thread=thread, language=request.LANGUAGE_CODE
         )
-        items.append((view, translation_form, language_form))
-    context = {
-        "partnership": partnership,
-        "thread": thread,
-        "detail": detail,
-        "items": items,
-        "reply": reply or MessageForm(),
-        "record_url": records.record_url(detail.attached_to, partnership.slug)
-        if detail.attached_to is not None
-        else None,
-    }
-    return render(request, "conversations/detail.html", context, status=status)
+        failed_id, failed_form = failed or (None, None)
+        items = []
+        for view in detail.messages:
+            pk = view.message.pk
+            if pk == failed_id:
+                translation_form = failed_form
+            else:
+                translation_form = TranslationForm(
+                    initial={
+                        "language": request.LANGUAGE_CODE,
+                        "revision": view.revision,
+                        "text": view.translation.text if view.translation else "",
+                    },
+                    auto_id=f"translation-{pk}-%s",
+                )
+            language_form = LanguageForm(
+                initial={"language": view.message.language}, auto_id=f"language-{pk}-%s"
+            )
+            items.append((view, translation_form, language_form))
+        return {
+            "partnership": partnership,
+            "head_title": f"{shown(thread, 'subject').text} · {partnership}",
+            "thread": thread,
+            "detail": detail,
+            "items": items,
+            "reply": reply or MessageForm(),
+            "record_url": records.record_url(detail.attached_to, partnership.slug)
+            if detail.attached_to is not None
+            else None,
+        }
+
+    body = remembered_body(request, "conversations/detail.html", context)
+    return render(request, "_kept_page.html", body, status=status)
 
 
 @login_required
@@ -187,6 +201,8 @@ def thread_detail(request, slug: str, thread_id: int):
             url = reverse("conversations:thread_detail", args=[slug, thread.pk])
             return redirect(f"{url}#message-{message.pk}")
         return _render_thread(request, partnership, thread, reply=form, status=status_of(form))
+    # The one write of a GET, made on every request, outside the kept body: when it marks
+    # anything read, the body is rendered afresh (core.changes).
     services.messages_mark_read(thread=thread, user=request.user)
     return _render_thread(request, partnership, thread)
 
