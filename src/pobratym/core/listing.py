@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 
+from .changes import kept_page
+from .forms import status_of
+
 
 @dataclass(frozen=True)
 class Column:
@@ -66,3 +69,18 @@ def listed(request, form, records: QuerySet, sorts, page_size: int) -> dict:
         "query": listing.query,
         "filtered": any(filters_of(form).values()),
     }
+
+
+def kept_list(request, template_name: str, *, title, partnership, form, records, sorts, page_size):
+    """A partnership's filtered list page, kept until anything is written
+    (`core.changes.kept_page`): `records()` (the selector's queryset for the form's filters)
+    is read only when the body is rendered; an invalid filter answers 400 with the form."""
+
+    def context() -> dict:
+        return {
+            "partnership": partnership,
+            "head_title": f"{title} · {partnership}",
+            **listed(request, form, records(), sorts, page_size),
+        }
+
+    return kept_page(request, template_name, context, status=status_of(form))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
@@ -136,8 +136,7 @@ def _plan_page(request, partnership, load, *, approve_form=None, status=200):
             "approve_form": approve_form or PlanApprovalForm(initial={"fingerprint": fingerprint}),
         }
 
-    body = remembered_body(request, "projects/plans/plan_detail.html", context)
-    return render(request, "_kept_page.html", body, status=status)
+    return kept_page(request, "projects/plans/plan_detail.html", context, status=status)
 
 
 def _plan_loader(request, partnership, plan_id: int, number: int | None = None):
@@ -329,5 +328,4 @@ def plan_timeline(request, slug: str, plan_id: int):
             "timeline": selectors.timeline(plan, measures, timezone.localdate()),
         }
 
-    body = remembered_body(request, "projects/plans/timeline.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "projects/plans/timeline.html", context)

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
-from pobratym.core.listing import filters_of, listed
+from pobratym.core.listing import filters_of, kept_list
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
@@ -54,19 +54,18 @@ def _to_project(project, anchor: str = ""):
 def project_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = ProjectFilterForm(request.GET or None, partnership=partnership)
-
-    def context() -> dict:
-        projects = selectors.project_list(
+    return kept_list(
+        request,
+        "projects/project_list.html",
+        title=_("Projects"),
+        partnership=partnership,
+        form=form,
+        records=lambda: selectors.project_list(
             viewer=request.user, partnership=partnership, filters=filters_of(form)
-        )
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Projects')} · {partnership}",
-            **listed(request, form, projects, SORTS, PAGE_SIZE),
-        }
-
-    body = remembered_body(request, "projects/project_list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+        ),
+        sorts=SORTS,
+        page_size=PAGE_SIZE,
+    )
 
 
 @login_required
@@ -118,8 +117,7 @@ def project_detail(request, slug: str, project_id: int):
             **parts_of(request.user, project),
         }
 
-    body = remembered_body(request, "projects/project_detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "projects/project_detail.html", context)
 
 
 @login_required
