@@ -44,12 +44,16 @@ MEASURES_PER_PLAN = 20
 RATE = Decimal("45.1200")
 
 
-def _projects(partnership, sides, by, count: int, rng, today: date) -> list[Project]:
+def _projects(partnership, sides, by, count: int, rng, today: date, last_year) -> list[Project]:
     areas = list(partnership.focus_areas.all())
+    new_year = date(today.year - 1, 1, 1)
     made = []
     for number in range(count):
         lead = sides[number % 2]
-        starts = today + timedelta(days=rng.randrange(-730, 180))
+        if last_year:  # two years from some day of the year before: through all of last year
+            starts = new_year - timedelta(days=rng.randrange(0, 365))
+        else:
+            starts = today + timedelta(days=rng.randrange(-730, 180))
         made.append(
             Project(
                 partnership=partnership,
@@ -60,7 +64,7 @@ def _projects(partnership, sides, by, count: int, rng, today: date) -> list[Proj
                 lead_side=lead,
                 status=rng.choice(ProjectStatus.values),
                 starts_on=starts,
-                ends_on=starts + timedelta(days=rng.choice([180, 365, 730])),
+                ends_on=starts + timedelta(days=730 if last_year else rng.choice([180, 365, 730])),
                 humanitarian=rng.random() < 0.3,
                 public=rng.random() < 0.5,
                 created_by=by,
@@ -194,12 +198,14 @@ def projects_and_plan(
     milestones: int,
     rng: random.Random,
     today: date,
+    last_year: bool = False,
 ) -> tuple[int, int, int]:
-    """Returns (projects, milestones, measures) made."""
+    """Returns (projects, milestones, measures) made; with `last_year`, every project runs
+    through all of last year (the council report of a partnership-year with them all)."""
     sides = list(partnership.sides.select_related("city").order_by("position"))
     by = cast[1, Role.COORDINATOR][0]
     organisations = list(Organisation.objects.filter(partnership=partnership).order_by("pk")[:20])
-    made = _projects(partnership, sides, by, projects, rng, today)
+    made = _projects(partnership, sides, by, projects, rng, today, last_year)
     made_milestones = _parts(made, organisations, milestones, rng, today) if made else 0
     measures = _plan(partnership, sides, cast, made, rng, today)
     return len(made), made_milestones, measures
