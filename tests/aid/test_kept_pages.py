@@ -3,12 +3,9 @@ and discrepancies) are rendered once and kept until anything is written
 (core.changes.remembered_body), per person and session: as production runs, not as the other
 tests do (`remembering`). A need's exact address stays with those who may see it."""
 
-import re
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.aid import services
@@ -17,32 +14,9 @@ from tests.aid.factories import need_post
 from tests.aid.page_factories import ADDRESS, DONOR, RECEIVING
 from tests.aid.receipt_factories import receipt_make, shipment_in_transit
 from tests.aid.shipment_factories import pledge_make, shipment_plan
+from tests.kept import kept_read, page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
-
-TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens and keys, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
-
-
-def _read(queries, table: str) -> list[str]:
-    return [sql for sql in queries if f'FROM "{table}"' in sql]
-
-
-def _kept(client, url) -> tuple[str, list[str]]:
-    """The page as read the second time (the first gives the session its CSRF secret), and
-    the SQL of a third reading, which must be the same page."""
-    client.get(url)
-    first, _queries = _page(client, url)
-    again, queries = _page(client, url)
-    assert again == first
-    return again, queries
 
 
 def _need_url(world, name="need_detail"):
@@ -50,19 +24,19 @@ def _need_url(world, name="need_detail"):
 
 
 def test_a_need_page_is_read_once_while_nothing_is_written(world, client_of):
-    text, queries = _kept(client_of(world.receiver), _need_url(world))
+    text, queries = kept_read(client_of(world.receiver), _need_url(world))
 
     assert "<title>Dressings for the city hospital · " in text
-    assert not _read(queries, "aid_need") and not _read(queries, "aid_needline")
+    assert not read_from(queries, "aid_need") and not read_from(queries, "aid_needline")
 
 
 def test_a_kept_need_page_shows_every_change_at_once(world, client_of):
     client = client_of(world.receiver)
-    _kept(client, _need_url(world))
+    kept_read(client, _need_url(world))
 
     services.need_update(need=world.need, by=world.receiver, title="Generators for the clinic")
 
-    text, _queries = _page(client, _need_url(world))
+    text, _queries = page_read(client, _need_url(world))
     assert "Generators for the clinic" in text
     assert "Dressings for the city hospital" not in text
 
@@ -77,40 +51,40 @@ def test_a_need_page_kept_for_who_may_see_the_address_never_shows_it_to_others(
         else reverse("aid:need_list", args=[world.partnership.slug])
     )
     coordinator = client_of(world.receiver)
-    _kept(coordinator, url)  # read first by a coordinator of the receiving side, who delivers
+    kept_read(coordinator, url)  # read first by a coordinator of the receiving side, who delivers
     others = [cast[(Role.OBSERVER, RECEIVING)], cast[(Role.PARTNER, DONOR)]]
 
     for person in others:
-        text, _queries = _kept(client_of(person), url)
+        text, _queries = kept_read(client_of(person), url)
         assert world.need.title in text
         assert ADDRESS not in text and "critical infrastructure" not in text.lower()
-    assert ADDRESS in _page(coordinator, url)[0]
+    assert ADDRESS in page_read(coordinator, url)[0]
 
 
 def test_an_offer_page_is_kept_and_shows_its_decision_at_once(world, client_of):
     url = reverse("aid:offer_detail", args=[world.partnership.slug, world.offer.pk])
     client = client_of(world.receiver)
-    text, queries = _kept(client, url)
+    text, queries = kept_read(client, url)
     assert "<title>Offer · Klinikum Dortmund · " in text
     assert "Accept the offer" in text and "decided by" not in text
-    assert not _read(queries, "aid_offer") and not _read(queries, "aid_offerline")
+    assert not read_from(queries, "aid_offer") and not read_from(queries, "aid_offerline")
 
     services.offer_accept(offer=world.offer, by=world.receiver)
 
-    text, _queries = _page(client, url)
+    text, _queries = page_read(client, url)
     assert "decided by" in text and "Accept the offer" not in text
 
 
 def test_the_dashboard_is_kept_and_counts_a_new_need_at_once(partnership, receiver, client_of):
     url = reverse("aid:dashboard", args=[partnership.slug])
     client = client_of(receiver)
-    text, queries = _kept(client, url)
+    text, queries = kept_read(client, url)
     assert "<title>Aid dashboard · " in text and "No needs posted yet." in text
-    assert not _read(queries, "aid_need")
+    assert not read_from(queries, "aid_need")
 
     need_post(partnership, receiver, title="Water filters")
 
-    assert "No needs posted yet." not in _page(client, url)[0]
+    assert "No needs posted yet." not in page_read(client, url)[0]
 
 
 @pytest.fixture
@@ -124,15 +98,15 @@ def packing(partnership, team):
 def test_a_shipment_page_is_kept_and_shows_a_package_at_once(partnership, team, packing, client_of):
     url = reverse("aid:shipment_detail", args=[partnership.slug, packing.pk])
     client = client_of(team["sender"])
-    text, queries = _kept(client, url)
+    text, queries = kept_read(client, url)
     assert "<title>CMR-4711 · Shipments · " in text and "No packages yet." in text
-    assert not _read(queries, "aid_shipment") and not _read(queries, "aid_pledge")
+    assert not read_from(queries, "aid_shipment") and not read_from(queries, "aid_pledge")
 
     services.package_add(
         shipment=packing, by=team["sender"], kind="pallet", gross_weight=Decimal(300)
     )
 
-    assert "No packages yet." not in _page(client, url)[0]
+    assert "No packages yet." not in page_read(client, url)[0]
 
 
 def test_only_who_packs_a_shipment_gets_its_packing_form_and_htmx(
@@ -141,9 +115,9 @@ def test_only_who_packs_a_shipment_gets_its_packing_form_and_htmx(
     url = reverse("aid:shipment_detail", args=[partnership.slug, packing.pk])
     sender, receiver = client_of(team["sender"]), client_of(team["receiver"])
     for client in (sender, receiver):
-        _kept(client, url)
+        kept_read(client, url)
 
-    packs, reads = _page(sender, url)[0], _page(receiver, url)[0]
+    packs, reads = page_read(sender, url)[0], page_read(receiver, url)[0]
     assert "Add a package" in packs and "vendor/htmx/htmx.min.js" in packs
     assert "Add a package" not in reads and "vendor/htmx" not in reads
 
@@ -161,17 +135,18 @@ def test_a_goods_received_note_and_the_open_discrepancies_are_kept_until_one_is_
     note = reverse("aid:receipt_detail", args=[partnership.slug, receipt.shipment_id])
     listing = reverse("aid:discrepancy_list", args=[partnership.slug])
     client = client_of(receiver)
-    text, queries = _kept(client, note)
+    text, queries = kept_read(client, note)
     assert "<title>Goods received note ПН-17 · " in text and "1 discrepancy is still open." in text
-    assert not _read(queries, "aid_goodsreceivednote") and not _read(queries, "aid_receiptline")
-    text, queries = _kept(client, listing)
-    assert text.count('name="resolution"') == 1 and not _read(queries, "aid_receiptline")
+    assert not read_from(queries, "aid_goodsreceivednote")
+    assert not read_from(queries, "aid_receiptline")
+    text, queries = kept_read(client, listing)
+    assert text.count('name="resolution"') == 1 and not read_from(queries, "aid_receiptline")
 
     short = receipt.lines.order_by("pk").last()
     services.discrepancy_resolve(line=short, by=receiver, resolution="Sent with the next truck")
 
-    assert "Sent with the next truck" in _page(client, note)[0]
-    assert "No open discrepancies." in _page(client, listing)[0]
+    assert "Sent with the next truck" in page_read(client, note)[0]
+    assert "No open discrepancies." in page_read(client, listing)[0]
 
 
 @pytest.mark.parametrize(
@@ -185,9 +160,9 @@ def test_a_goods_received_note_and_the_open_discrepancies_are_kept_until_one_is_
 def test_the_lists_are_kept_per_address(name, table, shown, partnership, team, packing, client_of):
     url = reverse(f"aid:{name}", args=[partnership.slug])
     client = client_of(team["receiver"])
-    every, queries = _kept(client, url)
-    assert shown in every and not _read(queries, table)
+    every, queries = kept_read(client, url)
+    assert shown in every and not read_from(queries, table)
 
-    other, _queries = _kept(client, f"{url}?q=nothing-of-the-sort")
+    other, _queries = kept_read(client, f"{url}?q=nothing-of-the-sort")
 
     assert shown not in other

@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors
@@ -96,5 +95,4 @@ def dashboard(request, slug: str):
             "series": SERIES,
         }
 
-    body = remembered_body(request, "aid/dashboard/dashboard.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "aid/dashboard/dashboard.html", context)

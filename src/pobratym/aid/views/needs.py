@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
@@ -79,8 +79,7 @@ def need_list(request, slug: str):
         page.object_list = [_shown(need) for need in page.object_list]
         return {"partnership": partnership, "head_title": f"{_('Needs')} · {partnership}", **values}
 
-    body = remembered_body(request, "aid/needs/list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+    return kept_page(request, "aid/needs/list.html", context, status=status_of(form))
 
 
 def _lines_invalid(lines) -> bool:
@@ -165,8 +164,7 @@ def need_detail(request, slug: str, need_id: int):
             "suggestions": _suggestions(request, need),
         }
 
-    body = remembered_body(request, "aid/needs/detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "aid/needs/detail.html", context)
 
 
 @login_required

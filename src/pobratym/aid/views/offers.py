@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import filters_of, listed
+from pobratym.core.listing import filters_of, kept_list
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
@@ -44,19 +44,18 @@ SORTS = {
 def offer_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = OfferFilterForm(request.GET or None)
-
-    def context() -> dict:
-        offers = selectors.offer_list(
+    return kept_list(
+        request,
+        "aid/offers/list.html",
+        title=_("Offers"),
+        partnership=partnership,
+        form=form,
+        records=lambda: selectors.offer_list(
             viewer=request.user, partnership=partnership, filters=filters_of(form)
-        )
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Offers')} · {partnership}",
-            **listed(request, form, offers, SORTS, PAGE_SIZE),
-        }
-
-    body = remembered_body(request, "aid/offers/list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+        ),
+        sorts=SORTS,
+        page_size=PAGE_SIZE,
+    )
 
 
 def _need_offered_for(request, partnership):
@@ -150,8 +149,7 @@ def offer_detail(request, slug: str, offer_id: int):
             "matches": _matches(request, offer),
         }
 
-    body = remembered_body(request, "aid/offers/detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "aid/offers/detail.html", context)
 
 
 DECISIONS = {

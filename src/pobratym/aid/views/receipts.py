@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -95,7 +95,7 @@ def receipt_create(request, slug: str, shipment_id: int):
 
 
 def _detail(request, partnership, load, photo_form=None, scan_form=None):
-    """The note's page, its body kept until anything is written (`remembered_body`);
+    """The note's page, its body kept until anything is written (`kept_page`);
     `load()` gives the note. A form sent with errors is shown again, rendered afresh."""
 
     def context() -> dict:
@@ -117,8 +117,7 @@ def _detail(request, partnership, load, photo_form=None, scan_form=None):
 
     sent = photo_form or scan_form
     status = status_of(sent) if sent is not None else 200
-    body = remembered_body(request, "aid/receipts/detail.html", context)
-    return render(request, "_kept_page.html", body, status=status)
+    return kept_page(request, "aid/receipts/detail.html", context, status=status)
 
 
 @login_required
@@ -224,5 +223,4 @@ def discrepancy_list(request, slug: str):
             "can_resolve": rules.has_perm(RESOLVE, request.user, partnership),
         }
 
-    body = remembered_body(request, "aid/receipts/discrepancies.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "aid/receipts/discrepancies.html", context)

@@ -15,7 +15,7 @@ from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
-from pobratym.core.listing import filters_of, listed
+from pobratym.core.listing import filters_of, kept_list
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -66,19 +66,18 @@ def _to_detail(slug: str, shipment_id: int):
 def shipment_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
     form = ShipmentFilterForm(request.GET or None)
-
-    def context() -> dict:
-        shipments = selectors.shipment_list(
+    return kept_list(
+        request,
+        "aid/shipments/list.html",
+        title=_("Shipments"),
+        partnership=partnership,
+        form=form,
+        records=lambda: selectors.shipment_list(
             viewer=request.user, partnership=partnership, filters=filters_of(form)
-        )
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Shipments')} · {partnership}",
-            **listed(request, form, shipments, SORTS, PAGE_SIZE),
-        }
-
-    body = remembered_body(request, "aid/shipments/list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+        ),
+        sorts=SORTS,
+        page_size=PAGE_SIZE,
+    )
 
 
 @login_required
