@@ -4,7 +4,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern htmx
+.PHONY: install run test test-deep lint messages compilemessages test-sqlite test-postgres test-browser bench clean kern htmx \
+	lane-sqlite-parallel lane-postgres-parallel lane-browser lane-sqlite-migrating lane-postgres-alone
 
 $(BIN)/.installed: pyproject.toml
 	@echo "Installing Python packages into $(VENV) (a few minutes the first time)…"
@@ -69,16 +70,22 @@ lint: install
 # The parallel passes build their databases from the models (--no-migrations); the tests
 # marked `migrations` (tests/conftest.py) and the restart and load tests run in one process
 # that migrates, as production does.
+SQLITE_PARALLEL = $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not migrations and (sqlite_pass or both_databases)" --ignore=tests/postgres
+SQLITE_MIGRATING = $(BIN)/pytest -m "migrations and both_databases" --ignore=tests/postgres
+POSTGRES_PARALLEL = scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not restarts_database and not load and not sqlite_pass and not migrations"
+POSTGRES_ALONE = scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load or (migrations and not sqlite_pass)"
+BROWSER = $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m browser tests/browser
+
 test-sqlite: install compilemessages
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not migrations and (sqlite_pass or both_databases)" --ignore=tests/postgres
-	$(BIN)/pytest -m "migrations and both_databases" --ignore=tests/postgres
+	$(SQLITE_PARALLEL)
+	$(SQLITE_MIGRATING)
 
 test-postgres: install compilemessages
-	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m "not browser and not restarts_database and not load and not sqlite_pass and not migrations"
-	scripts/with-postgres.sh $(BIN)/pytest -m "restarts_database or load or (migrations and not sqlite_pass)"
+	$(POSTGRES_PARALLEL)
+	$(POSTGRES_ALONE)
 
 test-browser: install compilemessages node_modules/.installed
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --no-migrations -m browser tests/browser
+	$(BROWSER)
 
 # Not part of `make test`: the stateful tests with the deep hypothesis profile (many more and
 # longer random sequences, new ones each run), and schemathesis over the whole API with its
@@ -92,9 +99,27 @@ bench: install compilemessages
 	env -u DATABASE_URL $(BIN)/python -m bench.run $(BENCH_ARGS)
 	scripts/with-postgres.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
 
+# `make test` runs two lanes at once, one per core of a small machine: the parallel passes one
+# after the other (two processes each), and beside them what runs in one process (lint, then
+# the passes that migrate). Each pass's output appears when it ends.
 test:
 	scripts/system-packages.sh
-	$(MAKE) lint test-sqlite test-postgres test-browser
+	$(MAKE) --jobs=2 --output-sync=target lane-browser lane-postgres-alone
+
+lane-sqlite-parallel: install compilemessages
+	$(SQLITE_PARALLEL)
+
+lane-postgres-parallel: lane-sqlite-parallel
+	$(POSTGRES_PARALLEL)
+
+lane-browser: lane-postgres-parallel node_modules/.installed
+	$(BROWSER)
+
+lane-sqlite-migrating: lint compilemessages
+	$(SQLITE_MIGRATING)
+
+lane-postgres-alone: lane-sqlite-migrating
+	$(POSTGRES_ALONE)
 
 clean:
 	rm -rf $(VENV) node_modules var
