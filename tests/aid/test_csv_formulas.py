@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from pobratym.aid import services
 from tests.aid.factories import need_post
+from tests.downloads import body
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +54,13 @@ def _rows(text: str) -> list[dict]:
 def _public(partnership) -> list[dict]:
     response = Client().get(f"/api/v1/partnerships/{partnership.slug}/aid.hxl.csv")
     assert response.status_code == 200
-    return _rows(response.content.decode())
+    return _rows(body(response).decode())
 
 
 def _members(partnership, client) -> list[dict]:
     response = client.get(reverse("aid:need_hxl", args=[partnership.slug]))
     assert response.status_code == 200
-    return _rows(response.content.decode())
+    return _rows(body(response).decode())
 
 
 def test_formulas_in_the_public_hxl_are_written_as_text(partnership, need):

@@ -11,6 +11,7 @@ from django.test import Client
 from pobratym.aid import services
 from pobratym.partnerships.models import Role
 from tests.aid.factories import need_post, offer_make
+from tests.downloads import body
 from tests.factories import member_create
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def _download(partnership) -> str:
     response = Client().get(URL.format(slug=partnership.slug))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return response.content.decode()
+    return body(response).decode()
 
 
 def test_libhxl_reads_the_export_and_finds_its_tags(partnership, receiver, tmp_path):

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from pobratym.aid import services
 from pobratym.translation.models import Translation
 from tests.aid.factories import need_post, offer_make
+from tests.downloads import body
 from tests.factories import member_create
 from tests.translation.fake_servers import (  # noqa: F401
     fake_translation,
@@ -403,14 +404,14 @@ def test_the_hxl_export_gives_titles_and_items_per_language(
     services.need_publish(need=need, by=people["zhytomyr"], public=True)
     later = _ukrainian_need(partnership, people, title="Ковдри для школи")  # not translated yet
     services.need_publish(need=later, by=people["zhytomyr"], public=True)
-    response = Client().get(f"/api/v1/partnerships/{partnership.slug}/aid.hxl.csv")
+    text = body(Client().get(f"/api/v1/partnerships/{partnership.slug}/aid.hxl.csv"))
     path = tmp_path / "aid.hxl.csv"
-    path.write_bytes(response.content)
+    path.write_bytes(text)
 
     dataset = hxl.data(str(path), hxl.InputOptions(allow_local=True))
     translated_row, untranslated_row = list(dataset)
 
-    hashtags = next(islice(csv.reader(io.StringIO(response.content.decode())), 1, 2))
+    hashtags = next(islice(csv.reader(io.StringIO(text.decode())), 1, 2))
     for language in ("uk", "de", "en"):
         assert f"#meta+title+i_{language}" in hashtags
         assert f"#item+name+i_{language}" in hashtags

@@ -22,6 +22,7 @@ from tests.aid.factories import need_post, offer_make
 from tests.aid.shipment_factories import shipment_plan
 from tests.conversations.factories import post, thread_start
 from tests.directory.factories import contact_add, organisation_add
+from tests.downloads import body
 from tests.exchanges.factories import event_add
 from tests.exchanges.people import minor_fields, participant_make
 from tests.factories import member_create, partnership_create
@@ -181,8 +182,7 @@ def _visitor_answers(partnership) -> dict[str, str]:
 
 
 def _text(response) -> str:
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return body.decode()
+    return body(response).decode()
 
 
 def _ids_of(name: str, top: int):

@@ -6,11 +6,9 @@ UUID chosen by the client): the same key sent again by the same person answers t
 the first time, with 200 instead of 201, and creates nothing.
 """
 
-import io
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 from ninja.pagination import paginate
@@ -18,12 +16,13 @@ from ninja.pagination import paginate
 from pobratym.core.errors import DomainError, Stale
 from pobratym.core.idempotency import created_status, idempotency_key_of
 from pobratym.core.inputs import CursorPagination, Id, Slug
+from pobratym.core.spreadsheets import csv_stream
 from pobratym.directory.models import Organisation
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.models import Partnership
 
 from . import selectors, services
-from .hxl import public_needs, write_hxl
+from .hxl import hxl_text, public_needs
 from .models import Need
 from .schemas import (
     ErrorOut,
@@ -71,11 +70,8 @@ def aid_hxl(request, slug: Slug):
     partnership = Partnership.objects.filter(has_public_needs, slug=slug).first()
     if partnership is None:
         raise Http404
-    out = io.StringIO(newline="")
-    write_hxl(out, public_needs(partnership=partnership))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-aid.hxl.csv"'
-    return response
+    needs = public_needs(partnership=partnership)
+    return csv_stream(f"{partnership.slug}-aid.hxl.csv", hxl_text(needs))
 
 
 # --- helpers ---

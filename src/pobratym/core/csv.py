@@ -51,6 +51,11 @@ class Writer:
         for row in rows:
             self.writerow(row)
 
+    def writerows_of_cells(self, rows: Iterable[Iterable[Any]]) -> None:
+        """Rows whose every value has passed `text_cell` already: an export that makes a
+        cell once for many rows (a need's for each of its lines) checks it once."""
+        self._writer.writerows(rows)
+
 
 Error = csv.Error
 

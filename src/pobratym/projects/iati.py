@@ -33,7 +33,7 @@ IATI" page). The file is written one activity at a time, from the projects read 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
-from itertools import islice
+from itertools import chain
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from django.conf import settings
@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pobratym.aid.models import Sector
 from pobratym.directory.models import OrganisationKind
-from pobratym.translation.selectors import every_translation, text_in
+from pobratym.translation.selectors import text_in, translated_chunks
 
 from .models import ApplicationStatus, OrganisationRole, Project, ProjectStatus
 from .models.funding import FunderKind
@@ -199,9 +199,7 @@ def missing(project: Project) -> list:
 
 def in_chunks(projects, size: int = CHUNK) -> Iterator[Project]:
     """`projects` read `size` at a time, each chunk with its translations in every language."""
-    rows = projects.iterator(chunk_size=size)
-    while chunk := list(islice(rows, size)):
-        yield from every_translation(chunk)
+    return chain.from_iterable(translated_chunks(projects, size))
 
 
 def publishable(projects: Iterable[Project]) -> Iterator[Project]:

@@ -2,8 +2,9 @@
 for a whole list, never one per row), and each field shown as a `Shown`."""
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
@@ -102,12 +103,13 @@ def annotated_in(
     return records.annotate(**annotations)
 
 
-def every_translation(records: list[Translatable]) -> list[Translatable]:
+def every_translation(records: list, model: type[Translatable] | None = None) -> list:
     """Every translation of `records` (of one model), in every language, in one query, kept on
     `record.every_translation` for `text_in`. A plain list: Django's `prefetch_related` would
-    build the `translations` manager once per record, most of the time of a large export."""
+    build the `translations` manager once per record, most of the time of a large export.
+    `records` may be plain values of `model` with a `pk` (a large export's lines)."""
     if records:
-        content_type = ContentType.objects.get_for_model(records[0])
+        content_type = ContentType.objects.get_for_model(model or records[0])
         found = defaultdict(list)
         for translation in Translation.objects.filter(
             content_type=content_type, object_id__in=[record.pk for record in records]
@@ -116,6 +118,23 @@ def every_translation(records: list[Translatable]) -> list[Translatable]:
         for record in records:
             record.every_translation = found[record.pk]
     return records
+
+
+def translated_chunks(records: QuerySet, size: int) -> Iterator[list[Translatable]]:
+    """`records` read `size` at a time, each chunk a list with `every_translation`: an export
+    holds one chunk, never all of them, and pays a fixed number of queries per chunk (its
+    `prefetch_related` too: `QuerySet.iterator` prefetches per chunk).
+
+    When the next chunk is asked for, the records of the last one let go of what was fetched
+    for them: prefetched records point back at theirs, and such rings wait for Python's cycle
+    collector, so chunks piled up in memory until it ran."""
+    rows = records.iterator(chunk_size=size)
+    while chunk := list(islice(rows, size)):
+        yield every_translation(chunk)
+        for record in chunk:
+            record.__dict__.pop("_prefetched_objects_cache", None)
+            record.__dict__.pop("every_translation", None)
+        del chunk
 
 
 def shown(record: Translatable, field: str, language: str | None = None) -> Shown:

@@ -1,22 +1,20 @@
 """Aid pages: spreadsheets: templates to fill in, all-or-nothing imports with a report of
-every problem, and exports of the lists (XLSX, and HXL-tagged CSV for members)."""
-
-import io
+every problem, and exports of the lists (XLSX, and HXL-tagged CSV for members, streamed)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.core.errors import require
-from pobratym.core.spreadsheets import xlsx_download, xlsx_response
+from pobratym.core.spreadsheets import csv_stream, xlsx_download, xlsx_response
 from pobratym.core.spreadsheets.pages import import_view
 from pobratym.partnerships.access import partnership_for
 
 from ..forms.needs import NeedFilterForm
-from ..hxl import MEMBER_COLUMNS, member_needs, write_hxl
+from ..hxl import MEMBER_COLUMNS, hxl_text, member_needs
 from ..models import Shipment
 from ..spreadsheets import needs as need_sheets
 from ..spreadsheets import offers as offer_sheets
@@ -116,10 +114,8 @@ def need_hxl(request, slug: str):
     """The open-data columns over every need the member may see, with the exact address and
     critical-infrastructure mark where their role may see them."""
     partnership = partnership_for(request, slug, VIEW)
-    out = io.StringIO(newline="")
-    write_hxl(out, member_needs(viewer=request.user, partnership=partnership), MEMBER_COLUMNS)
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-needs.hxl.csv"'
+    needs = member_needs(viewer=request.user, partnership=partnership)
+    response = csv_stream(f"{partnership.slug}-needs.hxl.csv", hxl_text(needs, MEMBER_COLUMNS))
     response["Cache-Control"] = "private, no-store"
     return response
 

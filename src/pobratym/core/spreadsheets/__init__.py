@@ -6,7 +6,8 @@ An import declares its `Column`s (`text_column`, `choice_column`, `choices_colum
 site), reads the upload with `read_table(upload, columns) -> (rows, data)` (each `Row` has its
 `number` and parsed `values`), checks each row through its services, and raises `Refused` with
 `Problem(row, column, message)`s; the page shows them with `import_page`. An export answers
-`xlsx_response` or `csv_response(filename, headers, rows)`.
+`xlsx_response` or `csv_response(filename, headers, rows)`; one too long to hold streams its
+text with `csv_stream(filename, text)`.
 """
 
 from .columns import (
@@ -23,7 +24,14 @@ from .columns import (
     yes_no_text,
 )
 from .reading import Problem, Refused, Row, read_table, refused
-from .writing import XLSX_TYPE, csv_response, in_readers_language, xlsx_download, xlsx_response
+from .writing import (
+    XLSX_TYPE,
+    csv_response,
+    csv_stream,
+    in_readers_language,
+    xlsx_download,
+    xlsx_response,
+)
 
 __all__ = [
     "XLSX_TYPE",
@@ -37,6 +45,7 @@ __all__ = [
     "choices_column",
     "choices_text",
     "csv_response",
+    "csv_stream",
     "date_column",
     "in_readers_language",
     "number_column",

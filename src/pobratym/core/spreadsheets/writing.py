@@ -2,10 +2,10 @@
 the templates people fill in."""
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -81,6 +81,14 @@ def csv_response(filename: str, headers: Sequence, rows: Iterable[Sequence]) -> 
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def csv_stream(filename: str, text: Iterator[str]) -> StreamingHttpResponse:
+    """A CSV download sent a piece of `text` at a time as it is made, for exports too long to
+    hold: `text` must need no active language (the server reads it after the view returns)."""
+    response = StreamingHttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
