@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
@@ -77,12 +78,16 @@ def own_side_id(request, partnership) -> int | None:
 @require_GET
 def agreement_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    agreements = selectors.agreement_list(viewer=request.user, partnership=partnership)
-    return render(
-        request,
-        "agreements/list.html",
-        {"partnership": partnership, "agreements": agreements},
-    )
+
+    def context() -> dict:
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Agreements')} · {partnership}",
+            "agreements": selectors.agreement_list(viewer=request.user, partnership=partnership),
+        }
+
+    body = remembered_body(request, "agreements/list.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required
@@ -130,33 +135,44 @@ def _side_signatures(partnership, detail) -> list[tuple]:
 @login_required
 @require_GET
 def agreement_detail(request, slug: str, agreement_id: int):
-    partnership, agreement = agreement_for(request, slug, agreement_id)
-    detail = selectors.agreement_detail(viewer=request.user, agreement=agreement)
-    shown = detail.current or detail.draft
-    language = reading_language(request)
-    texts = list(shown.texts.all()) if shown else []
-    text = text_in(texts, language, agreement.authoritative_language)
-    side_id = own_side_id(request, partnership)
-    context = {
-        "partnership": partnership,
-        "agreement": agreement,
-        "detail": detail,
-        "state_since": _state_since(detail),
-        "shown": shown,
-        "text": text,
-        "language": language,
-        "languages": language_links(texts),
-        "shown_languages": [text.language for text in texts],
-        "side_signatures": _side_signatures(partnership, detail),
-        "amendment_rows": [
-            (amendment, text_in(amendment.texts.all(), language, agreement.authoritative_language))
-            for amendment in detail.amendments
-        ],
-        "own_side_signed": side_id in detail.signed_sides,
-        "ended": agreement.is_ended(),
-        "can_sign_now": detail.current is not None and detail.draft is None,
-    }
-    return render(request, "agreements/detail.html", context)
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        agreement = selectors.agreement_get(
+            viewer=request.user, partnership=partnership, agreement_id=agreement_id
+        )
+        detail = selectors.agreement_detail(viewer=request.user, agreement=agreement)
+        shown = detail.current or detail.draft
+        language = reading_language(request)
+        texts = list(shown.texts.all()) if shown else []
+        text = text_in(texts, language, agreement.authoritative_language)
+        side_id = own_side_id(request, partnership)
+        return {
+            "partnership": partnership,
+            "head_title": f"{selectors.heading_of(agreement)} · {partnership}",
+            "agreement": agreement,
+            "detail": detail,
+            "state_since": _state_since(detail),
+            "shown": shown,
+            "text": text,
+            "language": language,
+            "languages": language_links(texts),
+            "shown_languages": [text.language for text in texts],
+            "side_signatures": _side_signatures(partnership, detail),
+            "amendment_rows": [
+                (
+                    amendment,
+                    text_in(amendment.texts.all(), language, agreement.authoritative_language),
+                )
+                for amendment in detail.amendments
+            ],
+            "own_side_signed": side_id in detail.signed_sides,
+            "ended": agreement.is_ended(),
+            "can_sign_now": detail.current is not None and detail.draft is None,
+        }
+
+    body = remembered_body(request, "agreements/detail.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
@@ -50,13 +51,22 @@ def _letter(request, slug: str, letter_id: int, permission: str | None = None):
 @login_required
 @require_GET
 def letter_list(request, slug: str):
+    """The register, searched and filtered (the letter search)."""
     partnership = partnership_for(request, slug, VIEW)
     form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
-    letters = selectors.letter_list(
-        viewer=request.user, partnership=partnership, filters=filters_of(form)
-    )
-    context = {"partnership": partnership, **listed(request, form, letters, SORTS, PAGE_SIZE)}
-    return render(request, "agreements/letters/list.html", context, status=status_of(form))
+
+    def context() -> dict:
+        letters = selectors.letter_list(
+            viewer=request.user, partnership=partnership, filters=filters_of(form)
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Letters')} · {partnership}",
+            **listed(request, form, letters, SORTS, PAGE_SIZE),
+        }
+
+    body = remembered_body(request, "agreements/letters/list.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required
@@ -100,26 +110,39 @@ def letter_create(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def letter_detail(request, slug: str, letter_id: int):
     """One letter; its office adds scans here (a plain POST of the scan form)."""
-    partnership, letter = _letter(request, slug, letter_id)
+    partnership = partnership_for(request, slug, VIEW)
     form = ScanForm(form_data(request), form_files(request))
+    letter = None
     if request.method == "POST":
+        letter = selectors.letter_get(
+            viewer=request.user, partnership=partnership, letter_id=letter_id
+        )
         require(request.user, "agreements.change_letter", letter)
-    if submit(
-        request,
-        form,
-        lambda: services.letter_scan_add(
-            letter=letter, by=request.user, upload=form.cleaned_data["scan"]
-        ),
-    ):
-        messages.success(request, _("The scan was added."))
-        return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
-    context = {
-        "partnership": partnership,
-        "letter": letter,
-        "scan_form": form,
-        "time_zone": timezone.get_current_timezone_name(),
-    }
-    return render(request, "agreements/letters/detail.html", context, status=status_of(form))
+        if submit(
+            request,
+            form,
+            lambda: services.letter_scan_add(
+                letter=letter, by=request.user, upload=form.cleaned_data["scan"]
+            ),
+        ):
+            messages.success(request, _("The scan was added."))
+            return redirect("agreements:letter_detail", slug=slug, letter_id=letter.pk)
+
+    def context() -> dict:
+        shown_letter = letter or selectors.letter_get(
+            viewer=request.user, partnership=partnership, letter_id=letter_id
+        )
+        title = _("Letter %(number)s") % {"number": shown_letter.registration_number}
+        return {
+            "partnership": partnership,
+            "head_title": f"{title} · {partnership}",
+            "letter": shown_letter,
+            "scan_form": form,
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+
+    body = remembered_body(request, "agreements/letters/detail.html", context)
+    return render(request, "_kept_page.html", body, status=status_of(form))
 
 
 @login_required

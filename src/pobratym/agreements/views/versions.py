@@ -9,9 +9,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
+from pobratym.partnerships.access import partnership_for
 
 from ..diff import text_diff
 from ..documents import version_pdf as render_pdf
@@ -20,6 +22,7 @@ from ..selectors import agreements as selectors
 from ..services import agreements as services
 from .agreements import (
     LANGUAGES,
+    VIEW,
     agreement_for,
     language_links,
     reading_language,
@@ -30,19 +33,25 @@ from .agreements import (
 @login_required
 @require_GET
 def version_detail(request, slug: str, agreement_id: int, number: int):
-    partnership, agreement = agreement_for(request, slug, agreement_id)
-    version = selectors.version_get(agreement=agreement, number=number)
-    return render(
-        request,
-        "agreements/version.html",
-        {
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        agreement = selectors.agreement_get(
+            viewer=request.user, partnership=partnership, agreement_id=agreement_id
+        )
+        version = selectors.version_get(agreement=agreement, number=number)
+        title = _("Version %(number)s") % {"number": version.number}
+        return {
             "partnership": partnership,
+            "head_title": f"{title} · {selectors.heading_of(agreement)}",
             "agreement": agreement,
             "version": version,
             "texts": list(version.texts.all()),
             "language": request.LANGUAGE_CODE,
-        },
-    )
+        }
+
+    body = remembered_body(request, "agreements/version.html", context)
+    return render(request, "_kept_page.html", body)
 
 
 @login_required
