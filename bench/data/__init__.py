@@ -132,7 +132,7 @@ def generate(
                 milestones=_first_holds_a_tenth(sizes.milestones, sizes.partnerships, number),
                 rng=rng,
                 today=today,
-                last_year=number == 0,
+                last_year=number == 1,
             )
             counts.projects += projects
             counts.milestones += milestones
