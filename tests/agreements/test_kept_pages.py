@@ -3,11 +3,7 @@ page and a version's page are rendered once and kept until anything is written
 (core.changes.remembered_body), per person and session: as production runs, not as the other
 tests do (`remembering`)."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.agreements.services import letters as services
@@ -15,22 +11,9 @@ from pobratym.partnerships.models import Role
 from tests.access import Cast
 from tests.agreements.factories import agreement_draft
 from tests.agreements.letter_factories import letter_register
+from tests.kept import page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
-
-TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens and keys, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
-
-
-def _read(queries, table: str) -> list[str]:
-    return [sql for sql in queries if f'FROM "{table}"' in sql]
 
 
 @pytest.fixture
@@ -70,11 +53,11 @@ def test_every_page_is_read_once_while_nothing_is_written(
     client = client_of(registrar)
     client.get(next(iter(pages)))  # the session gets its CSRF secret
     for url, table in pages.items():
-        first, queries = _page(client, url)
-        assert _read(queries, table), url
-        again, queries = _page(client, url)
+        first, queries = page_read(client, url)
+        assert read_from(queries, table), url
+        again, queries = page_read(client, url)
         assert again == first, url
-        assert not _read(queries, table), url
+        assert not read_from(queries, table), url
 
 
 def test_the_titles_are_those_the_pages_had(client_of, registrar, partnership, agreement, letter):
@@ -84,8 +67,8 @@ def test_the_titles_are_those_the_pages_had(client_of, registrar, partnership, a
     version_page = reverse("agreements:version", args=[slug, agreement.pk, 1])
     client.get(letter_page)
 
-    assert f"<title>Letter {letter.registration_number} · " in _page(client, letter_page)[0]
-    assert "<title>Version 1 · Solidarity partnership" in _page(client, version_page)[0]
+    assert f"<title>Letter {letter.registration_number} · " in page_read(client, letter_page)[0]
+    assert "<title>Version 1 · Solidarity partnership" in page_read(client, version_page)[0]
 
 
 def test_a_correction_shows_on_the_kept_pages_at_once(
@@ -97,13 +80,13 @@ def test_a_correction_shows_on_the_kept_pages_at_once(
     agreement_page = reverse("agreements:detail", args=[partnership.slug, agreement.pk])
     client.get(search)
     for url in (search, letter_page, agreement_page):
-        assert "Einladung zum Stadtfest 4711" in _page(client, url)[0]
+        assert "Einladung zum Stadtfest 4711" in page_read(client, url)[0]
 
     services.letter_update(letter=letter, by=registrar, subject="Einladung zum Chorfest 4711")
 
-    assert "Einladung zum Stadtfest" not in _page(client, search)[0]
+    assert "Einladung zum Stadtfest" not in page_read(client, search)[0]
     for url in (letter_page, agreement_page):
-        text, _queries = _page(client, url)
+        text, _queries = page_read(client, url)
         assert "Einladung zum Chorfest 4711" in text and "Stadtfest" not in text
 
 
@@ -115,9 +98,9 @@ def test_letters_kept_on_an_office_s_agreement_page_are_not_shown_to_an_observer
     for client in (office, office, observer, observer):
         client.get(page)
 
-    assert "Einladung zum Stadtfest 4711" in _page(office, page)[0]
-    seen, queries = _page(observer, page)
+    assert "Einladung zum Stadtfest 4711" in page_read(office, page)[0]
+    seen, queries = page_read(observer, page)
     assert "Solidarity partnership" in seen and "4711" not in seen
-    assert not _read(queries, "agreements_agreement")  # the observer's own page, kept
+    assert not read_from(queries, "agreements_agreement")  # the observer's own page, kept
     letter_page = reverse("agreements:letter_detail", args=[partnership.slug, letter.pk])
     assert observer.get(letter_page).status_code in (403, 404)

@@ -6,33 +6,17 @@ read on every request: that write is made before the kept body is read, and rene
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.conversations.models import Message, MessageRead
 from pobratym.partnerships.models import Role
 from tests.access import Cast
 from tests.conversations.factories import post, thread_start
+from tests.kept import page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="\w+"')
 KEY = re.compile(r'name="idempotency_key" value="([\w-]+)"')
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens and keys, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    text = KEY.sub("", TOKEN.sub("", response.content.decode()))
-    return text, [q["sql"] for q in queries]
-
-
-def _messages_read(queries) -> list[str]:
-    """The thread page's own read of its messages (with their attachments)."""
-    return [sql for sql in queries if 'FROM "conversations_messageattachment"' in sql]
 
 
 @pytest.fixture
@@ -51,16 +35,18 @@ def test_a_thread_is_marked_read_on_every_visit_and_its_page_kept_between(
     reader = client_of(other_side_coordinator)
     reader.get(url)  # marks "Wer kommt?" read
     assert MessageRead.objects.filter(user=other_side_coordinator).count() == 1
-    first, _queries = _page(reader, url)
-    again, queries = _page(reader, url)
+    first, _queries = page_read(reader, url)
+    again, queries = page_read(reader, url)
     assert again == first and "Wer kommt?" in again
     assert "<title>Stadtfest im Juni · " in again
-    assert not _messages_read(queries)
+    assert not read_from(queries, "conversations_messageattachment")
 
     post(thread, coordinator, body="Wir bringen den Chor mit.")
 
-    text, queries = _page(reader, url)
-    assert "Wir bringen den Chor mit." in text and _messages_read(queries)
+    text, queries = page_read(reader, url)
+    assert "Wir bringen den Chor mit." in text and read_from(
+        queries, "conversations_messageattachment"
+    )
     assert MessageRead.objects.filter(user=other_side_coordinator).count() == 2
 
 
@@ -73,7 +59,7 @@ def test_the_list_shows_each_person_their_own_unread_count(
         client.get(listed)
 
     def unread(client) -> bool:
-        table = _page(client, listed)[0].split('id="threads-heading"', 1)[1]
+        table = page_read(client, listed)[0].split('id="threads-heading"', 1)[1]
         return "<strong>1 unread</strong>" in table
 
     assert unread(reader) and not unread(author)
@@ -97,13 +83,13 @@ def test_a_restricted_thread_kept_for_a_participant_stays_hidden_from_others(
     participant, outsider = client_of(staff), client_of(observer)
     for address in (page, page, listed, listed, f"{listed}?q=uns", f"{listed}?q=uns"):
         participant.get(address)
-    assert "Nur unter uns." in _page(participant, page)[0]
-    assert "Nur unter uns." in _page(participant, f"{listed}?q=uns")[0]
+    assert "Nur unter uns." in page_read(participant, page)[0]
+    assert "Nur unter uns." in page_read(participant, f"{listed}?q=uns")[0]
 
     assert outsider.get(page).status_code == 404
     for address in (listed, f"{listed}?q=uns"):
         outsider.get(address)
-        text, _queries = _page(outsider, address)
+        text, _queries = page_read(outsider, address)
         assert "Personalfragen" not in text and "Nur unter uns." not in text
 
 
@@ -112,9 +98,9 @@ def test_the_search_is_kept_per_query(client_of, coordinator, partnership, threa
     client = client_of(coordinator)
     listed = reverse("conversations:thread_list", args=[partnership.slug])
     client.get(listed)
-    stage, _queries = _page(client, f"{listed}?q=Bühne")
-    again, queries = _page(client, f"{listed}?q=Bühne")
-    choir, _queries = _page(client, f"{listed}?q=Chor")
+    stage, _queries = page_read(client, f"{listed}?q=Bühne")
+    again, queries = page_read(client, f"{listed}?q=Bühne")
+    choir, _queries = page_read(client, f"{listed}?q=Chor")
 
     assert again == stage and "1 message found" in stage and "Marktplatz" in stage
     assert not [sql for sql in queries if 'FROM "conversations_message"' in sql]

@@ -6,30 +6,16 @@ writes nothing, so nothing is skipped by keeping its page."""
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.directory import services
 from pobratym.partnerships.models import Role
 from tests.directory.factories import contact_add
+from tests.kept import page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
-TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)", re.IGNORECASE)
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
-
-
-def _read(queries, table: str) -> list[str]:
-    return [sql for sql in queries if f'FROM "{table}"' in sql]
 
 
 @pytest.fixture
@@ -45,12 +31,12 @@ def organisation_url(partnership, organisation):
 def test_a_contact_page_is_read_once_and_reading_it_writes_nothing(client_of, office, contact_url):
     client = client_of(office)
     client.get(contact_url)  # the session gets its CSRF secret
-    first, queries_first = _page(client, contact_url)
-    again, queries = _page(client, contact_url)
+    first, queries_first = page_read(client, contact_url)
+    again, queries = page_read(client, contact_url)
 
     assert again == first and "anna@example.org" in again
     assert "<title>Anna Becker · " in again
-    assert not _read(queries, "directory_contact")
+    assert not read_from(queries, "directory_contact")
     assert not [sql for sql in queries_first + queries if WRITE.match(sql)]
 
 
@@ -59,13 +45,13 @@ def test_a_kept_contact_page_shows_a_correction_and_an_erasure_at_once(
 ):
     client = client_of(office)
     client.get(contact_url)
-    assert "+49 231 50-0" in _page(client, contact_url)[0]
+    assert "+49 231 50-0" in page_read(client, contact_url)[0]
 
     services.contact_update(contact=contact, by=office, phone="+49 231 777")
-    assert "+49 231 777" in _page(client, contact_url)[0]
+    assert "+49 231 777" in page_read(client, contact_url)[0]
 
     services.contact_erase(contact=contact, by=cast[(Role.COORDINATOR, 1)])
-    text, _queries = _page(client, contact_url)
+    text, _queries = page_read(client, contact_url)
     assert "The personal data of this contact was erased" in text
     assert "Anna Becker" not in text and "anna@example.org" not in text
 
@@ -78,15 +64,15 @@ def test_contacts_kept_for_an_office_are_not_shown_to_members_who_may_not_see_th
     for _round in range(2):
         for page in (contact_url, organisation_url, contacts_url):
             staff.get(page)
-    assert "anna@example.org" in _page(staff, organisation_url)[0]
-    assert "Anna Becker" in _page(staff, contacts_url)[0]
+    assert "anna@example.org" in page_read(staff, organisation_url)[0]
+    assert "Anna Becker" in page_read(staff, contacts_url)[0]
 
     for _round in range(2):
         partner.get(organisation_url)  # the CSRF secret, then the page kept for the partner
-    seen, queries = _page(partner, organisation_url)
+    seen, queries = page_read(partner, organisation_url)
     assert "Stadtwerke Alpha" in seen
     assert "Anna Becker" not in seen and "anna@example.org" not in seen
-    assert not _read(queries, "directory_organisation")  # the partner's own page, kept
+    assert not read_from(queries, "directory_organisation")  # the partner's own page, kept
     for page in (contact_url, contacts_url):
         refused = partner.get(page)
         assert refused.status_code == 403 and "Anna Becker" not in refused.content.decode()
@@ -99,16 +85,16 @@ def test_the_lists_are_kept_per_address_and_show_a_new_contact_at_once(
     contacts = reverse("directory:contact_list", args=[partnership.slug])
     organisations = reverse("directory:organisation_list", args=[partnership.slug])
     client.get(contacts)
-    every, _queries = _page(client, contacts)
-    again, queries = _page(client, contacts)
-    found, _queries = _page(client, f"{contacts}?q=nobody")
-    assert again == every and "Anna Becker" in every and not _read(queries, "directory_contact")
+    every, _queries = page_read(client, contacts)
+    again, queries = page_read(client, contacts)
+    found, _queries = page_read(client, f"{contacts}?q=nobody")
+    assert again == every and "Anna Becker" in every and not read_from(queries, "directory_contact")
     assert "Anna Becker" not in found and "No contact matches the filter." in found
 
-    first, _queries = _page(client, organisations)
-    again, queries = _page(client, organisations)
+    first, _queries = page_read(client, organisations)
+    again, queries = page_read(client, organisations)
     assert again == first and "Stadtwerke Alpha" in again
-    assert not _read(queries, "directory_organisation")
+    assert not read_from(queries, "directory_organisation")
 
     contact_add(organisation, office, name="Bernd Schulz")
-    assert "Bernd Schulz" in _page(client, contacts)[0]
+    assert "Bernd Schulz" in page_read(client, contacts)[0]

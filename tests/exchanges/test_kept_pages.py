@@ -2,17 +2,14 @@
 anything is written (core.changes.remembered_body), per person and session: as production
 runs, not as the other tests do (`remembering`)."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.exchanges import services
 from pobratym.partnerships.models import Role
 from tests.exchanges import people
 from tests.exchanges.factories import event_add, wall_clock
+from tests.kept import page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 cast, office, event = people.cast, people.office, people.event
@@ -21,20 +18,6 @@ dortmund_organisation, zhytomyr_organisation = (
     people.zhytomyr_organisation,
 )
 anna, taras = people.anna, people.taras
-
-TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|[\w-]*idempotency_key)" value="[\w-]+"')
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens and keys, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
-
-
-def _events_read(queries) -> list[str]:
-    return [sql for sql in queries if 'FROM "exchanges_event"' in sql]
 
 
 @pytest.fixture
@@ -45,22 +28,22 @@ def url(partnership, event):
 def test_an_event_page_is_read_once_while_nothing_is_written(client_of, office, url):
     client = client_of(office)
     client.get(url)  # the session gets its CSRF secret
-    first, _read = _page(client, url)
-    again, queries = _page(client, url)
+    first, _read = page_read(client, url)
+    again, queries = page_read(client, url)
 
     assert again == first and "Youth encounter Dortmund 2026" in again
     assert "<title>Youth encounter Dortmund 2026 · " in again
-    assert not _events_read(queries)
+    assert not read_from(queries, "exchanges_event")
 
 
 def test_a_kept_event_page_shows_every_change_at_once(client_of, office, event, url):
     client = client_of(office)
     client.get(url)
-    assert "No agenda yet." in _page(client, url)[0]
+    assert "No agenda yet." in page_read(client, url)[0]
 
     services.agenda_item_add(event=event, by=office, title="Empfang im Rathaus")
 
-    text, _queries = _page(client, url)
+    text, _queries = page_read(client, url)
     assert "Empfang im Rathaus" in text and "No agenda yet." not in text
 
 
@@ -74,11 +57,11 @@ def test_names_kept_for_an_office_are_not_shown_to_a_member_who_sees_only_counts
     for client in (staff, staff, partner, partner):
         client.get(url)  # each page is kept: the office's first
 
-    seen_by_office, _queries = _page(staff, url)
-    seen_by_partner, queries = _page(partner, url)
+    seen_by_office, _queries = page_read(staff, url)
+    seen_by_partner, queries = page_read(partner, url)
 
     assert "Anna Becker" in seen_by_office and "Olena Kovalenko" in seen_by_office
-    assert not _events_read(queries)  # the partner's page is kept too
+    assert not read_from(queries, "exchanges_event")  # the partner's page is kept too
     assert "2 people take part" in seen_by_partner
     for name in ("Anna Becker", "Тарас", "Olena"):
         assert name not in seen_by_partner
@@ -95,11 +78,11 @@ def test_the_list_is_kept_per_address(client_of, office, partnership, event):
     client = client_of(office)
     listed = reverse("exchanges:event_list", args=[partnership.slug])
     client.get(listed)
-    upcoming, _queries = _page(client, listed)
-    again, queries = _page(client, listed)
-    past, _queries = _page(client, f"{listed}?when=past")
+    upcoming, _queries = page_read(client, listed)
+    again, queries = page_read(client, listed)
+    past, _queries = page_read(client, f"{listed}?when=past")
 
-    assert again == upcoming and not _events_read(queries)
+    assert again == upcoming and not read_from(queries, "exchanges_event")
     assert "Youth encounter Dortmund 2026" in upcoming and "Stadtfest 2025" not in upcoming
     assert "Stadtfest 2025" in past and "Youth encounter Dortmund 2026" not in past
     assert "<title>Past events · " in past
@@ -115,12 +98,12 @@ def test_the_calendar_pages_are_kept_and_show_a_new_event_at_once(
         reverse("exchanges:calendar_upcoming", args=[partnership.slug]),
     ):
         client.get(page)
-        first, _queries = _page(client, page)
-        again, queries = _page(client, page)
+        first, _queries = page_read(client, page)
+        again, queries = page_read(client, page)
         assert again == first and "Youth encounter Dortmund 2026" in again
-        assert not _events_read(queries)
+        assert not read_from(queries, "exchanges_event")
 
         added = event_add(
             partnership, office, title=f"Bürgerforum {page[-7:]}", starts_at=wall_clock(30, 8)
         )
-        assert added.title in _page(client, page)[0]
+        assert added.title in page_read(client, page)[0]

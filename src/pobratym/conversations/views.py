@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -88,8 +88,7 @@ def thread_list(request, slug: str):
             "notification": selectors.notification_setting_get(viewer=request.user),
         }
 
-    body = remembered_body(request, "conversations/list.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "conversations/list.html", context)
 
 
 @login_required
@@ -174,8 +173,7 @@ def _render_thread(request, partnership, thread, *, reply=None, failed=None, sta
             else None,
         }
 
-    body = remembered_body(request, "conversations/detail.html", context)
-    return render(request, "_kept_page.html", body, status=status)
+    return kept_page(request, "conversations/detail.html", context, status=status)
 
 
 @login_required

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files, status_of, submit
-from pobratym.core.listing import filters_of, listed
+from pobratym.core.listing import filters_of, kept_list, listed
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
@@ -72,19 +72,18 @@ def _contact(request, slug: str, contact_id: int, permission: str | None = None)
 def organisation_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW_ORGANISATION)
     form = OrganisationFilterForm(request.GET or None, partnership=partnership)
-
-    def context() -> dict:
-        organisations = selectors.organisation_list(
+    return kept_list(
+        request,
+        "directory/organisation_list.html",
+        title=_("Organisations"),
+        partnership=partnership,
+        form=form,
+        records=lambda: selectors.organisation_list(
             viewer=request.user, partnership=partnership, filters=filters_of(form)
-        )
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Organisations')} · {partnership}",
-            **listed(request, form, organisations, ORGANISATION_SORTS, PAGE_SIZE),
-        }
-
-    body = remembered_body(request, "directory/organisation_list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+        ),
+        sorts=ORGANISATION_SORTS,
+        page_size=PAGE_SIZE,
+    )
 
 
 @login_required
@@ -125,8 +124,7 @@ def organisation_detail(request, slug: str, organisation_id: int):
             "involvement": involvement_of(request.user, organisation),
         }
 
-    body = remembered_body(request, "directory/organisation_detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "directory/organisation_detail.html", context)
 
 
 @login_required
@@ -179,8 +177,7 @@ def contact_list(request, slug: str):
             **listed(request, form, contacts, CONTACT_SORTS, PAGE_SIZE),
         }
 
-    body = remembered_body(request, "directory/contact_list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+    return kept_page(request, "directory/contact_list.html", context, status=status_of(form))
 
 
 def _duplicate_link(form, slug: str) -> str:
@@ -244,8 +241,7 @@ def contact_detail(request, slug: str, contact_id: int):
             else [],
         }
 
-    body = remembered_body(request, "directory/contact_detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "directory/contact_detail.html", context)
 
 
 @login_required

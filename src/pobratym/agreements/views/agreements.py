@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
@@ -86,8 +86,7 @@ def agreement_list(request, slug: str):
             "agreements": selectors.agreement_list(viewer=request.user, partnership=partnership),
         }
 
-    body = remembered_body(request, "agreements/list.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "agreements/list.html", context)
 
 
 @login_required
@@ -171,8 +170,7 @@ def agreement_detail(request, slug: str, agreement_id: int):
             "can_sign_now": detail.current is not None and detail.draft is None,
         }
 
-    body = remembered_body(request, "agreements/detail.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "agreements/detail.html", context)
 
 
 @login_required

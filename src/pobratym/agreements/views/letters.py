@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.formatting import moment
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import filters_of, listed
+from pobratym.core.listing import filters_of, kept_list
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -54,19 +54,18 @@ def letter_list(request, slug: str):
     """The register, searched and filtered (the letter search)."""
     partnership = partnership_for(request, slug, VIEW)
     form = LetterSearchForm(request.GET or None, sides=partnership.sides.all())
-
-    def context() -> dict:
-        letters = selectors.letter_list(
+    return kept_list(
+        request,
+        "agreements/letters/list.html",
+        title=_("Letters"),
+        partnership=partnership,
+        form=form,
+        records=lambda: selectors.letter_list(
             viewer=request.user, partnership=partnership, filters=filters_of(form)
-        )
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Letters')} · {partnership}",
-            **listed(request, form, letters, SORTS, PAGE_SIZE),
-        }
-
-    body = remembered_body(request, "agreements/letters/list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+        ),
+        sorts=SORTS,
+        page_size=PAGE_SIZE,
+    )
 
 
 @login_required
@@ -141,8 +140,7 @@ def letter_detail(request, slug: str, letter_id: int):
             "time_zone": timezone.get_current_timezone_name(),
         }
 
-    body = remembered_body(request, "agreements/letters/detail.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+    return kept_page(request, "agreements/letters/detail.html", context, status=status_of(form))
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
@@ -50,8 +50,7 @@ def version_detail(request, slug: str, agreement_id: int, number: int):
             "language": request.LANGUAGE_CODE,
         }
 
-    body = remembered_body(request, "agreements/version.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "agreements/version.html", context)
 
 
 @login_required

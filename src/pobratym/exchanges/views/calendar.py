@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from pobratym.core import formatting
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.forms import status_of
 from pobratym.core.listing import filters_of
 from pobratym.partnerships.access import partnership_for
@@ -101,8 +100,7 @@ def calendar_month(request, slug: str):
             **subscribe_addresses(request, partnership),
         }
 
-    body = remembered_body(request, "exchanges/calendar_month.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+    return kept_page(request, "exchanges/calendar_month.html", context, status=status_of(form))
 
 
 @login_required
@@ -128,5 +126,4 @@ def calendar_upcoming(request, slug: str):
             **subscribe_addresses(request, partnership),
         }
 
-    body = remembered_body(request, "exchanges/calendar_list.html", context)
-    return render(request, "_kept_page.html", body)
+    return kept_page(request, "exchanges/calendar_list.html", context)

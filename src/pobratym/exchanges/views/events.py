@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pobratym.core.changes import remembered_body
+from pobratym.core.changes import kept_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
@@ -70,8 +70,7 @@ def event_list(request, slug: str):
             **page,
         }
 
-    body = remembered_body(request, "exchanges/event_list.html", context)
-    return render(request, "_kept_page.html", body, status=status_of(form))
+    return kept_page(request, "exchanges/event_list.html", context, status=status_of(form))
 
 
 @login_required
@@ -131,8 +130,7 @@ def _detail(request, partnership, load, *, agenda_form=None, follow_up_form=None
 
     sent = agenda_form or follow_up_form or photo_form
     status = status_of(sent) if sent is not None else 200
-    body = remembered_body(request, "exchanges/event_detail.html", context)
-    return render(request, "_kept_page.html", body, status=status)
+    return kept_page(request, "exchanges/event_detail.html", context, status=status)
 
 
 @login_required
