@@ -13,7 +13,6 @@ every need they may see, with those two filled only where their role may see the
 serves both.
 """
 
-import functools
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,7 +31,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pobratym.core import csv
-from pobratym.core.spreadsheets import yes_no_text
+from pobratym.core.spreadsheets import choice_text, yes_no_text
 from pobratym.partnerships.models import Partnership
 from pobratym.translation.selectors import every_translation, text_in, translated_chunks
 
@@ -56,20 +55,13 @@ def _number(value) -> str:
     return format(value.normalize(), "f")
 
 
-@functools.cache
-def _translated(choices, value: str, language: str) -> str:
-    return str(choices(value).label)
-
-
 # The export's language, read once per chunk: asking Django for it in every cell of a large
 # export costs more than the cell.
 _language: ContextVar[str] = ContextVar("hxl_language", default="")
 
 
 def _label(choices, value: str) -> str:
-    """A choice's label, translated once per language: `get_FOO_display()` translates it
-    again for every row, which was most of the time of a large export."""
-    return _translated(choices, value, _language.get() or get_language())
+    return choice_text(choices, value, _language.get() or None)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from pobratym.core.inputs import TEXT_MAX_LENGTH
 from pobratym.core.spreadsheets.columns import (
     GROUP,
     choice_column,
+    choice_text,
     date_column,
     number_column,
     text_column,
@@ -39,6 +40,8 @@ from ..models import (
 from ..selectors import lines_with_coverage, need_list
 from .reading import read_groups
 from .writing import readers_text
+
+CHUNK = 500  # needs an export reads at a time
 
 # Fixed for ever: keys made from it identify an uploaded file's needs across retries.
 IMPORT_NAMESPACE = uuid.UUID("6f1c1d2e-5b8a-4f0e-9c1a-3d7e2b9a4c55")
@@ -226,28 +229,32 @@ def need_table(needs) -> tuple[list, list]:
     def rows():
         for need in needs:
             shown = need.sensitive_shown
+            # The need's cells once for all its lines.
+            of_need = [
+                need.pk,
+                need.title,
+                readers_text(need, "title"),
+                choice_text(Need.Status, need.status),
+                choice_text(Need.Kind, need.kind),
+                choice_text(Need.Sector, need.sector),
+                choice_text(Need.Priority, need.priority),
+                need.institution,
+                readers_text(need, "institution"),
+                choice_text(Need.InstitutionType, need.institution_type),
+                need.area,
+                readers_text(need, "area"),
+                need.address if shown else "",
+                yes_no_text(need.critical_infrastructure) if shown else "",
+                need.needed_by,
+            ]
             for line in need.coverage:
                 yield [
-                    need.pk,
-                    need.title,
-                    readers_text(need, "title"),
-                    str(Need.Status(need.status).label),
-                    need.get_kind_display(),
-                    need.get_sector_display(),
-                    need.get_priority_display(),
-                    need.institution,
-                    readers_text(need, "institution"),
-                    need.get_institution_type_display(),
-                    need.area,
-                    readers_text(need, "area"),
-                    need.address if shown else "",
-                    yes_no_text(need.critical_infrastructure) if shown else "",
-                    need.needed_by,
+                    *of_need,
                     line.item,
                     readers_text(line, "item"),
                     line.specification,
                     readers_text(line, "specification"),
-                    line.get_unit_display(),
+                    choice_text(Unit, line.unit),
                     *(getattr(line, name) for name, _heading in coverage),
                 ]
 

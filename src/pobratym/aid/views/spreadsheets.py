@@ -74,7 +74,8 @@ def need_export(request, slug: str):
     needs = need_sheets.needs_for_export(
         viewer=request.user, partnership=partnership, filters=form.cleaned_data
     )
-    headers, rows = need_sheets.need_table(needs)
+    # Read a chunk at a time (each with its lines): the workbook writes its rows as they come.
+    headers, rows = need_sheets.need_table(needs.iterator(chunk_size=need_sheets.CHUNK))
     return xlsx_response(f"{partnership.slug}-needs.xlsx", headers, rows, title=_("Needs"))
 
 

@@ -1,6 +1,7 @@
 """Columns of imported spreadsheets: each parses and checks its cells, and knows its header in
 every language of the site, so a sheet filled in German reads like one in Ukrainian."""
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -237,6 +238,22 @@ def yes_no_column(name, label, **options) -> Column:
         raise CellError(_("Enter yes or no."))
 
     return Column(name, label, parse, kind="choice", choices=_yes_no(), **options)
+
+
+@functools.cache
+def _choice_label(choices, value: str, language: str) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:  # not (or no longer) a choice: as `get_FOO_display()`, the value
+        return value
+
+
+def choice_text(choices, value: str, language: str | None = None) -> str:
+    """The label of `value` among `choices` (TextChoices) as exports write it, in `language`
+    (the active one if not given), translated once per language: `get_FOO_display()`
+    translates every choice of the field again for every row, most of the time of a large
+    export."""
+    return _choice_label(choices, value, language or translation.get_language())
 
 
 def yes_no_text(value: bool | None) -> str:
