@@ -50,6 +50,11 @@ def _table(run: dict, scaling: dict | None) -> list[str]:
             single = scaling.get(row["page"])
             cells.append(f"{row['requests_per_second'] / single:.2f}" if single else "")
         rows.append(cells)
+    return markdown_table(header, rows)
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table, its columns aligned: the first to the left, the figures right."""
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
@@ -108,7 +113,24 @@ def tables(result: dict) -> str:
             f"PDF {row['pdf_kb']} KB, DOCX {row['docx_kb']} KB"
             for row in documents
         ]
+    exports = result.get("exports", [])
+    if exports:
+        lines += [
+            "",
+            "**Exports** of the first partnership, read to their end in the benchmark's process "
+            "(peak memory of Python's allocations; at two sizes: `python -m bench.exports`)",
+            "",
+        ]
+        lines += [f"- {export_line(row)}" for row in exports]
     return "\n".join(lines)
+
+
+def export_line(row: dict) -> str:
+    return (
+        f"{row['export']}: {row['rows']:,} rows in {row['seconds']} s (CPU {row['cpu_seconds']} s),"
+        f" {row['rows_per_second'] or 0:,} rows/s, {row['ms_per_1000_rows']} ms per 1,000 rows,"
+        f" peak {row['peak_mb']} MB, {row['kb']:,} KB"
+    )
 
 
 def latest() -> list[dict]:

@@ -64,7 +64,7 @@ class Timing:
     wall: float = 0.0
 
 
-def _postgres_url(url: str, reuse: bool) -> str:
+def _postgres_url(url: str, reuse: bool, database: str = BENCH_DATABASE) -> str:
     """The benchmark's own database on the server of `url`, made empty unless reused; the
     database named in `url` is never touched."""
     import psycopg
@@ -73,23 +73,25 @@ def _postgres_url(url: str, reuse: bool) -> str:
     admin = psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
     with admin:
         exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database]
         ).fetchone()
         if exists and not reuse:
-            admin.execute(f"DROP DATABASE {BENCH_DATABASE}")
+            admin.execute(f"DROP DATABASE {database}")
         if not exists or not reuse:
-            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+            admin.execute(f"CREATE DATABASE {database}")
+    return urlunsplit(parts._replace(path=f"/{database}"))
 
 
-def _environment(reuse: bool) -> dict:
+def _environment(reuse: bool, name: str = "platform") -> dict:
     """Production settings (DEBUG off, persistent database connections) on the benchmark's
-    database, plain HTTP on loopback."""
+    database (`name`: var/bench/<name>.sqlite3, or pobratym_bench plus "_<name>" for another
+    than the platform's), plain HTTP on loopback."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        url = _postgres_url(url, reuse)
+        suffix = "" if name == "platform" else f"_{name}"
+        url = _postgres_url(url, reuse, BENCH_DATABASE + suffix)
     else:
-        database = VAR / "platform.sqlite3"
+        database = VAR / f"{name}.sqlite3"
         if not reuse:
             database.unlink(missing_ok=True)
         url = f"sqlite:///{database}"
@@ -449,6 +451,17 @@ def _documents() -> list[dict]:
     return figures
 
 
+def _exports(cookie) -> list[dict]:
+    """The first partnership's exports read to their end: rows per second and peak memory
+    (`bench.exports`, which also measures them at two sizes)."""
+    from bench.data import SLUG_PREFIX
+    from bench.exports import measure
+    from pobratym.partnerships.models import Partnership
+
+    partnership = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[0]
+    return measure(partnership, cookie)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -669,6 +682,8 @@ def main(argv: list[str] | None = None) -> None:
     _count_queries(targets, cookie)
     print("Timing the documents …")
     documents = _documents()
+    print("Timing the exports …")
+    exports = _exports(cookie)
     from django.db import connections
 
     connections.close_all()  # the server gets the database to itself while it is timed
@@ -707,6 +722,7 @@ def main(argv: list[str] | None = None) -> None:
         "dataset": dataset,
         "runs": runs,
         "documents": documents,
+        "exports": exports,
     }
     from bench import report
 

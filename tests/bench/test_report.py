@@ -78,3 +78,43 @@ def test_readme_update_replaces_only_the_results(tmp_path, monkeypatch):
     assert text.startswith("# Benchmarks\n\nprose\n\n")
     assert text.endswith(f"{report.END}\nafter\n")
     assert "### SQLite 3.40.1, 2026-12-04" in text
+
+
+def _export(name: str, slug: str, rows: int, peak: float) -> dict:
+    return {
+        "export": name,
+        "partnership": slug,
+        "rows": rows,
+        "seconds": round(rows / 25_000, 2),
+        "cpu_seconds": round(rows / 30_000, 2),
+        "rows_per_second": 25_000,
+        "rows_per_cpu_second": 30_000,
+        "ms_per_1000_rows": 40.0,
+        "peak_mb": peak,
+        "kb": rows // 5,
+    }
+
+
+def test_the_exports_show_under_the_pages_and_at_two_sizes_side_by_side():
+    from bench import exports
+
+    members = "HXL export, members"
+    result = {**_result(), "exports": [_export(members, "bench-01", 20_000, 12.4)]}
+    assert (
+        f"- {members}: 20,000 rows in 0.8 s (CPU 0.67 s), 25,000 rows/s, "
+        "40.0 ms per 1,000 rows, peak 12.4 MB, 4,000 KB" in report.tables(result)
+    )
+    two_sizes = {
+        "date": "2026-12-05T01:00:00+00:00",
+        "database": "SQLite 3.40.1",
+        "load_before": [6.0, 6.0, 6.0],
+        "partnerships": ["bench-01", "bench-02"],
+        "figures": [
+            _export(members, "bench-01", 20_000, 12.4),
+            _export(members, "bench-02", 200_000, 16.6),
+        ],
+    }
+    row = next(line for line in exports.table(two_sizes).splitlines() if members in line)
+    cells = [cell.strip() for cell in row.strip("| ").split("|")]
+    small = ["20,000", "25,000", "30,000", "12.4"]
+    assert cells == [members, *small, "200,000", "25,000", "30,000", "16.6"]
