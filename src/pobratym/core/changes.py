@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections
+from django.db import connections, router
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -44,6 +44,29 @@ _WRITE = re.compile(
 # Values are kept per process: one kept by a process still running the previous release
 # (until gunicorn reloads its workers) is never taken by the next release's code.
 _PROCESS = secrets.token_hex(4)
+
+
+def _kept_key(key: str) -> str:
+    """Every kept value's key starts alike, so that `forget_kept` finds them all."""
+    return f"kept:{key}:{_PROCESS}"
+
+
+def forget_kept() -> None:
+    """Delete every kept value now (pages, numbers, API answers), not only leave it stale: once
+    a person's data is erased (GDPR article 17), no page that showed it stays in the cache, nor
+    goes into a backup of the database. The stamp and the login throttling counts stay. Call
+    it after the erasure commits. A cache outside the database is cleared whole."""
+    cache = caches["default"]
+    if not isinstance(cache, DatabaseCache):
+        cache.clear()
+        return
+    connection = connections[router.db_for_write(cache.cache_model_class)]
+    table = connection.ops.quote_name(cache._table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE cache_key LIKE %s",  # noqa: S608 - the cache's own table
+            [cache.make_key("kept:%")],
+        )
 
 
 def stamp_anew() -> str:
@@ -68,7 +91,7 @@ def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
     `compute()` kept anew; one cache read when it was. `timeout` bounds how long a value that
     depends on the clock alone (an invitation expiring) may lag."""
     cache = caches["default"]
-    key = f"{key}:{_PROCESS}"
+    key = _kept_key(key)
     found = cache.get_many([STAMP_KEY, key])
     stamp = found.get(STAMP_KEY) or stamp_anew()
     kept = found.get(key)
@@ -81,11 +104,11 @@ def remembered(key: str, compute: Callable[[], T], *, timeout: int = 300) -> T:
 
 def kept(key: str):
     """What `keep` kept under `key`, a key that names the stamp itself (an ETag), or None."""
-    return caches["default"].get(f"{key}:{_PROCESS}")
+    return caches["default"].get(_kept_key(key))
 
 
 def keep(key: str, value, *, timeout: int = 300) -> None:
-    caches["default"].set(f"{key}:{_PROCESS}", value, timeout)
+    caches["default"].set(_kept_key(key), value, timeout)
 
 
 def remembered_body(request, template_name: str, context: Callable[[], dict]) -> dict:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pobratym.accounts.models import User
 from pobratym.core.audit import audited
+from pobratym.core.changes import forget_kept
 from pobratym.core.errors import Conflict, DomainError, require, validate
 from pobratym.core.idempotency import create_once
 from pobratym.core.services import model_update
@@ -377,4 +378,6 @@ def contact_erase(*, contact: Contact, by: User) -> Contact:
     contact.anonymised_at = timezone.now()
     contact._change_reason = "anonymised"
     audited(contact, by).save()
+    # Pages kept until anything is written showed the person: delete them, not only renew.
+    transaction.on_commit(forget_kept)
     return contact
