@@ -214,6 +214,20 @@ def test_the_portal_is_kept_for_visitors_until_anything_is_written(partnership, 
 
 
 @pytest.mark.remembering
+def test_the_sitemap_is_kept_until_anything_is_written(partnership):
+    visitor = Client()
+    first = visitor.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as kept:
+        again = visitor.get("/sitemap.xml")
+    assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
+    assert "X-Robots-Tag" in again
+    assert not [query for query in kept if "partnerships_partnership" in query["sql"]]
+
+    other = partnership_create(slug="dortmund-lviv")
+    assert f"/uk/p/{other.slug}/</loc>" in visitor.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.remembering
 def test_the_start_page_is_kept_for_visitors_until_anything_is_written(partnership):
     visitor = Client()
     assert f'href="/uk/p/{partnership.slug}/"' in visitor.get("/uk/").content.decode()

@@ -3,13 +3,11 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_GET
 
 from pobratym.accounts import views as account_views
 from pobratym.core import views as core_views
-from pobratym.portal.sitemaps import SITEMAPS
+from pobratym.portal import views as portal_views
 
 from .api import api
 
@@ -21,7 +19,7 @@ urlpatterns = [
     path("healthz", core_views.health, name="health"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("api/v1/", api.urls),
-    path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", portal_views.sitemap_xml, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

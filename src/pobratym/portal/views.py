@@ -3,7 +3,9 @@ pages (the list, a new post, a correction)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import sitemap
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,8 +23,23 @@ from pobratym.partnerships.access import partnership_for
 
 from . import selectors, services
 from .forms import NewsPostCreateForm, NewsPostEditForm
+from .sitemaps import SITEMAPS
 
 PAGE_SIZE = 25
+
+
+@require_GET
+def sitemap_xml(request):
+    """The sitemap of every public page (Django's), the same for everybody at this address,
+    kept until anything is written."""
+
+    def rendered() -> tuple[bytes, dict]:
+        response = sitemap(request, sitemaps=SITEMAPS)
+        response.render()
+        return response.content, dict(response.items())
+
+    content, headers = remembered(f"sitemap:{request.scheme}://{request.get_host()}", rendered)
+    return HttpResponse(content, headers=headers)
 
 
 @require_GET
