@@ -71,16 +71,18 @@ def listed(request, form, records: QuerySet, sorts, page_size: int) -> dict:
     }
 
 
-def kept_list(request, template_name: str, *, title, partnership, form, records, sorts, page_size):
+def kept_list(request, template_name, title, partnership, form, selector, sorts, page_size):
     """A partnership's filtered list page, kept until anything is written
-    (`core.changes.kept_page`): `records()` (the selector's queryset for the form's filters)
-    is read only when the body is rendered; an invalid filter answers 400 with the form."""
+    (`core.changes.kept_page`): `selector(viewer=, partnership=, filters=)` is asked for the
+    form's filters only when the body is rendered; an invalid filter answers 400 with the
+    form."""
 
     def context() -> dict:
+        records = selector(viewer=request.user, partnership=partnership, filters=filters_of(form))
         return {
             "partnership": partnership,
             "head_title": f"{title} · {partnership}",
-            **listed(request, form, records(), sorts, page_size),
+            **listed(request, form, records, sorts, page_size),
         }
 
     return kept_page(request, template_name, context, status=status_of(form))

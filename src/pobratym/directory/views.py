@@ -75,14 +75,12 @@ def organisation_list(request, slug: str):
     return kept_list(
         request,
         "directory/organisation_list.html",
-        title=_("Organisations"),
-        partnership=partnership,
-        form=form,
-        records=lambda: selectors.organisation_list(
-            viewer=request.user, partnership=partnership, filters=filters_of(form)
-        ),
-        sorts=ORGANISATION_SORTS,
-        page_size=PAGE_SIZE,
+        _("Organisations"),
+        partnership,
+        form,
+        selectors.organisation_list,
+        ORGANISATION_SORTS,
+        PAGE_SIZE,
     )
 
 

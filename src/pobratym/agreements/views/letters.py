@@ -16,7 +16,7 @@ from pobratym.core.errors import require
 from pobratym.core.formatting import moment
 from pobratym.core.forms import form_data, form_files, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import filters_of, kept_list
+from pobratym.core.listing import kept_list
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -57,14 +57,12 @@ def letter_list(request, slug: str):
     return kept_list(
         request,
         "agreements/letters/list.html",
-        title=_("Letters"),
-        partnership=partnership,
-        form=form,
-        records=lambda: selectors.letter_list(
-            viewer=request.user, partnership=partnership, filters=filters_of(form)
-        ),
-        sorts=SORTS,
-        page_size=PAGE_SIZE,
+        _("Letters"),
+        partnership,
+        form,
+        selectors.letter_list,
+        SORTS,
+        PAGE_SIZE,
     )
 
 

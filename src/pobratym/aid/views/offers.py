@@ -15,7 +15,7 @@ from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
 from pobratym.core.inputs import parse_id
-from pobratym.core.listing import filters_of, kept_list
+from pobratym.core.listing import kept_list
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
@@ -47,14 +47,12 @@ def offer_list(request, slug: str):
     return kept_list(
         request,
         "aid/offers/list.html",
-        title=_("Offers"),
-        partnership=partnership,
-        form=form,
-        records=lambda: selectors.offer_list(
-            viewer=request.user, partnership=partnership, filters=filters_of(form)
-        ),
-        sorts=SORTS,
-        page_size=PAGE_SIZE,
+        _("Offers"),
+        partnership,
+        form,
+        selectors.offer_list,
+        SORTS,
+        PAGE_SIZE,
     )
 
 

@@ -15,7 +15,7 @@ from pobratym.core.changes import remembered_body
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, refuse, status_of, submit
-from pobratym.core.listing import filters_of, kept_list
+from pobratym.core.listing import kept_list
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -69,14 +69,12 @@ def shipment_list(request, slug: str):
     return kept_list(
         request,
         "aid/shipments/list.html",
-        title=_("Shipments"),
-        partnership=partnership,
-        form=form,
-        records=lambda: selectors.shipment_list(
-            viewer=request.user, partnership=partnership, filters=filters_of(form)
-        ),
-        sorts=SORTS,
-        page_size=PAGE_SIZE,
+        _("Shipments"),
+        partnership,
+        form,
+        selectors.shipment_list,
+        SORTS,
+        PAGE_SIZE,
     )
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pobratym.core.changes import kept_page
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
-from pobratym.core.listing import filters_of, kept_list
+from pobratym.core.listing import kept_list
 from pobratym.partnerships import records
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
@@ -57,14 +57,12 @@ def project_list(request, slug: str):
     return kept_list(
         request,
         "projects/project_list.html",
-        title=_("Projects"),
-        partnership=partnership,
-        form=form,
-        records=lambda: selectors.project_list(
-            viewer=request.user, partnership=partnership, filters=filters_of(form)
-        ),
-        sorts=SORTS,
-        page_size=PAGE_SIZE,
+        _("Projects"),
+        partnership,
+        form,
+        selectors.project_list,
+        SORTS,
+        PAGE_SIZE,
     )
 
 
