@@ -7,26 +7,17 @@ import uuid
 from datetime import date
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.partnerships.models import Role
 from pobratym.projects import services
 from tests.factories import sign_in
+from tests.kept import kept_read, page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="(\w+)"')
-
-
-def _page(client, url) -> tuple[str, list[str]]:
-    """The page's text without its form tokens, and the SQL it ran."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return TOKEN.sub("", response.content.decode()), [q["sql"] for q in queries]
+FORM_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="(\w+)"')
 
 
 def _milestone(project, by, title="Pilot im Rathaus"):
@@ -41,23 +32,20 @@ def url(partnership, project):
 
 
 def test_a_project_page_is_read_once_while_nothing_is_written(client_of, office, url):
-    client = client_of(office)
-    client.get(url)  # the session gets its CSRF secret
-    first, _read = _page(client, url)
-    again, queries = _page(client, url)
+    text, queries = kept_read(client_of(office), url)
 
-    assert again == first and "Digitale Bürgerdienste" in again
-    assert not [sql for sql in queries if '"projects_project"' in sql]
+    assert "Digitale Bürgerdienste" in text
+    assert not read_from(queries, "projects_project")
 
 
 def test_a_kept_project_page_shows_every_change_at_once(client_of, office, project, url):
     client = client_of(office)
     client.get(url)
-    assert "No milestones yet." in _page(client, url)[0]
+    assert "No milestones yet." in page_read(client, url)[0]
 
     _milestone(project, office)
 
-    text, _queries = _page(client, url)
+    text, _queries = page_read(client, url)
     assert "Pilot im Rathaus" in text and "No milestones yet." not in text
 
 
@@ -67,8 +55,8 @@ def test_each_person_is_shown_the_page_rendered_for_them(cast, client_of, url):
     for client in (coordinator, observer, coordinator, observer):
         client.get(url)
 
-    assert "Correct the project" in _page(coordinator, url)[0]
-    assert "Correct the project" not in _page(observer, url)[0]
+    assert "Correct the project" in page_read(coordinator, url)[0]
+    assert "Correct the project" not in page_read(observer, url)[0]
 
 
 def test_a_form_on_a_kept_page_still_works_in_every_session_of_the_person(
@@ -85,7 +73,7 @@ def test_a_form_on_a_kept_page_still_works_in_every_session_of_the_person(
         "projects:milestone_complete", args=[partnership.slug, project.pk, milestone.pk]
     )
     form = phone.get(url).content.decode().split(f'action="{complete}"', 1)[1]
-    token = TOKEN.search(form).group(1)  # in the kept body, not the top bar's sign-out form
+    token = FORM_TOKEN.search(form).group(1)  # in the kept body, not the top bar's sign-out form
 
     response = phone.post(complete, {"csrfmiddlewaretoken": token})
 
@@ -107,8 +95,8 @@ def test_the_list_is_kept_per_address(client_of, office, partnership, project):
     client = client_of(office)
     listed = reverse("projects:project_list", args=[partnership.slug])
     client.get(listed)
-    every, _queries = _page(client, listed)
-    cancelled, _queries = _page(client, f"{listed}?status=cancelled")
+    every, _queries = page_read(client, listed)
+    cancelled, _queries = page_read(client, f"{listed}?status=cancelled")
 
     assert "Digitale Bürgerdienste" in every and "Stadtarchiv digital" in every
     assert "Stadtarchiv digital" in cancelled and "Digitale Bürgerdienste" not in cancelled
@@ -126,9 +114,6 @@ def test_a_work_plan_and_its_timeline_are_kept_too(client_of, office, partnershi
     )
     client = client_of(office)
     for name in ("projects:plan_detail", "projects:plan_timeline"):
-        page = reverse(name, args=[partnership.slug, plan.pk])
-        client.get(page)
-        first, _queries = _page(client, page)
-        again, queries = _page(client, page)
-        assert again == first and "Planung 2026/2027" in again
-        assert not [sql for sql in queries if '"projects_workplan"' in sql]
+        text, queries = kept_read(client, reverse(name, args=[partnership.slug, plan.pk]))
+        assert "Planung 2026/2027" in text
+        assert not read_from(queries, "projects_workplan")
