@@ -7,10 +7,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pobratym.core.spreadsheets import in_readers_language
+from pobratym.core.spreadsheets import choice_text, in_readers_language
+from pobratym.directory.models import OrganisationKind
 from pobratym.translation.selectors import with_translations
 
-from ..models import QUANTITY, Need, Offer, OfferLine
+from ..models import QUANTITY, Need, Offer, OfferLine, Unit
 from ..selectors import offer_list
 from .writing import readers_text
 
@@ -62,17 +63,17 @@ def offer_table(offers) -> tuple[list, list]:
                 yield [
                     offer.pk,
                     offer.donor.name,
-                    offer.donor.get_kind_display(),
+                    choice_text(OrganisationKind, offer.donor.kind),
                     offer.side.city.name,
                     offer.need.title if offer.need else _("free offer"),
                     readers_text(offer.need, "title"),
-                    offer.get_status_display(),
+                    choice_text(Offer.Status, offer.status),
                     timezone.localdate(offer.created_at),
                     line.item,
                     readers_text(line, "item"),
                     line.quantity,
-                    line.get_unit_display(),
-                    line.get_condition_display(),
+                    choice_text(Unit, line.unit),
+                    choice_text(OfferLine.Condition, line.condition),
                     line.estimated_value,
                     line.currency,
                     line.expires_on,
