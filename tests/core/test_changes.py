@@ -1,6 +1,7 @@
 """The top bar's numbers are kept in the cache while nothing is written (core.changes), and
 show every change at once: as production runs, not as the other tests do (`remembering`)."""
 
+import os
 import re
 
 import pytest
@@ -166,3 +167,23 @@ def test_the_overview_is_kept_per_person_until_anything_is_written(
     assert client.get(url).content.decode().count("Message from") == seen.count("Message from") + 1
     # Another person's overview is their own, kept under their name.
     assert "Generatoren" in client_of(author).get(url).content.decode()
+
+
+def test_each_release_keeps_its_own_values_and_its_workers_share_them(tmp_path):
+    from pobratym.core.changes import release_of
+
+    (tmp_path / "views.py").write_text("answer = 42\n")
+    page = tmp_path / "templates" / "page.html"
+    page.parent.mkdir()
+    page.write_text("<p>Alt</p>")
+    (tmp_path / "logo.png").write_bytes(b"png")
+    first = release_of(tmp_path)
+    assert release_of(tmp_path) == first  # another worker of the same release
+
+    (tmp_path / "logo.png").write_bytes(b"png, larger")  # no code: the same release
+    assert release_of(tmp_path) == first
+
+    page.write_text("<p>Neu</p>")  # the same size, installed later
+    changed = page.stat().st_mtime_ns + 1_000_000_000
+    os.utime(page, ns=(changed, changed))
+    assert release_of(tmp_path) != first

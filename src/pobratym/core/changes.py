@@ -18,6 +18,7 @@ import re
 import secrets
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from django.core.cache import caches
@@ -41,14 +42,30 @@ _WRITE = re.compile(
 )
 
 
-# Values are kept per process: one kept by a process still running the previous release
-# (until gunicorn reloads its workers) is never taken by the next release's code.
-_PROCESS = secrets.token_hex(4)
+CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo"}
+
+
+def release_of(root: Path) -> str:
+    """A fingerprint of the code, templates and catalogues under `root`: each file's path, size
+    and time of change. Values are kept per release: the workers of one release share them,
+    and one kept by a worker still running the previous release (until gunicorn reloads it)
+    is never taken by the next release's code."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and path.is_file():
+            found = path.stat()
+            digest.update(
+                f"{path.relative_to(root)}\x1f{found.st_size}\x1f{found.st_mtime_ns}\n".encode()
+            )
+    return digest.hexdigest()[:12]
+
+
+_RELEASE = release_of(Path(__file__).resolve().parent.parent)
 
 
 def _kept_key(key: str) -> str:
     """Every kept value's key starts alike, so that `forget_kept` finds them all."""
-    return f"kept:{key}:{_PROCESS}"
+    return f"kept:{key}:{_RELEASE}"
 
 
 def forget_kept() -> None:
