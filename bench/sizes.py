@@ -9,6 +9,7 @@ class Sizes:
     partnerships: int = 50
     needs: int = 20_000
     lines: int = 200_000
+    shipments: int = 5_000
     threads: int = 5_000
     messages: int = 50_000
     letters: int = 2_000

@@ -83,7 +83,8 @@ def generate(
             end = sizes.needs if number == sizes.partnerships else start + per_partnership
             made = generator.needs(partnership, context, line_counts[start:end])
             pledges = generator.offers(partnership, context, made)
-            generator.shipments(partnership, context, pledges)
+            shipments = _share(sizes.shipments, sizes.partnerships, number)
+            generator.shipments(partnership, context, pledges, shipments)
             made_agreements, versions, signatures = agreement_data.agreements(
                 partnership, cast, today
             )

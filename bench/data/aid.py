@@ -444,19 +444,21 @@ class Generator:
             updated_at=offer.created_at,
         )
 
-    def shipments(self, partnership: Partnership, context: dict, pledges: list) -> None:
-        """Pledges loaded on shipments of about a dozen each; the further a shipment got, the
-        more events it has; confirmed ones have a goods received note, a few lines short or
-        damaged."""
+    def shipments(
+        self, partnership: Partnership, context: dict, pledges: list, count: int
+    ) -> None:
+        """The pledges loaded on `count` shipments (fewer if there are fewer pledges), in the
+        order they were confirmed; the further a shipment got, the more events it has;
+        confirmed ones have a goods received note, a few lines short or damaged."""
         rng = self.random
         senders = context["people"][1, Role.COORDINATOR] + context["people"][1, Role.STAFF]
         receiver = context["people"][2, Role.COORDINATOR][0]
         pledges = sorted(pledges, key=lambda pledge: (pledge.confirmed_at, pledge.pk))
+        count = min(count, len(pledges))
+        bounds = [len(pledges) * n // count for n in range(count + 1)] if count else [0]
         shipments, packages, lines, events = [], [], [], []
-        for number, start in enumerate(range(0, len(pledges), 12), start=1):
-            chunk = pledges[start : start + 12]
-            if rng.random() > 0.7:
-                continue
+        for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
+            chunk = pledges[start:end]
             created = self.moment(after=chunk[-1].confirmed_at, days=20)
             stage = rng.choices(range(len(SHIPMENT_STAGES)), [1, 1, 2, 1, 2, 5])[0]
             departed = created + timedelta(days=2)

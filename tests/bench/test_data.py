@@ -14,6 +14,7 @@ from pobratym.aid.models import (
     NeedLine,
     Pledge,
     ReceiptLine,
+    Shipment,
     ShipmentLine,
     item_key_of,
 )
@@ -40,13 +41,17 @@ def tiny(**sizes) -> Sizes:
 
 
 def test_generator_makes_the_sizes_asked_for():
-    sizes = Sizes(partnerships=3, needs=31, lines=100, threads=7, messages=50, letters=11, **SMALL)
+    sizes = Sizes(
+        partnerships=3, needs=31, lines=100, shipments=5, threads=7, messages=50, letters=11,
+        **SMALL,
+    )  # fmt: skip
     counts = generate(sizes, seed=2)
     made = (
-        counts.partnerships, counts.needs, counts.need_lines,
+        counts.partnerships, counts.needs, counts.need_lines, counts.shipments,
         counts.threads, counts.messages, counts.letters,
     )  # fmt: skip
-    assert made == (3, 31, 100, 7, 50, 11)
+    assert made == (3, 31, 100, 5, 7, 50, 11)
+    assert Shipment.objects.count() == 5
     assert Need.objects.count() == 31
     assert NeedLine.objects.count() == 100
     assert Thread.objects.count() == 7
