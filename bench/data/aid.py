@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
@@ -444,9 +445,7 @@ class Generator:
             updated_at=offer.created_at,
         )
 
-    def shipments(
-        self, partnership: Partnership, context: dict, pledges: list, count: int
-    ) -> None:
+    def shipments(self, partnership: Partnership, context: dict, pledges: list, count: int) -> None:
         """The pledges loaded on `count` shipments (fewer if there are fewer pledges), in the
         order they were confirmed; the further a shipment got, the more events it has;
         confirmed ones have a goods received note, a few lines short or damaged."""
@@ -457,7 +456,7 @@ class Generator:
         count = min(count, len(pledges))
         bounds = [len(pledges) * n // count for n in range(count + 1)] if count else [0]
         shipments, packages, lines, events = [], [], [], []
-        for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
+        for number, (start, end) in enumerate(pairwise(bounds), start=1):
             chunk = pledges[start:end]
             created = self.moment(after=chunk[-1].confirmed_at, days=20)
             stage = rng.choices(range(len(SHIPMENT_STAGES)), [1, 1, 2, 1, 2, 5])[0]
