@@ -357,7 +357,7 @@ def _ukrainian_need(partnership, people, title=TITLE):
 
 def _sheet(response) -> list[dict]:
     assert response.status_code == 200
-    headers, *rows = load_workbook(io.BytesIO(response.content)).worksheets[0].values
+    headers, *rows = load_workbook(io.BytesIO(body(response))).worksheets[0].values
     return [dict(zip(headers, row, strict=True)) for row in rows]
 
 

@@ -31,10 +31,10 @@ def _url(name, partnership, language="en"):
 
 
 def _sheet(response) -> list[list]:
-    assert response.status_code == 200, response.content[:500]
+    assert response.status_code == 200, body(response)[:500]
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Cache-Control"] == "private, no-store"
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(body(response)))
     return [list(row) for row in workbook.worksheets[0].values]
 
 
@@ -112,7 +112,7 @@ def test_addresses_and_critical_marks_go_only_to_roles_that_may_see_them(
     else:
         assert rows[0]["Exact address"] in (None, "")
         assert rows[0]["Critical infrastructure"] in (None, "")
-        assert ADDRESS.encode() not in sheet.content
+        assert ADDRESS not in str(rows)
         assert "Berdychivska" not in text
 
 
@@ -136,7 +136,7 @@ def test_text_that_looks_like_a_formula_stays_text(partnership, receiver, client
     need_post(partnership, receiver, title='=HYPERLINK("http://evil.example","click")')
     response = client_of(receiver).get(_url("need_export", partnership))
     assert response.status_code == 200
-    cell = load_workbook(io.BytesIO(response.content)).worksheets[0]["B2"]
+    cell = load_workbook(io.BytesIO(body(response))).worksheets[0]["B2"]
     assert cell.data_type == "s"
     assert cell.value.startswith("=HYPERLINK")
 

@@ -15,6 +15,7 @@ from pobratym.exchanges.models import Participant
 from pobratym.exchanges.services.participants import event_days
 from pobratym.exchanges.spreadsheets import participant_import, participant_template
 from pobratym.partnerships.models import Role
+from tests.downloads import body
 from tests.exchanges import people
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +101,7 @@ def test_the_template_and_the_export_read_back_as_an_import(
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
 
     other = people.event_add(partnership, office, title="Second encounter")
-    upload = SimpleUploadedFile("export.xlsx", response.content)
+    upload = SimpleUploadedFile("export.xlsx", body(response))
     result = participant_import(event=other, by=office, upload=upload)
     assert result.added == 2
     copied = Participant.objects.get(event=other, contact=taras)
@@ -108,7 +109,7 @@ def test_the_template_and_the_export_read_back_as_an_import(
 
     as_csv = client_of(office).get(address, {"format": "csv"})
     assert as_csv["Content-Type"].startswith("text/csv")
-    assert "Тарас Мельник" in as_csv.content.decode("utf-8-sig")
+    assert "Тарас Мельник" in body(as_csv).decode("utf-8-sig")
 
 
 def test_only_those_who_see_contacts_export_and_the_offices_import(

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.errors import DomainError
 from pobratym.core.inputs import TEXT_MAX_LENGTH
 from pobratym.core.spreadsheets import (
@@ -236,12 +237,13 @@ def contact_import(*, partnership, by, upload) -> Imported:
 
 def contact_table(contacts) -> tuple[list, list]:
     """Headers (the import's, in the reader's language) and one row per contact; anonymised
-    contacts are left out, their data is gone."""
+    contacts are left out, their data is gone. `contacts` (a queryset) are read a chunk at a
+    time."""
     headers = [column.label for column in COLUMNS]
     methods = dict(ConsentMethod.choices)
 
     def rows():
-        for contact in contacts:
+        for contact in one_by_one(contacts):
             if contact.anonymised:
                 continue
             yield [

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.errors import DomainError, require
 from pobratym.core.spreadsheets import (
     Problem,
@@ -210,9 +211,10 @@ def participant_import(*, event: Event, by, upload) -> Imported:
 
 def participant_table(participants) -> tuple[list, list]:
     """Headers and rows of the participants export: the template's columns, so the file can
-    be corrected and imported again."""
+    be corrected and imported again; `participants` (a queryset) are read a chunk at a
+    time."""
     headers = [column.label for column in COLUMNS]
-    rows = [
+    rows = (
         [
             participant.contact.email,
             participant.contact.name,
@@ -225,6 +227,6 @@ def participant_table(participants) -> tuple[list, list]:
             participant.guardian_consent_on,
             participant.get_guardian_consent_method_display(),
         ]
-        for participant in participants
-    ]
+        for participant in one_by_one(participants)
+    )
     return headers, rows

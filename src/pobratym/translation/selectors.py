@@ -4,7 +4,7 @@ for a whole list, never one per row), and each field shown as a `Shown`."""
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby, islice
+from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
@@ -22,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from pobratym.core.chunks import chunks_of
 from pobratym.core.search import contains
 
 from .models import Translatable, Translation, TranslationKind
@@ -121,20 +122,12 @@ def every_translation(records: list, model: type[Translatable] | None = None) ->
 
 
 def translated_chunks(records: QuerySet, size: int) -> Iterator[list[Translatable]]:
-    """`records` read `size` at a time, each chunk a list with `every_translation`: an export
-    holds one chunk, never all of them, and pays a fixed number of queries per chunk (its
-    `prefetch_related` too: `QuerySet.iterator` prefetches per chunk).
-
-    When the next chunk is asked for, the records of the last one let go of what was fetched
-    for them: prefetched records point back at theirs, and such rings wait for Python's cycle
-    collector, so chunks piled up in memory until it ran."""
-    rows = records.iterator(chunk_size=size)
-    while chunk := list(islice(rows, size)):
+    """`records` read `size` at a time as `core.chunks.chunks_of` reads them, each chunk a
+    list with `every_translation`, which the records of a chunk let go of before the next."""
+    for chunk in chunks_of(records, size):
         yield every_translation(chunk)
         for record in chunk:
-            record.__dict__.pop("_prefetched_objects_cache", None)
             record.__dict__.pop("every_translation", None)
-        del chunk
 
 
 def shown(record: Translatable, field: str, language: str | None = None) -> Shown:

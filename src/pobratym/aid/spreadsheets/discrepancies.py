@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.spreadsheets import in_readers_language
 
 from ..selectors import discrepancy_list
@@ -10,8 +11,8 @@ from .writing import readers_text
 
 def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
     """Headers and rows of the open discrepancies the viewer may see (members only), item and
-    remark as written and in the reader's language; the same queries whatever their
-    number."""
+    remark as written and in the reader's language; read a chunk at a time, the same
+    queries for each chunk."""
     headers = [
         _("Shipment"),
         _("Goods received note"),
@@ -41,6 +42,6 @@ def discrepancy_table(*, viewer, partnership) -> tuple[list, list]:
             line.remark,
             readers_text(line, "remark"),
         ]
-        for line in discrepancy_list(viewer=viewer, partnership=partnership)
+        for line in one_by_one(discrepancy_list(viewer=viewer, partnership=partnership))
     )
     return headers, rows

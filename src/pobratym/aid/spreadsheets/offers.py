@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.spreadsheets import choice_text, in_readers_language
 from pobratym.directory.models import OrganisationKind
 from pobratym.translation.selectors import with_translations
@@ -36,7 +37,8 @@ def offers_for_export(*, viewer, partnership):
 
 def offer_table(offers) -> tuple[list, list]:
     """Headers and rows of an offers export: one row per offer line, the need's title and
-    the item as written and in the reader's language side by side."""
+    the item as written and in the reader's language side by side; `offers` (a queryset)
+    are read a chunk at a time."""
     headers = [
         _("Offer"),
         _label(Offer, "donor"),
@@ -58,7 +60,7 @@ def offer_table(offers) -> tuple[list, list]:
     ]
 
     def rows():
-        for offer in offers:
+        for offer in one_by_one(offers):
             for line in offer.line_rows:
                 yield [
                     offer.pk,

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.spreadsheets import in_readers_language
 from pobratym.translation.selectors import with_translations
 
@@ -16,7 +17,7 @@ def _label(name):
 
 def shipment_table(*, viewer, partnership) -> tuple[list, list]:
     """Headers and rows of the shipments list the viewer may see (members only), the route as
-    written and in the reader's language; two queries for the list whatever its length."""
+    written and in the reader's language; read a chunk at a time, two queries a chunk."""
     headers = [
         _("Shipment"),
         _label("reference"),
@@ -53,6 +54,6 @@ def shipment_table(*, viewer, partnership) -> tuple[list, list]:
             shipment.total_weight,
             shipment.total_volume,
         ]
-        for shipment in shipments
+        for shipment in one_by_one(shipments)
     )
     return headers, rows

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.chunks import one_by_one
 from pobratym.core.errors import require
 from pobratym.core.spreadsheets import csv_stream, xlsx_download, xlsx_response
 from pobratym.core.spreadsheets.pages import import_view
@@ -75,7 +76,7 @@ def need_export(request, slug: str):
         viewer=request.user, partnership=partnership, filters=form.cleaned_data
     )
     # Read a chunk at a time (each with its lines): the workbook writes its rows as they come.
-    headers, rows = need_sheets.need_table(needs.iterator(chunk_size=need_sheets.CHUNK))
+    headers, rows = need_sheets.need_table(one_by_one(needs, need_sheets.CHUNK))
     return xlsx_response(f"{partnership.slug}-needs.xlsx", headers, rows, title=_("Needs"))
 
 

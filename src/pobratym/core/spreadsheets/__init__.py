@@ -6,8 +6,10 @@ An import declares its `Column`s (`text_column`, `choice_column`, `choices_colum
 site), reads the upload with `read_table(upload, columns) -> (rows, data)` (each `Row` has its
 `number` and parsed `values`), checks each row through its services, and raises `Refused` with
 `Problem(row, column, message)`s; the page shows them with `import_page`. An export answers
-`xlsx_response` or `csv_response(filename, headers, rows)`; one too long to hold streams its
-text with `csv_stream(filename, text)`.
+`xlsx_response` or `csv_response(filename, headers, rows)`, both in constant memory: the
+workbook is written to a temporary file on disk and sent from there, the CSV streamed a few
+hundred rows at a time (give them rows read with `core.chunks.one_by_one`); text already made
+as CSV streams with `csv_stream(filename, text)`.
 """
 
 from .columns import (

@@ -2,10 +2,14 @@
 the templates people fill in."""
 
 import io
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import islice
+from typing import BinaryIO
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -22,6 +26,7 @@ from .columns import Column, capfirst
 from .reading import max_rows
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_PIECE = 500  # rows of a CSV sent at a time
 
 
 def _safe(value):
@@ -40,8 +45,10 @@ def _cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def xlsx_bytes(headers: Sequence, rows: Iterable[Sequence], title: str = "") -> bytes:
-    """A one-sheet workbook: a bold header row, then `rows`; written as it streams."""
+def xlsx_file(headers: Sequence, rows: Iterable[Sequence], title: str = "") -> BinaryIO:
+    """A one-sheet workbook, a bold header row, then `rows`, in a temporary file on disk
+    (read from its start, deleted when closed): the rows are written as they come and the
+    finished file never held in memory, however long the list."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(title or _("List")))
     sheet.freeze_panes = "A2"
@@ -50,38 +57,64 @@ def xlsx_bytes(headers: Sequence, rows: Iterable[Sequence], title: str = "") -> 
     sheet.append([_cell(sheet, capfirst(header), bold=True) for header in headers])
     for row in rows:
         sheet.append([_cell(sheet, value) for value in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it once sent
+    try:
+        workbook.save(out)
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out
 
 
-def xlsx_download(filename: str, data: bytes) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _private(response):
     # Lists may hold what only some roles see: never kept by a shared cache.
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def xlsx_response(filename: str, headers: Sequence, rows: Iterable[Sequence], title: str = ""):
-    """Any list as an XLSX download: `headers` (text), then one row per item of `rows`."""
-    return xlsx_download(filename, xlsx_bytes(headers, rows, title))
-
-
-def csv_response(filename: str, headers: Sequence, rows: Iterable[Sequence]) -> HttpResponse:
-    """Any list as a CSV download in UTF-8 with a byte order mark (so spreadsheet programs
-    read its letters right), dates as 2026-12-31; formula-like text stays text."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow([capfirst(header) for header in headers])
-    for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
-    response = HttpResponse(
-        ("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8"
-    )
+def xlsx_download(filename: str, data: bytes) -> HttpResponse:
+    """A workbook made in memory (a template to fill in) as a download."""
+    response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _private(response)
+
+
+def xlsx_response(filename: str, headers: Sequence, rows: Iterable[Sequence], title: str = ""):
+    """Any list as an XLSX download: `headers` (text), then one row per item of `rows`, made
+    into a file on disk (in the active language) and sent from there a block at a time."""
+    data = xlsx_file(headers, rows, title)
+    return _private(
+        FileResponse(data, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+    )
+
+
+def csv_response(filename: str, headers: Sequence, rows: Iterable[Sequence]):
+    """Any list as a CSV download in UTF-8 with a byte order mark (so spreadsheet programs
+    read its letters right), dates as 2026-12-31; formula-like text stays text. Sent a few
+    hundred rows at a time as they are made, each piece in the language active now (the
+    server reads them after the view has returned), so the list is never held whole."""
+    head = "\ufeff" + _csv_text([[capfirst(header) for header in headers]])
+    response = csv_stream(filename, _csv_pieces(head, iter(rows), get_language()))
+    return _private(response)
+
+
+def _csv_pieces(head: str, rows: Iterator[Sequence], language: str) -> Iterator[str]:
+    yield head
+    while True:
+        with translation.override(language):
+            piece = _csv_text(
+                [_csv_value(value) for value in row] for row in islice(rows, CSV_PIECE)
+            )
+        if not piece:
+            return
+        yield piece
+
+
+def _csv_text(rows: Iterable[Sequence]) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
 
 
 def csv_stream(filename: str, text: Iterator[str]) -> StreamingHttpResponse:

@@ -76,9 +76,16 @@ def may_see_names(viewer, event: Event) -> bool:
 def participant_list(*, viewer, event: Event) -> list[Participant] | None:
     """The event's participants with their contact and organisation (one query), by role
     and name; None for a viewer who may see only the counts."""
+    participants = participants_for_export(viewer=viewer, event=event)
+    return None if participants is None else list(participants)
+
+
+def participants_for_export(*, viewer, event: Event) -> QuerySet | None:
+    """The participants of `participant_list` as a queryset, for an export to read a chunk
+    at a time; None for a viewer who may see only the counts."""
     if not may_see_names(viewer, event):
         return None
-    return list(
+    return (
         Participant.objects.filter(event=event)
         .select_related("contact__organisation", "contact__side__city")
         .order_by("role", "contact__name_key", "pk")

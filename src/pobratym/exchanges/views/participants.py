@@ -19,7 +19,7 @@ from pobratym.core.spreadsheets.pages import import_view
 from .. import services, spreadsheets
 from ..forms.participants import ParticipantForm
 from ..models import Participant
-from ..selectors.participants import contact_choices, participant_list
+from ..selectors.participants import contact_choices, participants_for_export
 from .events import _event, _to_event
 
 
@@ -128,7 +128,7 @@ def participant_export(request, slug: str, event_id: int):
     CSV with `?format=csv`; the columns of the import template."""
     event = _event(request, slug, event_id, "exchanges.view_participant")[1]
     headers, rows = spreadsheets.participant_table(
-        participant_list(viewer=request.user, event=event) or []
+        participants_for_export(viewer=request.user, event=event) or Participant.objects.none()
     )
     filename = f"{slug}-event-{event.pk}-participants"
     if request.GET.get("format") == "csv":
