@@ -232,7 +232,7 @@ def _targets() -> tuple[list[Target], object]:
     from pobratym.directory.models import Contact, Organisation
     from pobratym.exchanges.models import Event
     from pobratym.partnerships.models import Membership, Partnership, Role
-    from pobratym.projects.models import Project, WorkPlan
+    from pobratym.projects.models import Application, Project, Report, WorkPlan
 
     partnership = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[0]
     coordinator = (
@@ -271,6 +271,8 @@ def _targets() -> tuple[list[Target], object]:
     event = Event.objects.filter(**mine).annotate(n=Count("participants")).order_by("-n", "pk")[0]
     project = Project.objects.filter(**mine).annotate(n=Count("milestones")).order_by("-n", "pk")[0]
     plan = WorkPlan.objects.filter(**mine).order_by("pk")[0]
+    application = Application.objects.filter(**mine).order_by("pk").first()
+    report = Report.objects.filter(**mine).order_by("pk").first()
     slug = {"slug": partnership.slug}
 
     def url(name: str, query: str = "", **kwargs) -> str | None:
@@ -291,11 +293,18 @@ def _targets() -> tuple[list[Target], object]:
         Target("My work", plain("home")),
         Target("my partnerships", plain("partnerships:list")),
         Target("partnership overview", url("partnerships:dashboard")),
+        Target("members", url("partnerships:members")),
+        Target("partnership history", url("partnerships:history")),
         Target("agreements list", url("agreements:list")),
         Target("agreement page", url("agreements:detail", **agreement_id)),
         Target(
             "agreement version page",
             url("agreements:version", **agreement_id, number=agreement.versions.count()),
+        ),
+        Target("agreement, consolidated text", url("agreements:consolidated", **agreement_id)),
+        Target(
+            "agreement version, what changed",
+            url("agreements:version_diff", **agreement_id, number=2),
         ),
         Target("letters list", url("agreements:letter_list")),
         Target("letter page", url("agreements:letter_detail", letter_id=letter.pk)),
@@ -332,6 +341,7 @@ def _targets() -> tuple[list[Target], object]:
         ),
         Target("contacts list", url("directory:contact_list")),
         Target("contact page", url("directory:contact_detail", contact_id=contact.pk)),
+        Target("contacts to review", url("directory:retention_list")),
         Target("events list", url("exchanges:event_list")),
         Target(
             f"event page ({event.n} participants)",
@@ -340,6 +350,7 @@ def _targets() -> tuple[list[Target], object]:
         Target("calendar, this month", url("exchanges:calendar_month")),
         Target("calendar, upcoming", url("exchanges:calendar_upcoming")),
         Target("iCalendar feed, public", f"{api}/events.ics"),
+        Target("calendar feeds", plain("exchanges:calendar_feeds")),
         Target("projects list", url("projects:project_list")),
         Target(
             f"project page ({project.n} milestones)",
@@ -358,7 +369,20 @@ def _targets() -> tuple[list[Target], object]:
             url("projects:plan_timeline", plan_id=plan.pk),
             afresh=True,
         ),
+        Target("work plans", url("projects:plan_list")),
         Target("funding programmes", url("projects:programme_list")),
+        Target(
+            "funding programme page",
+            url("projects:programme_detail", programme_id=application.call.programme_id),
+        ),
+        Target("funding applications", url("projects:application_list")),
+        Target(
+            "funding application page",
+            url("projects:application_detail", application_id=application.pk),
+        ),
+        Target("council reports", url("projects:report_list")),
+        Target("council report page", url("projects:report_detail", report_id=report.pk)),
+        Target("IATI report page", url("projects:iati_report")),
         Target("IATI export, public", f"{api}/activities.iati.xml"),
         Target("API: partnerships", "/api/v1/partnerships/"),
         Target("API: agreements", f"{api}/agreements"),
@@ -376,6 +400,7 @@ def _targets() -> tuple[list[Target], object]:
         Target("portal: start page, a visitor", plain("home"), visitor=True),
         Target("portal: partnership, a visitor", url("portal:partnership"), visitor=True),
         Target("portal: news feed (Atom)", url("portal:news_feed"), visitor=True),
+        Target("news, members", url("portal:news_list")),
         Target("portal: sitemap.xml", "/sitemap.xml", visitor=True),
     ]
     return targets, coordinator

@@ -18,3 +18,5 @@ class Sizes:
     events: int = 10_000
     projects: int = 5_000
     milestones: int = 20_000
+    applications: int = 1_000
+    news: int = 2_500

@@ -21,6 +21,7 @@ from . import agreements as agreement_data
 from . import aid as aid_data
 from . import conversations as conversation_data
 from . import exchanges as exchange_data
+from . import funding as funding_data
 from . import projects as project_data
 from .aid import SLUG_PREFIX
 
@@ -45,6 +46,9 @@ class Counts(aid_data.Counts):
     milestones: int = 0
     plans: int = 0
     measures: int = 0
+    applications: int = 0
+    reports: int = 0
+    news: int = 0
 
 
 def _share(total: int, parts: int, number: int) -> int:
@@ -75,6 +79,7 @@ def generate(
     line_counts = aid_data.line_counts(rng, sizes.needs, sizes.lines)
     per_partnership = sizes.needs // sizes.partnerships
     timed = (*aid_data.TIMED, Thread, Message, Translation, Letter)
+    calls = funding_data.catalogue(rng, today)
     with aid_data.timestamps_as_given(*timed):
         for number in range(1, sizes.partnerships + 1):
             partnership, context = generator.partnership(number)
@@ -139,6 +144,18 @@ def generate(
             counts.milestones += milestones
             counts.plans += 1
             counts.measures += measures
+            counts.applications += funding_data.applications(
+                partnership,
+                cast,
+                calls,
+                _share(sizes.applications, sizes.partnerships, number),
+                rng,
+                today,
+            )
+            counts.reports += funding_data.reports(partnership, cast, today)
+            counts.news += funding_data.news(
+                partnership, cast, _share(sizes.news, sizes.partnerships, number), rng, today
+            )
             if progress:
                 progress(number, sizes.partnerships)
     return counts

@@ -22,7 +22,18 @@ from pobratym.aid.selectors import with_status
 from pobratym.conversations.models import Message, MessageRead, Thread
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges.models import Event, Participant
-from pobratym.projects.models import BudgetLine, Measure, Milestone, Project, WorkPlan
+from pobratym.partnerships.models import Partnership
+from pobratym.portal.models import NewsPost
+from pobratym.projects.models import (
+    Application,
+    BudgetLine,
+    FundingCall,
+    FundingProgramme,
+    Measure,
+    Milestone,
+    Project,
+    WorkPlan,
+)
 from pobratym.projects.selectors import state_of
 from pobratym.translation.models import Translation, TranslationKind
 
@@ -30,7 +41,10 @@ pytestmark = pytest.mark.django_db
 
 
 # The directory, events and projects at a few records (the defaults are thousands).
-SMALL = {"organisations": 6, "contacts": 12, "events": 8, "projects": 10, "milestones": 30}
+SMALL = {
+    "organisations": 6, "contacts": 12, "events": 8, "projects": 10, "milestones": 30,
+    "applications": 4, "news": 5,
+}  # fmt: skip
 
 
 def tiny(**sizes) -> Sizes:
@@ -158,3 +172,18 @@ def test_projects_and_plans_are_valid_and_the_first_partnership_holds_a_tenth():
     ).exists()
     for plan in WorkPlan.objects.all():
         assert state_of(plan).approved is not None
+
+
+def test_funding_and_news_are_made_for_each_partnership():
+    counts = generate(tiny(partnerships=2, projects=20, applications=4, news=8), seed=5)
+    assert (counts.applications, counts.news) == (4, 8)
+    for partnership in Partnership.objects.filter(slug__startswith=SLUG_PREFIX):
+        applications = Application.objects.filter(partnership=partnership)
+        assert applications.count() == 2
+        # Each for a project of its own partnership, to a call of the shared catalogue.
+        assert not applications.exclude(project__partnership=partnership).exists()
+        assert NewsPost.objects.filter(partnership=partnership).count() == 4
+    # Granted applications carry their amount; sent ones their date.
+    assert not Application.objects.filter(status="granted", granted__isnull=True).exists()
+    assert not Application.objects.filter(status="submitted", submitted_on__isnull=True).exists()
+    assert FundingCall.objects.filter(programme__in=FundingProgramme.objects.all()).count() >= 12
