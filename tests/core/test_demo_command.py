@@ -16,13 +16,24 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from pobratym.accounts.models import User
+from pobratym.aid.models import GoodsReceivedNote, Need, Offer, ReceiptLine, Shipment
+from pobratym.aid.selectors import need_list
+from pobratym.directory.models import Contact, Organisation
+from pobratym.exchanges.models import Event, FollowUp, Participant
+from pobratym.exchanges.models import Invitation as EventInvitation
+from pobratym.exchanges.selectors.participants import public_participant_counts
 from pobratym.partnerships import demo, demo_code
-from pobratym.partnerships.models import City, FocusArea, Invitation, Membership, Partnership
-from pobratym.translation.models import Translatable, Translation, TranslationKind
-from pobratym.translation.selectors import translations_of
+from pobratym.partnerships.models import Membership, Partnership
+from pobratym.partnerships.work import work_for
+from pobratym.portal.models import NewsPost
+from pobratym.projects import selectors as plan_selectors
+from pobratym.projects.models import BudgetLine, Measure, Milestone, Project, WorkPlan
+from pobratym.translation.models import Translatable, TranslationKind
+from pobratym.translation.selectors import shown, translations_of
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +45,16 @@ def _translatable_models() -> list[type[Translatable]]:
 
 
 def _counts() -> dict[str, int]:
-    models = (User, City, Partnership, Membership, FocusArea, Invitation, Authenticator)
+    """Rows of each of the platform's models (their change histories aside) and of the
+    accounts' addresses and authenticators."""
+    models = [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("pobratym.") and not model.__name__.startswith("Historical")
+    ]
     return {
-        model.__name__: model.objects.count()
-        for model in (*models, Translation, *_translatable_models())
+        model._meta.label: model._base_manager.count()
+        for model in (*models, EmailAddress, Authenticator)
     }
 
 
@@ -71,12 +88,12 @@ class TestOneLoad:
         call_command("demo", stdout=StringIO())
 
         assert _counts() == after_first
-        assert after_first["Translation"] > 0
-        assert after_first["Partnership"] == 1
-        assert after_first["City"] == 2
-        assert after_first["User"] == 10
-        assert after_first["Membership"] == 10
-        assert after_first["FocusArea"] == 9
+        assert after_first["translation.Translation"] > 0
+        assert after_first["partnerships.Partnership"] == 1
+        assert after_first["partnerships.City"] == 2
+        assert after_first["accounts.User"] == 10
+        assert after_first["partnerships.Membership"] == 10
+        assert after_first["partnerships.FocusArea"] == 9
 
     def test_demo_records_read_in_every_language_translated_by_a_coordinator(self):
         """Every text of every translatable demo record exists in each language: the original,
@@ -168,6 +185,140 @@ class TestOneLoad:
         assert addresses.count() == User.objects.count() == 10
         assert all(address.verified and address.primary for address in addresses)
         assert all(address.email == address.user.email for address in addresses)
+
+    # What each part of the platform adds to the demo (that a second run adds nothing is
+    # test_demo_twice_creates_the_same_rows_even_on_another_day, over every model).
+
+    def test_demo_aid_tells_the_whole_story(self):
+        assert Need.objects.count() == 4 and Shipment.objects.count() == 2
+        assert GoodsReceivedNote.objects.count() == 1
+
+        partnership = Partnership.objects.get(slug=demo.SLUG)
+        coordinator = partnership.memberships.get(
+            user__email="coordinator.zhytomyr@example.org"
+        ).user
+        statuses = {
+            need.institution_type: need.status
+            for need in need_list(viewer=coordinator, partnership=partnership)
+        }
+        assert statuses == {
+            "hospital": "partly_covered",  # gloves: 120 of 200 pledged
+            "utility": "covered",
+            "school": "open",
+            "civil_protection": "open",
+        }
+        statuses = dict(Shipment.objects.values_list("reference", "status"))
+        assert statuses == {"DO-ZT-2026-014": "receipt_confirmed", "": "packing"}
+        damaged = ReceiptLine.objects.exclude(state="intact").get()
+        assert damaged.shipment_line.pledge.offer_line.offer.donor.name.startswith("Klinikum")
+        assert Need.objects.filter(critical_infrastructure=True, public=True).count() == 0
+
+    def test_demo_aid_reads_in_each_language_translated_by_the_coordinators(self):
+        need = Need.objects.get(institution_type="hospital")
+        german = shown(need, "title", "de")
+        assert german.text == "Verbandmaterial für das Städtische Krankenhaus Nr. 1"
+        assert german.original_language == "uk"
+        assert german.translation.translated_by.email == "coordinator.dortmund@example.org"
+        english = shown(need.lines.get(item__startswith="Рукавички"), "item", "en")
+        assert english.text == "Surgical gloves, size 7.5"
+        assert english.translation.translated_by.email == "coordinator.zhytomyr@example.org"
+        fire_engine = shown(Offer.objects.get(donor__name__startswith="Feuerwehr"), "note", "uk")
+        assert fire_engine.text == "Вживаний, перевірений; з оснащенням."
+        assert fire_engine.translation.translated_by.email == "coordinator.zhytomyr@example.org"
+        damaged = ReceiptLine.objects.exclude(state="intact").get()
+        assert shown(damaged, "remark", "de").text == "8 Kartons sind beim Umladen nass geworden."
+
+    def test_demo_directory_has_organisations_of_both_cities_and_contacts_with_consent(self):
+        # Eight of the directory's own; aid adds the fire brigade (a donor) and the haulier (a
+        # carrier), the events one contact (a participant).
+        assert (Organisation.objects.count(), Contact.objects.count()) == (10, 5)
+        assert set(Organisation.objects.values_list("side__position", flat=True)) == {1, 2}
+        assert not Contact.objects.filter(consent_on__isnull=True).exists()
+        rada = Organisation.objects.get(kind="administration", language="uk")
+        assert shown(rada, "name", "de").text.startswith("Stadtrat Schytomyr")
+
+    def test_demo_events_in_their_hosts_language_with_the_other_two(self):
+        assert Event.objects.count() >= 5
+        kinds = set(Event.objects.values_list("kind", flat=True))
+        assert {"delegation", "online", "youth", "culture", "expert_exchange"} <= kinds
+        visit = Event.objects.get(kind="delegation")
+        assert visit.language == "uk" and visit.time_zone == "Europe/Kyiv"
+        assert visit.host_side.position == 2 and visit.visiting_side.position == 1
+        assert shown(visit, "title", "de").text == "Delegationsbesuch aus Dortmund in Schytomyr"
+        assert shown(visit, "title", "en").text == "Dortmund delegation visit to Zhytomyr"
+        past = Event.objects.get(kind="expert_exchange")
+        assert past.outcomes and shown(past, "outcomes", "uk").text.startswith("Для житомирського")
+        task = FollowUp.objects.get(event=past)
+        assert task.done_at is None and task.owner.email == "coordinator.dortmund@example.org"
+
+    def test_demo_events_have_their_people(self):
+        assert (Participant.objects.count(), EventInvitation.objects.count()) == (5, 4)
+        head = Participant.objects.get(event__kind="delegation", role="head")
+        assert head.contact.name == "Anna Becker"
+        replies = sorted(EventInvitation.objects.values_list("reply", flat=True))
+        assert replies == ["", "maybe", "yes", "yes"]
+        minor = Participant.objects.get(minor=True)
+        assert minor.event.kind == "youth" and minor.guardian_name == "Ірина Бондаренко"
+        youth = minor.event
+        assert youth.public
+        counts = public_participant_counts(event_ids=[youth.pk])[youth.pk]
+        assert (counts.total, counts.minors) == (2, 1)
+
+    def test_demo_projects_in_every_language(self):
+        areas = set(Project.objects.values_list("focus_area__key", flat=True))
+        assert {
+            "reconstruction",
+            "digitalisation",
+            "urban-planning-heritage",
+            "economy-innovation",
+            "science",
+        } <= areas
+        assert Milestone.objects.exists() and BudgetLine.objects.exists()
+        water = Project.objects.get(focus_area__key="reconstruction")
+        assert water.humanitarian and water.public
+        assert water.needs.filter(sector="energy").exists()
+        assert water.roles.filter(role="lead", organisation__side=water.lead_side).exists()
+        assert water.budget_lines.filter(currency="UAH", rate__isnull=False).exists()
+        assert shown(water, "title", "de").text == "Wiederaufbau der Wasserversorgung in Schytomyr"
+        assert shown(water.milestones.first(), "title", "en").text
+        assert shown(water.updates.get(), "body", "de").text.startswith("Die Begutachtung")
+
+    def test_demo_work_plans_one_approved_and_one_awaiting_zhytomyr(self):
+        assert (WorkPlan.objects.count(), Measure.objects.count()) == (2, 12)
+        earlier, later = WorkPlan.objects.order_by("starts_on")
+        assert shown(earlier, "title", "de").text == "Planung 2023 / 2024"
+        assert shown(earlier, "title", "uk").text == "Планування 2023 / 2024"
+        assert plan_selectors.state_of(earlier).code == "approved"
+        assert plan_selectors.state_of(later).code == "proposed"
+        assert [a.side.position for a in later.versions.get().approvals.all()] == [1]
+        areas = set(
+            Measure.objects.filter(version__plan=earlier).values_list("focus_area__key", flat=True)
+        )
+        assert {"humanitarian-aid", "reconstruction", "digitalisation", "science"} <= areas
+        water = Measure.objects.get(version__plan=earlier, focus_area__key="reconstruction")
+        assert water.projects.exists() and water.events.exists() and water.needs.exists()
+        assert shown(water, "title", "en").text == "Reconstruction: a reliable water supply"
+        twinning = Measure.objects.get(version__plan=later, position=1)
+        assert shown(twinning, "title", "uk").text.startswith("Перетворення на партнерство міст")
+
+        zhytomyr = User.objects.get(email=demo.demo_email("coordinator", "zhytomyr"))
+        dortmund = User.objects.get(email=demo.demo_email("coordinator", "dortmund"))
+        [item] = [item for item in work_for(zhytomyr) if "/plans/" in item.url]
+        assert str(item.kind) == "Approve the work plan"
+        assert not [item for item in work_for(dortmund) if "/plans/" in item.url]
+
+    def test_demo_news_reads_on_the_portal_in_every_language(self):
+        assert NewsPost.objects.count() == 3
+        assert set(NewsPost.objects.values_list("language", flat=True)) == {"de", "uk"}
+        expected = {
+            "de": "Stromerzeuger für die Wasserwerke sind in Schytomyr angekommen",
+            "uk": "Генератори для водоканалу прибули до Житомира",
+            "en": "Generators for the water utility arrived in Zhytomyr",
+        }
+        for language, title in expected.items():
+            response = Client().get(f"/{language}/p/{demo.SLUG}/")
+            assert response.status_code == 200
+            assert title in response.content.decode()
 
 
 def test_demo_code_prints_a_six_digit_code_and_loads_nothing():
