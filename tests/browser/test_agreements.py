@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import ROOT_DIR, SLUG, assert_accessible, html_lang, sign_in
+from tests.browser.helpers import ROOT_DIR, SLUG, assert_accessible, html_lang, start_signed_in
 
 SCREENSHOT = ROOT_DIR / "var" / "screenshots" / "agreement.png"
 
@@ -57,7 +57,7 @@ def test_agreement_pages_are_accessible(demo, page, site, language):
     from pobratym.agreements.models import VersionText
 
     agreement = _agreement(demo)
-    sign_in(page, site, demo.demo_email("coordinator", "dortmund"), language=language)
+    start_signed_in(page, site, demo.demo_email("coordinator", "dortmund"))
     base = f"/{language}/partnerships/{SLUG}/agreements/"
 
     page.goto(site(base))

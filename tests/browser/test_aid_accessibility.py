@@ -3,7 +3,13 @@ Zhytomyr's coordinator (who sees every detail) and Dortmund's staff (who loads s
 
 import pytest
 
-from tests.browser.helpers import SLUG, axe_violations, format_violations, html_lang, sign_in
+from tests.browser.helpers import (
+    SLUG,
+    axe_violations,
+    format_violations,
+    html_lang,
+    start_signed_in,
+)
 
 AID = f"/partnerships/{SLUG}/aid"
 
@@ -36,7 +42,7 @@ def _check_all(page, site, language, pages) -> dict:
 @pytest.mark.parametrize("language", ["de", "uk", "en"])
 def test_every_aid_page_passes_axe(demo, page, new_context, site, language):
     ids = _demo_ids()
-    sign_in(page, site, demo.demo_email("coordinator", "zhytomyr"), language=language)
+    start_signed_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
     found = _check_all(
         page,
         site,
@@ -61,7 +67,7 @@ def test_every_aid_page_passes_axe(demo, page, new_context, site, language):
         ],
     )
     page = new_context().new_page()
-    sign_in(page, site, demo.demo_email("staff", "dortmund"), language=language)
+    start_signed_in(page, site, demo.demo_email("staff", "dortmund"))
     found |= _check_all(
         page,
         site,

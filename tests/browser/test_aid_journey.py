@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in
+from tests.browser.helpers import SLUG, assert_accessible, html_lang, start_signed_in
 
 AID = f"/partnerships/{SLUG}/aid"
 GENERATOR = "Генератор 30 кВт"
@@ -25,9 +25,9 @@ def _in(language: str, text) -> str:
         return str(text)
 
 
-def _person(new_context, site, demo, role: str, city: str, language: str):
+def _person(new_context, site, demo, role: str, city: str):
     page = new_context().new_page()
-    sign_in(page, site, demo.demo_email(role, city), language=language)
+    start_signed_in(page, site, demo.demo_email(role, city))
     return page
 
 
@@ -216,25 +216,25 @@ def test_a_need_from_posting_to_a_settled_surplus(demo, new_context, site):
         ShipmentStatus,
     )
 
-    zhytomyr_staff = _person(new_context, site, demo, "staff", "zhytomyr", "uk")
+    zhytomyr_staff = _person(new_context, site, demo, "staff", "zhytomyr")
     need_id = _post_need(zhytomyr_staff, site)
     assert _status_shown(zhytomyr_staff) == _in("uk", NeedStatus.OPEN.label).lower()
     assert ADDRESS in _main(zhytomyr_staff)
     assert GENERATOR in _main(zhytomyr_staff)
 
-    partner = _person(new_context, site, demo, "partner", "dortmund", "de")
+    partner = _person(new_context, site, demo, "partner", "dortmund")
     _offer_generator(partner, site, need_id)
     assert Offer.objects.filter(need_id=need_id).count() == 1
     offer = Offer.objects.get(need_id=need_id)
     assert offer.donor.name == DONOR
     assert [(line.item, line.quantity) for line in offer.lines.all()] == [(GENERATOR, 2)]
 
-    coordinator = _person(new_context, site, demo, "coordinator", "zhytomyr", "uk")
+    coordinator = _person(new_context, site, demo, "coordinator", "zhytomyr")
     _confirm_pledge(coordinator, site, need_id)
     assert _status_shown(coordinator) == _in("uk", NeedStatus.PARTLY_COVERED.label).lower()
     assert Pledge.objects.filter(offer_line__offer=offer).count() == 1
 
-    dortmund_staff = _person(new_context, site, demo, "staff", "dortmund", "de")
+    dortmund_staff = _person(new_context, site, demo, "staff", "dortmund")
     shipment_id = _ship(dortmund_staff, site)
     assert Shipment.objects.get(pk=shipment_id).status == "in_transit"
     shown = dortmund_staff.locator("main dl dd").first.inner_text().strip().lower()

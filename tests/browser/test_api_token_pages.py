@@ -4,7 +4,7 @@ shows a new token once, and the question before revoking it."""
 
 import pytest
 
-from tests.browser.helpers import PHONE, axe_violations, format_violations, sign_in
+from tests.browser.helpers import PHONE, axe_violations, format_violations, start_signed_in
 
 TOKENS = "/account/api-tokens/"
 
@@ -22,7 +22,7 @@ def test_the_token_pages_pass_axe_and_fit_a_phone(demo, new_context, site, langu
     found, too_wide = {}, []
     for viewport in ({"width": 1280, "height": 900}, PHONE):
         page = new_context(viewport=viewport).new_page()
-        sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language=language)
+        start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
         assert page.goto(site(f"/{language}{TOKENS}")).status == 200
         _look(page, f"tokens ({language})", viewport, found, too_wide)
 

@@ -5,7 +5,7 @@ and revoked through the pages."""
 
 import pytest
 
-from tests.browser.helpers import PHONE, SLUG, axe_violations, format_violations, sign_in
+from tests.browser.helpers import PHONE, SLUG, axe_violations, format_violations, start_signed_in
 
 CALENDAR = f"/partnerships/{SLUG}/calendar"
 
@@ -45,7 +45,7 @@ def test_every_calendar_page_passes_axe_and_fits_a_phone(demo, new_context, site
     found, too_wide = {}, []
     for viewport in ({"width": 1280, "height": 900}, PHONE):
         page = new_context(viewport=viewport).new_page()
-        sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language=language)
+        start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
         _check(page, site, language, pages, viewport, found, too_wide)
         # the secret address shown once, and the question before revoking it
         page.goto(site(f"/{language}/calendar/feeds/new/"))
@@ -73,7 +73,7 @@ def test_the_month_on_a_phone_lists_only_the_days_with_events(demo, new_context,
     visit = Event.objects.get(partnership__slug=SLUG, kind="delegation")
     month = timezone.localtime(visit.starts_at).strftime("%Y-%m")
     page = new_context(viewport=PHONE).new_page()
-    sign_in(page, site, demo.demo_email("observer", "dortmund"), language="de")
+    start_signed_in(page, site, demo.demo_email("observer", "dortmund"))
 
     page.goto(site(f"/de{CALENDAR}/?month={month}"))
 
@@ -86,7 +86,7 @@ def test_the_month_on_a_phone_lists_only_the_days_with_events(demo, new_context,
 
 def test_the_months_turn_without_javascript(demo, new_context, site):
     page = new_context(java_script_enabled=False).new_page()
-    sign_in(page, site, demo.demo_email("partner", "zhytomyr"), language="uk")
+    start_signed_in(page, site, demo.demo_email("partner", "zhytomyr"))
     page.goto(site(f"/uk{CALENDAR}/"))
     heading = page.locator("#month-heading").inner_text()
 

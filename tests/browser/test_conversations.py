@@ -4,12 +4,12 @@ language."""
 
 import pytest
 
-from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in
+from tests.browser.helpers import SLUG, assert_accessible, html_lang, start_signed_in
 
 
 @pytest.mark.parametrize("language", ["de", "uk", "en"])
 def test_coordinator_starts_a_thread_and_replies(demo, page, site, language):
-    sign_in(page, site, demo.demo_email("coordinator", "dortmund"), language=language)
+    start_signed_in(page, site, demo.demo_email("coordinator", "dortmund"))
     page.goto(site(f"/{language}/partnerships/{SLUG}/"))
 
     page.locator(".sub-nav a[href$='/conversations/']").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from pobratym.accounts.models import User
 from pobratym.aid import services
 from pobratym.aid.models import Need, Shipment
-from tests.browser.helpers import DESKTOP, SLUG, sign_in
+from tests.browser.helpers import DESKTOP, SLUG, start_signed_in
 
 NEW_NEED = f"/en/partnerships/{SLUG}/aid/needs/new/"
 
@@ -37,7 +37,7 @@ def test_two_lines_added_one_removed_and_the_need_has_the_lines_left(demo, brows
         page = context.new_page()
         refused = []
         page.on("console", lambda message: refused.append(message.text))
-        sign_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
+        start_signed_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
         page.goto(site(NEW_NEED))
         form = page.locator("main form").filter(has=page.locator("input[name=title]"))
         form.locator("select[name=kind]").select_option("goods")
@@ -94,7 +94,7 @@ def test_packing_lines_added_and_removed_in_place_and_the_package_packed(demo, b
         page = context.new_page()
         refused = []
         page.on("console", lambda message: refused.append(message.text))
-        sign_in(page, site, packer.email)
+        start_signed_in(page, site, packer.email)
         address = site(f"/en/partnerships/{SLUG}/aid/shipments/{shipment.pk}/")
         page.goto(address)
         form = page.locator("main form").filter(has=page.locator("select[name=kind]"))

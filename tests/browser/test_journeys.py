@@ -2,7 +2,14 @@
 
 import re
 
-from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in, sign_out
+from tests.browser.helpers import (
+    SLUG,
+    assert_accessible,
+    html_lang,
+    sign_in,
+    sign_out,
+    start_signed_in,
+)
 
 
 def test_staff_signs_in_and_lands_on_my_work_in_own_language(demo, page, site):
@@ -26,7 +33,7 @@ def test_start_page_follows_the_saved_language_after_sign_in(demo, page, site):
 
 
 def test_dashboard_shows_both_cities_and_focus_areas(demo, page, site):
-    sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language="uk")
+    start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
     page.goto(site("/uk/partnerships/"))
     page.get_by_role("link", name="Дортмунд – Житомир").click()
 
@@ -41,7 +48,7 @@ def test_dashboard_shows_both_cities_and_focus_areas(demo, page, site):
 
 
 def test_language_switch_keeps_the_page_and_is_remembered(demo, page, site):
-    sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language="uk")
+    start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
     page.goto(site(f"/uk/partnerships/{SLUG}/"))
     assert html_lang(page) == "uk"
 
@@ -69,7 +76,8 @@ def test_language_switch_keeps_the_page_and_is_remembered(demo, page, site):
 
 
 def test_sign_in_lands_in_the_language_chosen_with_the_switcher(demo, page, site):
-    sign_in(page, site, demo.demo_email("staff", "zhytomyr"), language="uk")
+    start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
+    page.goto(site("/uk/"))
     switcher = page.locator("header form.language-switcher")
     switcher.get_by_role("combobox").select_option(label="Deutsch")
     switcher.get_by_role("button").click()
@@ -84,7 +92,7 @@ def test_sign_in_lands_in_the_language_chosen_with_the_switcher(demo, page, site
 def test_coordinator_with_second_factor_sends_an_invitation(demo, page, site):
     from pobratym.partnerships.models import Invitation
 
-    sign_in(page, site, demo.demo_email("coordinator", "dortmund"), language="en")
+    start_signed_in(page, site, demo.demo_email("coordinator", "dortmund"))
     page.goto(site(f"/en/partnerships/{SLUG}/"))
     page.locator("nav.sub-nav").get_by_role("link", name="Members").click()
     assert page.url.endswith(f"/en/partnerships/{SLUG}/members/")

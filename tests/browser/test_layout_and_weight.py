@@ -2,24 +2,16 @@
 
 import shutil
 
-from tests.browser.helpers import PHONE, ROOT_DIR, SLUG, assert_accessible, sign_in
+from tests.browser.helpers import PHONE, ROOT_DIR, SLUG, assert_accessible, start_signed_in
 
 BUDGET_BYTES = 200 * 1024
 SCREENSHOT = ROOT_DIR / "var" / "screenshots" / "dashboard.png"
 README_SCREENSHOT = ROOT_DIR / "docs" / "screenshot.png"
 
 
-def signed_in_state(new_context, site, email: str) -> dict:
-    """Cookies of a signed-in session, to open pages in a fresh context (empty cache)."""
-    page = new_context().new_page()
-    sign_in(page, site, email)
-    return page.context.storage_state()
-
-
 def test_dashboard_fits_a_phone_and_the_main_navigation_is_reachable(demo, new_context, site):
-    state = signed_in_state(new_context, site, demo.demo_email("staff", "zhytomyr"))
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True, storage_state=state)
-    page = page.new_page()
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
 
     for path in (f"/uk/partnerships/{SLUG}/", f"/uk/partnerships/{SLUG}/members/"):
         page.goto(site(path))
@@ -57,8 +49,8 @@ def test_dashboard_fits_a_phone_and_the_main_navigation_is_reachable(demo, new_c
 
 
 def test_first_load_of_the_dashboard_stays_under_200_kb(demo, new_context, site):
-    state = signed_in_state(new_context, site, demo.demo_email("staff", "zhytomyr"))
-    page = new_context(storage_state=state).new_page()
+    page = new_context().new_page()  # a fresh context: an empty cache
+    start_signed_in(page, site, demo.demo_email("staff", "zhytomyr"))
     bodies = {}
 
     def remember(response):
@@ -92,7 +84,7 @@ def test_first_load_of_the_dashboard_stays_under_200_kb(demo, new_context, site)
 
 
 def test_screenshot_of_the_dashboard(demo, page, site):
-    sign_in(page, site, demo.demo_email("staff", "dortmund"))
+    start_signed_in(page, site, demo.demo_email("staff", "dortmund"))
     page.goto(site(f"/en/partnerships/{SLUG}/"))
     assert page.get_by_role("heading", name="Focus areas", exact=True).is_visible()
 
@@ -113,7 +105,7 @@ def test_records_print_without_navigation_forms_or_buttons(demo, page, site):
     need = Need.objects.get(institution_type="hospital")
     agreement = Agreement.objects.filter(partnership__slug=SLUG).order_by("pk").first()
     base = f"/en/partnerships/{SLUG}"
-    sign_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
+    start_signed_in(page, site, demo.demo_email("coordinator", "zhytomyr"))
     page.emulate_media(media="print")
     for path in (
         f"{base}/aid/shipments/{received.pk}/receipt/",

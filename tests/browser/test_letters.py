@@ -3,12 +3,12 @@ of 3 June 2022 and reads it; every page passes axe-core in every language."""
 
 import pytest
 
-from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in
+from tests.browser.helpers import SLUG, assert_accessible, html_lang, start_signed_in
 
 
 @pytest.mark.parametrize("language", ["de", "uk", "en"])
 def test_coordinator_finds_and_reads_the_founding_letter(demo, page, site, language):
-    sign_in(page, site, demo.demo_email("coordinator", "dortmund"), language=language)
+    start_signed_in(page, site, demo.demo_email("coordinator", "dortmund"))
     page.goto(site(f"/{language}/partnerships/{SLUG}/"))
 
     page.locator(".sub-nav a[href$='/letters/']").click()

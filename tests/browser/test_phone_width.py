@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import PHONE, SLUG, sign_in
+from tests.browser.helpers import PHONE, SLUG, start_signed_in
 
 ROLES = ["coordinator", "staff", "signatory", "partner", "observer"]
 CITIES = {"dortmund": "de", "zhytomyr": "uk"}
@@ -72,7 +72,7 @@ def test_every_page_of_every_role_fits_a_phone(demo, new_context, site, city, ro
     language = CITIES[city]
     too_wide = []
     page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-    sign_in(page, site, demo.demo_email(role, city), language=language)
+    start_signed_in(page, site, demo.demo_email(role, city))
     for label, path in pages:
         page.goto(site(f"/{language}{path}"))
         width = page.evaluate("document.documentElement.scrollWidth")

@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from tests.browser.helpers import SLUG, assert_accessible, html_lang, sign_in
+from tests.browser.helpers import SLUG, assert_accessible, html_lang, start_signed_in
 
 LANGUAGE = {"dortmund": "de", "zhytomyr": "uk"}
 ROLES = ("coordinator", "staff", "signatory", "partner", "observer")
@@ -249,7 +249,7 @@ def test_each_person_reaches_every_item_of_my_work_in_one_click_and_acts(
 ):
     _a_few_days_on(demo)
     language = LANGUAGE[side]
-    sign_in(page, site, demo.demo_email(role, side), language=language)
+    start_signed_in(page, site, demo.demo_email(role, side))
 
     page.goto(site(f"/{language}/"))
     assert html_lang(page) == language
