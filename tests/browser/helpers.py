@@ -58,33 +58,23 @@ def sign_in(page, site, email: str, *, language: str = "en", start: bool = True)
 
 
 def start_signed_in(page, site, email: str) -> None:
-    """Give the page's browser context a session of `email`, made on the server as signing
-    in through the forms makes it: Django's login with allauth's backend, and the session's
-    record of the password and (for roles that need it) the second factor it passed. The page
-    then opens any address signed in, without the forms: only the tests of signing in itself
-    use `sign_in`. A second factor answered through the form takes each code once, so a person
-    signing in twice by the form waits up to half a minute for the next code."""
-    from importlib import import_module
-
-    from allauth.account.internal.flows.login import record_authentication
+    """Give the page's browser context a session of `email` made on the server, as signing in
+    through the forms makes it (with the second factor answered for those who have one), so
+    the page opens any address signed in. Only the tests of signing in itself use `sign_in`:
+    the forms cost each test several pages, and a person signing in twice by the form waits
+    up to half a minute for the next two-factor code (allauth takes each code once)."""
     from django.conf import settings
-    from django.contrib.auth import login
-    from django.http import HttpRequest
+    from django.test import Client
 
-    from pobratym.accounts import two_factor
     from pobratym.accounts.models import User
+    from tests.factories import sign_in as sign_in_client
 
-    user = User.objects.get(email=email)
-    request = HttpRequest()
-    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-    request.user = user
-    login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
-    record_authentication(request, user, "password", email=email)
-    if two_factor.has_second_factor(user):
-        two_factor.record_setup_as_passed(request)
-    request.session.save()
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": request.session.session_key}
-    page.context.add_cookies([{**cookie, "url": site("/")}])
+    client = Client()
+    sign_in_client(client, User.objects.get(email=email))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site("/")}]
+    )
 
 
 def sign_out(page):
