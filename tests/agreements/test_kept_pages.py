@@ -1,17 +1,19 @@
 """The letters register and its search, a letter's page, the agreements list, an agreement's
-page and a version's page are rendered once and kept until anything is written
-(core.changes.remembered_body), per person and session: as production runs, not as the other
-tests do (`remembering`)."""
+page, its consolidated text, a version's page and what changed in it are rendered once and
+kept until anything is written (core.changes.remembered_body), per person and session: as
+production runs, not as the other tests do (`remembering`)."""
 
 import pytest
 from django.urls import reverse
 
+from pobratym.agreements.services import agreements
 from pobratym.agreements.services import letters as services
 from pobratym.partnerships.models import Role
 from tests.access import Cast
-from tests.agreements.factories import agreement_draft
+from tests.agreements.factories import agreement_draft, agreement_in_force, people
 from tests.agreements.letter_factories import letter_register
-from tests.kept import page_read, read_from
+from tests.factories import partnership_create
+from tests.kept import kept_read, page_read, read_from
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
@@ -104,3 +106,48 @@ def test_letters_kept_on_an_office_s_agreement_page_are_not_shown_to_an_observer
     assert not read_from(queries, "agreements_agreement")  # the observer's own page, kept
     letter_page = reverse("agreements:letter_detail", args=[partnership.slug, letter.pk])
     assert observer.get(letter_page).status_code in (403, 404)
+
+
+def test_the_consolidated_text_is_read_once_and_kept_per_language(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    url = reverse("agreements:consolidated", args=[partnership.slug, agreement.pk])
+    client = client_of(team["coordinator2"])
+    client.get(url)  # the session gets its CSRF secret
+    _first, rendering = page_read(client, url)
+    ukrainian, queries = kept_read(client, f"{url}?language=uk")
+    german, _queries = page_read(client, f"{url}?language=de")
+
+    assert "<title>Consolidated text · Solidarity partnership" in ukrainian
+    assert "Міста домовляються про партнерство." in ukrainian
+    assert "Die Städte vereinbaren eine Partnerschaft." in german
+    assert "Die Städte vereinbaren" not in ukrainian and "Міста" not in german
+    assert read_from(rendering, "agreements_agreement")
+    assert not read_from(queries, "agreements_agreement")
+
+
+def test_a_version_s_changes_are_kept_and_show_a_correction_of_the_draft_at_once(client_of):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    agreements.version_propose(version=agreement.versions.get(), by=team["coordinator1"])
+    draft = agreements.version_create(
+        agreement=agreement,
+        by=team["coordinator1"],
+        texts={"de": ("Solidaritätspartnerschaft", "Die Städte vereinbaren eine Freundschaft.")},
+    )
+    url = reverse("agreements:version_diff", args=[partnership.slug, agreement.pk, 2])
+    client = client_of(team["coordinator2"])
+    text, queries = kept_read(client, f"{url}?language=de")
+    assert "<title>Changes in version 2 · Solidarity partnership" in text
+    assert "Freundschaft</ins>" in text and not read_from(queries, "agreements_version")
+
+    agreements.version_update(
+        version=draft,
+        by=team["coordinator1"],
+        texts={"de": ("Solidaritätspartnerschaft", "Die Städte vereinbaren eine Zusammenarbeit.")},
+    )
+
+    text, _queries = page_read(client, f"{url}?language=de")
+    assert "Zusammenarbeit</ins>" in text and "Freundschaft" not in text

@@ -1,14 +1,17 @@
-"""The organisations list, an organisation's page, the contacts list and a contact's page are
-rendered once and kept until anything is written (core.changes.remembered_body), per person
-and session: as production runs, not as the other tests do (`remembering`). Reading a contact
-writes nothing, so nothing is skipped by keeping its page."""
+"""The organisations list, an organisation's page, the contacts list, a contact's page and the
+contacts to review are rendered once and kept until anything is written
+(core.changes.remembered_body), per person and session: as production runs, not as the other
+tests do (`remembering`). Reading a contact writes nothing, so nothing is skipped by keeping
+its page."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from pobratym.directory import services
 from pobratym.partnerships.models import Role
@@ -127,3 +130,54 @@ def test_erasing_a_contact_deletes_the_kept_pages_that_showed_them(
     assert caches["default"].get("failed-logins-told:1:203.0.113.9") == 1
     text, _queries = page_read(client, contact_url)
     assert "Anna Becker" not in text and "anna@example.org" not in text
+
+
+def _overdue(organisation, office, name="Anna Becker", email="anna@example.org"):
+    today = timezone.localdate()
+    return contact_add(
+        organisation,
+        office,
+        name=name,
+        email=email,
+        consent_on=today - timedelta(400),
+        retain_until=today - timedelta(1),
+    )
+
+
+def test_the_contacts_to_review_are_kept_for_the_coordinator_of_their_city_only(
+    client_of, cast, office, coordinator1, partnership, organisation
+):
+    _overdue(organisation, office)
+    url = reverse("directory:retention_list", args=[partnership.slug])
+    own_city, other_city = client_of(coordinator1), client_of(cast[(Role.COORDINATOR, 2)])
+
+    text, queries = kept_read(own_city, url)
+    assert "Anna Becker" in text and "<title>Contacts to review · " in text
+    assert not read_from(queries, "directory_contact")
+    seen, queries = kept_read(other_city, url)
+    assert "No contact is past its keep-until date." in seen and "Anna Becker" not in seen
+    assert not read_from(queries, "directory_contact")  # their own page, kept
+    refused = client_of(office).get(url)
+    assert refused.status_code == 403 and "Anna Becker" not in refused.content.decode()
+
+
+def test_a_contact_extended_or_erased_leaves_the_kept_review_list_at_once(
+    client_of, office, coordinator1, partnership, organisation
+):
+    anna = _overdue(organisation, office)
+    bernd = _overdue(organisation, office, name="Bernd Schulz", email="bernd@example.org")
+    url = reverse("directory:retention_list", args=[partnership.slug])
+    client = client_of(coordinator1)
+    text, _queries = kept_read(client, url)
+    assert "Anna Becker" in text and "Bernd Schulz" in text
+
+    today = timezone.localdate()
+    services.contact_update(
+        contact=anna, by=office, consent_on=today, retain_until=today + timedelta(365)
+    )
+    text, _queries = page_read(client, url)
+    assert "Anna Becker" not in text and "Bernd Schulz" in text
+
+    services.contact_erase(contact=bernd, by=coordinator1)
+    text, _queries = page_read(client, url)
+    assert "Bernd Schulz" not in text and "No contact is past its keep-until date." in text

@@ -1,19 +1,26 @@
-"""The projects list, a project's page and a work plan's pages are rendered once and kept until
-anything is written (core.changes.remembered_body), per person and session: as production
-runs, not as the other tests do (`remembering`)."""
+"""The projects list, a project's page, the work plans and a plan's pages, the funding
+programmes and applications and their pages, the council reports and a finished report's
+page, and the IATI page are rendered once and kept until anything is written
+(core.changes.remembered_body), per person and session: as production runs, not as the other
+tests do (`remembering`). A report's page is rendered afresh while the report is made."""
 
 import re
 import uuid
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from pobratym.partnerships.models import Role
 from pobratym.projects import services
+from pobratym.projects.models import Report
 from tests.factories import sign_in
 from tests.kept import kept_read, page_read, read_from
+from tests.projects.conftest import project_add
+from tests.projects.plans import plan_add
 
 pytestmark = [pytest.mark.remembering, pytest.mark.django_db, pytest.mark.sqlite_pass]
 
@@ -117,3 +124,149 @@ def test_a_work_plan_and_its_timeline_are_kept_too(client_of, office, partnershi
         text, queries = kept_read(client, reverse(name, args=[partnership.slug, plan.pk]))
         assert "Planung 2026/2027" in text
         assert not read_from(queries, "projects_workplan")
+
+
+def _programme(partnership, by, name="Nakopa"):
+    return services.programme_save(
+        partnership=partnership, by=by, name=name, funder="SKEW", funder_kind="federal"
+    )
+
+
+def _application(partnership, by, project):
+    programme = _programme(partnership, by)
+    call = services.call_add(
+        partnership=partnership,
+        programme=programme,
+        by=by,
+        title="Aufruf 2027",
+        apply_by=timezone.localdate() + timedelta(days=60),
+    )
+    return services.application_create(
+        partnership=partnership, by=by, idempotency_key=uuid.uuid4(), call=call, project=project
+    )
+
+
+def test_the_funding_pages_are_read_once_and_show_a_change_at_once(
+    cast, client_of, partnership, project
+):
+    coordinator = cast[(Role.COORDINATOR, 1)]
+    application = _application(partnership, coordinator, project)
+    slug = partnership.slug
+    pages = {
+        reverse("projects:programme_list", args=[slug]): "projects_fundingprogramme",
+        reverse(
+            "projects:programme_detail", args=[slug, application.call.programme_id]
+        ): "projects_fundingprogramme",
+        reverse("projects:application_list", args=[slug]): "projects_application",
+        reverse("projects:application_detail", args=[slug, application.pk]): "projects_application",
+    }
+    client = client_of(coordinator)
+    client.get(next(iter(pages)))  # the session gets its CSRF secret
+    for page, table in pages.items():
+        _first, rendering = page_read(client, page)
+        text, queries = kept_read(client, page)
+        assert "Nakopa" in text, page
+        assert read_from(rendering, table) and not read_from(queries, table), page
+
+    services.application_update(
+        application=application,
+        by=coordinator,
+        status="granted",
+        granted=Decimal("150000"),
+        currency="EUR",
+    )
+    _programme(partnership, coordinator, name="Erasmus+")
+
+    assert "150,000.00" in page_read(client, reverse("projects:application_list", args=[slug]))[0]
+    assert "Erasmus+" in page_read(client, reverse("projects:programme_list", args=[slug]))[0]
+
+
+def test_an_application_s_form_is_kept_only_for_those_who_may_use_it(
+    cast, client_of, partnership, project
+):
+    application = _application(partnership, cast[(Role.COORDINATOR, 1)], project)
+    page = reverse("projects:application_detail", args=[partnership.slug, application.pk])
+    staff, observer = client_of(cast[(Role.STAFF, 2)]), client_of(cast[(Role.OBSERVER, 2)])
+    for client in (staff, staff, observer, observer):
+        client.get(page)
+
+    assert 'name="granted"' in page_read(staff, page)[0]
+    seen, queries = page_read(observer, page)
+    assert "Aufruf 2027" in seen and 'name="granted"' not in seen
+    assert not read_from(queries, "projects_application")  # the observer's own page, kept
+
+
+def test_the_reports_list_is_kept_with_the_form_for_coordinators_only(cast, client_of, partnership):
+    coordinator, staff = cast[(Role.COORDINATOR, 1)], cast[(Role.STAFF, 1)]
+    url = reverse("projects:report_list", args=[partnership.slug])
+    office, colleague = client_of(coordinator), client_of(staff)
+    text, queries = kept_read(office, url)
+    assert "Make the report" in text and "No report has been made yet." in text
+    assert not read_from(queries, "projects_report")
+    seen, _queries = kept_read(colleague, url)
+    assert "Make the report" not in seen
+
+    Report.objects.create(
+        partnership=partnership, requested_by=coordinator, year=2024, language="de"
+    )
+
+    assert "Council report 2024" in page_read(colleague, url)[0]
+
+
+def test_a_report_s_page_is_kept_once_made_and_rendered_afresh_while_it_is_made(
+    cast, client_of, partnership
+):
+    coordinator = cast[(Role.COORDINATOR, 1)]
+    failed = Report.objects.create(
+        partnership=partnership, requested_by=coordinator, year=2024, language="de", status="failed"
+    )
+    made = Report.objects.create(
+        partnership=partnership, requested_by=coordinator, year=2025, language="de", progress=40
+    )
+    client = client_of(coordinator)
+    failed_url = reverse("projects:report_detail", args=[partnership.slug, failed.pk])
+    made_url = reverse("projects:report_detail", args=[partnership.slug, made.pk])
+    client.get(failed_url)
+    _first, rendering = page_read(client, failed_url)
+    text, queries = kept_read(client, failed_url)
+    assert "Try again" in text and 'http-equiv="refresh"' not in text
+    assert len(queries) < len(rendering)
+
+    _first, rendering = page_read(client, made_url)
+    text, queries = page_read(client, made_url)
+    assert 'value="40">40 %</progress>' in text and 'http-equiv="refresh"' in text
+    assert len(queries) == len(rendering)
+
+
+def test_the_iati_page_is_read_once_and_shows_a_new_public_project_at_once(
+    client_of, office, partnership, project
+):
+    url = reverse("projects:iati_report", args=[partnership.slug])
+    client = client_of(office)
+    client.get(url)
+    _first, rendering = page_read(client, url)
+    text, queries = kept_read(client, url)
+    assert "<title>Open data: IATI · " in text
+    assert read_from(rendering, "projects_project") and not read_from(queries, "projects_project")
+
+    project_add(partnership, office, title="Ohne Angaben", public=True, starts_on=None)
+
+    text, _queries = page_read(client, url)
+    assert "Ohne Angaben" in text.split('id="left-out"')[1]
+
+
+def test_the_work_plans_list_is_read_once_and_shows_a_new_plan_at_once(
+    client_of, office, partnership
+):
+    plan_add(partnership, office)
+    url = reverse("projects:plan_list", args=[partnership.slug])
+    client = client_of(office)
+    client.get(url)
+    _first, rendering = page_read(client, url)
+    text, queries = kept_read(client, url)
+    assert "Planung 2025/2026" in text and "<title>Work plans · " in text
+    assert read_from(rendering, "projects_workplan") and not read_from(queries, "projects_workplan")
+
+    plan_add(partnership, office, title="Planung 2027/2028")
+
+    assert "Planung 2027/2028" in page_read(client, url)[0]

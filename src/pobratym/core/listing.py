@@ -86,3 +86,18 @@ def kept_list(request, template_name, title, partnership, form, selector, sorts,
         }
 
     return kept_page(request, template_name, context, status=status_of(form))
+
+
+def kept_records(request, template_name, title, partnership, name, selector):
+    """A partnership's page of its records, `selector(viewer=, partnership=)` under `name`,
+    kept until anything is written (`core.changes.kept_page`): the selector is asked only
+    when the body is rendered."""
+
+    def context() -> dict:
+        return {
+            "partnership": partnership,
+            "head_title": f"{title} · {partnership}",
+            name: selector(viewer=request.user, partnership=partnership),
+        }
+
+    return kept_page(request, template_name, context)

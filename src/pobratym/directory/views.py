@@ -18,7 +18,7 @@ from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, form_files, status_of, submit
-from pobratym.core.listing import filters_of, kept_list, listed
+from pobratym.core.listing import filters_of, kept_list, kept_records, listed
 from pobratym.partnerships.access import partnership_for
 from pobratym.translation.selectors import shown
 
@@ -340,6 +340,11 @@ def contact_erase(request, slug: str, contact_id: int):
 def retention_list(request, slug: str):
     """The contacts of the coordinator's city kept beyond their date: extend or erase each."""
     partnership = partnership_for(request, slug, "directory.review_retention")
-    contacts = selectors.retention_list(viewer=request.user, partnership=partnership)
-    context = {"partnership": partnership, "contacts": contacts}
-    return render(request, "directory/retention_list.html", context)
+    return kept_records(
+        request,
+        "directory/retention_list.html",
+        _("Contacts to review"),
+        partnership,
+        "contacts",
+        selectors.retention_list,
+    )

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pobratym.accounts.models import User
 from pobratym.accounts.services import has_verified_email
-from pobratym.core.changes import remembered
+from pobratym.core.changes import kept_page, remembered
 from pobratym.core.confirm import Confirmation, confirmation_page
 from pobratym.core.errors import DomainError, require
 from pobratym.core.forms import form_data, status_of, submit
+from pobratym.core.listing import kept_records
 
 from . import panels, selectors, services
 from .access import partnership_for
@@ -101,39 +102,57 @@ def _ends_unconfirmed(request, form, was_ended: bool) -> bool:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def members(request, slug: str):
-    partnership = partnership_for(request, slug, "partnerships.view_membership")
-    own = Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
-    form = InvitationForm(
+def _own_membership(request, partnership) -> Membership:
+    return Membership.objects.select_related("side").get(partnership=partnership, user=request.user)
+
+
+def _invitation_form(request, partnership, own: Membership) -> InvitationForm:
+    return InvitationForm(
         form_data(request),
         sides=partnership.sides.filter(pk=own.side_id),
         initial={"language": request.LANGUAGE_CODE, "role": Role.STAFF},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request, slug: str):
+    """The members and open invitations, and the form inviting someone; kept until anything is
+    written (`kept_page`): an invitation's expiry, which only the clock changes, lags five
+    minutes at most."""
+    partnership = partnership_for(request, slug, "partnerships.view_membership")
+    own = form = None
     if request.method == "POST":
+        own = _own_membership(request, partnership)
         require(request.user, "partnerships.invite_member", own.side)
-    if submit(
-        request, form, lambda: services.invitation_create(by=request.user, **form.cleaned_data)
-    ):
-        messages.success(
-            request,
-            _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-        )
-        return redirect("partnerships:members", slug=slug)
-    context = {
-        "partnership": partnership,
-        "memberships": selectors.membership_list(viewer=request.user, partnership=partnership),
-        "invitations": selectors.invitation_pending_list(
-            viewer=request.user, partnership=partnership
-        ),
-        "own": own,
-        "form": form,
-        "role_form": RoleForm(),
-        "now": timezone.now(),
-        "invitation_days": settings.INVITATION_VALID_DAYS,
-    }
-    return render(request, "partnerships/members.html", context, status=status_of(form))
+        form = _invitation_form(request, partnership, own)
+        if submit(
+            request, form, lambda: services.invitation_create(by=request.user, **form.cleaned_data)
+        ):
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("partnerships:members", slug=slug)
+
+    def context() -> dict:
+        mine = own or _own_membership(request, partnership)
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Members')} · {partnership}",
+            "memberships": selectors.membership_list(viewer=request.user, partnership=partnership),
+            "invitations": selectors.invitation_pending_list(
+                viewer=request.user, partnership=partnership
+            ),
+            "own": mine,
+            "form": form or _invitation_form(request, partnership, mine),
+            "role_form": RoleForm(),
+            "now": timezone.now(),
+            "invitation_days": settings.INVITATION_VALID_DAYS,
+        }
+
+    status = status_of(form) if form is not None else 200
+    return kept_page(request, "partnerships/members.html", context, status=status)
 
 
 @login_required
@@ -285,7 +304,11 @@ def focus_area_delete(request, slug: str, focus_area_id: int):
 @require_GET
 def history(request, slug: str):
     partnership = partnership_for(request, slug, "partnerships.view_history")
-    changes = selectors.partnership_history(viewer=request.user, partnership=partnership)
-    return render(
-        request, "partnerships/history.html", {"partnership": partnership, "changes": changes}
+    return kept_records(
+        request,
+        "partnerships/history.html",
+        _("Changes"),
+        partnership,
+        "changes",
+        selectors.partnership_history,
     )

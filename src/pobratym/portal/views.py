@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pobratym.aid.views.dashboard import SERIES, month_chart
 from pobratym.core.alternates import page_meta
-from pobratym.core.changes import remembered
+from pobratym.core.changes import kept_page, remembered
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
@@ -89,11 +89,19 @@ def news_photo(request, slug: str, post_id: int):
 @require_GET
 def news_list(request, slug: str):
     partnership = partnership_for(request, slug, "portal.view_newspost")
-    page = Paginator(selectors.news_list(partnership=partnership), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {"partnership": partnership, "page": page, "posts": page.object_list}
-    return render(request, "portal/news_list.html", context)
+
+    def context() -> dict:
+        page = Paginator(selectors.news_list(partnership=partnership), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('News')} · {partnership}",
+            "page": page,
+            "posts": page.object_list,
+        }
+
+    return kept_page(request, "portal/news_list.html", context)
 
 
 @login_required

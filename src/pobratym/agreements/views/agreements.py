@@ -16,6 +16,7 @@ from pobratym.core.confirm import Confirmation
 from pobratym.core.downloads import private_file
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, form_files, status_of, submit
+from pobratym.core.listing import kept_records
 from pobratym.partnerships.access import partnership_for
 from pobratym.partnerships.predicates import membership_of
 
@@ -78,15 +79,14 @@ def own_side_id(request, partnership) -> int | None:
 @require_GET
 def agreement_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-
-    def context() -> dict:
-        return {
-            "partnership": partnership,
-            "head_title": f"{_('Agreements')} · {partnership}",
-            "agreements": selectors.agreement_list(viewer=request.user, partnership=partnership),
-        }
-
-    return kept_page(request, "agreements/list.html", context)
+    return kept_records(
+        request,
+        "agreements/list.html",
+        _("Agreements"),
+        partnership,
+        "agreements",
+        selectors.agreement_list,
+    )
 
 
 @login_required
@@ -295,21 +295,25 @@ def successor_create(request, slug: str, agreement_id: int):
 @require_GET
 def consolidated(request, slug: str, agreement_id: int):
     """The signed text with every amendment in force, in one language."""
-    partnership, agreement = agreement_for(request, slug, agreement_id)
-    detail = selectors.agreement_detail(viewer=request.user, agreement=agreement)
-    language = reading_language(request)
-    return render(
-        request,
-        "agreements/consolidated.html",
-        {
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        agreement = selectors.agreement_get(
+            viewer=request.user, partnership=partnership, agreement_id=agreement_id
+        )
+        detail = selectors.agreement_detail(viewer=request.user, agreement=agreement)
+        language = reading_language(request)
+        return {
             "partnership": partnership,
+            "head_title": f"{_('Consolidated text')} · {selectors.heading_of(agreement)}",
             "agreement": agreement,
             "language": language,
             "language_name": LANGUAGES[language],
             "languages": list(settings.LANGUAGES),
             "consolidated": selectors.consolidated_text(detail=detail, language=language),
-        },
-    )
+        }
+
+    return kept_page(request, "agreements/consolidated.html", context)
 
 
 SCANS = {

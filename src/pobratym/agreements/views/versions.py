@@ -160,28 +160,39 @@ def version_propose(request, slug: str, agreement_id: int, number: int):
 @require_GET
 def version_diff(request, slug: str, agreement_id: int, number: int):
     """What changed in one language since the previous version."""
-    partnership, agreement = agreement_for(request, slug, agreement_id)
-    version = selectors.version_get(agreement=agreement, number=number)
-    previous = selectors.version_get(agreement=agreement, number=number - 1) if number > 1 else None
-    language = reading_language(request)
-    context = {
-        "partnership": partnership,
-        "agreement": agreement,
-        "version": version,
-        "previous": previous,
-        "language": language,
-        "language_name": LANGUAGES[language],
-        "languages": language_links(
-            [*version.texts.all(), *(previous.texts.all() if previous else [])]
-        ),
-    }
-    if previous is not None:
-        old = {text.language: text for text in previous.texts.all()}.get(language)
-        new = {text.language: text for text in version.texts.all()}.get(language)
-        context["title_segments"] = text_diff(old.title if old else "", new.title if new else "")
-        context["body_segments"] = text_diff(old.body if old else "", new.body if new else "")
-        context["missing"] = old is None and new is None
-    return render(request, "agreements/diff.html", context)
+    partnership = partnership_for(request, slug, VIEW)
+
+    def context() -> dict:
+        agreement = selectors.agreement_get(
+            viewer=request.user, partnership=partnership, agreement_id=agreement_id
+        )
+        version = selectors.version_get(agreement=agreement, number=number)
+        previous = (
+            selectors.version_get(agreement=agreement, number=number - 1) if number > 1 else None
+        )
+        language = reading_language(request)
+        title = _("Changes in version %(number)s") % {"number": version.number}
+        values = {
+            "partnership": partnership,
+            "head_title": f"{title} · {selectors.heading_of(agreement)}",
+            "agreement": agreement,
+            "version": version,
+            "previous": previous,
+            "language": language,
+            "language_name": LANGUAGES[language],
+            "languages": language_links(
+                [*version.texts.all(), *(previous.texts.all() if previous else [])]
+            ),
+        }
+        if previous is not None:
+            old = {text.language: text for text in previous.texts.all()}.get(language)
+            new = {text.language: text for text in version.texts.all()}.get(language)
+            values["title_segments"] = text_diff(old.title if old else "", new.title if new else "")
+            values["body_segments"] = text_diff(old.body if old else "", new.body if new else "")
+            values["missing"] = old is None and new is None
+        return values
+
+    return kept_page(request, "agreements/diff.html", context)
 
 
 def _bad_request(request, reason: str) -> HttpResponse:

@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pobratym.core.changes import kept_page
 from pobratym.core.errors import require
 from pobratym.core.forms import form_data, status_of, submit
+from pobratym.core.listing import kept_records
 from pobratym.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -22,12 +24,18 @@ CHANGE_PROGRAMME = "projects.change_fundingprogramme"
 @require_GET
 def application_list(request, slug: str):
     partnership = partnership_for(request, slug, "projects.view_application")
-    applications = [
-        (application, services.due_date(application))
-        for application in selectors.application_list(viewer=request.user, partnership=partnership)
-    ]
-    context = {"partnership": partnership, "applications": applications}
-    return render(request, "projects/funding/application_list.html", context)
+
+    def context() -> dict:
+        applications = selectors.application_list(viewer=request.user, partnership=partnership)
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Funding applications')} · {partnership}",
+            "applications": [
+                (application, services.due_date(application)) for application in applications
+            ],
+        }
+
+    return kept_page(request, "projects/funding/application_list.html", context)
 
 
 @login_required
@@ -60,52 +68,79 @@ def application_create(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_detail(request, slug: str, application_id: int):
+    """An application with its next date, and the form recording how it went for those who
+    may; kept until anything is written (`kept_page`), a form sent back with errors is not."""
     partnership = partnership_for(request, slug, "projects.view_application")
-    application = selectors.application_detail(
-        viewer=request.user, partnership=partnership, application_id=application_id
-    )
+
+    def load():
+        return selectors.application_detail(
+            viewer=request.user, partnership=partnership, application_id=application_id
+        )
+
+    application = form = None
     if request.method == "POST":
+        application = load()
         require(request.user, "projects.change_application", application)
-    can_change = request.user.has_perm("projects.change_application", application)
-    form = ApplicationEditForm(form_data(request), instance=application, partnership=partnership)
-    if submit(
-        request,
-        form,
-        lambda: services.application_update(
-            application=application, by=request.user, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, _("The application was saved."))
-        return redirect("projects:application_detail", slug=slug, application_id=application.pk)
-    context = {
-        "partnership": partnership,
-        "application": application,
-        "due": services.due_date(application),
-        "form": form if can_change else None,
-    }
-    return render(
-        request, "projects/funding/application_detail.html", context, status=status_of(form)
-    )
+        form = ApplicationEditForm(
+            form_data(request), instance=application, partnership=partnership
+        )
+        if submit(
+            request,
+            form,
+            lambda: services.application_update(
+                application=application, by=request.user, **form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("The application was saved."))
+            return redirect("projects:application_detail", slug=slug, application_id=application.pk)
+
+    def context() -> dict:
+        shown = application or load()
+        can_change = request.user.has_perm("projects.change_application", shown)
+        return {
+            "partnership": partnership,
+            "head_title": f"{shown.call.title} · {partnership}",
+            "application": shown,
+            "due": services.due_date(shown),
+            "form": (form or ApplicationEditForm(instance=shown, partnership=partnership))
+            if can_change
+            else None,
+        }
+
+    status = status_of(form) if form is not None else 200
+    return kept_page(request, "projects/funding/application_detail.html", context, status=status)
 
 
 @login_required
 @require_GET
 def programme_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW_PROGRAMME)
-    programmes = selectors.programme_list(viewer=request.user, partnership=partnership)
-    context = {"partnership": partnership, "programmes": programmes}
-    return render(request, "projects/funding/programme_list.html", context)
+    return kept_records(
+        request,
+        "projects/funding/programme_list.html",
+        _("Funding programmes"),
+        partnership,
+        "programmes",
+        selectors.programme_list,
+    )
 
 
 @login_required
 @require_GET
 def programme_detail(request, slug: str, programme_id: int):
     partnership = partnership_for(request, slug, VIEW_PROGRAMME)
-    programme = selectors.programme_detail(
-        viewer=request.user, partnership=partnership, programme_id=programme_id
-    )
-    context = {"partnership": partnership, "programme": programme}
-    return render(request, "projects/funding/programme_detail.html", context)
+
+    def context() -> dict:
+        programme = selectors.programme_detail(
+            viewer=request.user, partnership=partnership, programme_id=programme_id
+        )
+        return {
+            "partnership": partnership,
+            "head_title": f"{programme.name} · {partnership}",
+            "programme": programme,
+        }
+
+    return kept_page(request, "projects/funding/programme_detail.html", context)
 
 
 @login_required

@@ -64,12 +64,16 @@ def _title(plan) -> str:
 @require_GET
 def plan_list(request, slug: str):
     partnership = partnership_for(request, slug, VIEW)
-    plans = selectors.plan_list(viewer=request.user, partnership=partnership)
-    context = {
-        "partnership": partnership,
-        "plans": [(plan, selectors.state_of(plan)) for plan in plans],
-    }
-    return render(request, "projects/plans/plan_list.html", context)
+
+    def context() -> dict:
+        plans = selectors.plan_list(viewer=request.user, partnership=partnership)
+        return {
+            "partnership": partnership,
+            "head_title": f"{_('Work plans')} · {partnership}",
+            "plans": [(plan, selectors.state_of(plan)) for plan in plans],
+        }
+
+    return kept_page(request, "projects/plans/plan_list.html", context)
 
 
 @login_required
