@@ -4,7 +4,7 @@ threads the person may see count."""
 import pytest
 from django.urls import reverse
 
-from pobratym.conversations import services
+from pobratym.conversations import services, views
 from pobratym.partnerships.models import Role
 from pobratym.partnerships.services import membership_add
 from tests.access import EVERYONE, Cast, who
@@ -73,6 +73,22 @@ def test_inbox_lists_unread_threads_of_every_partnership(partnership, other_part
     assert [thread.pk for thread in response.context["threads"]] == [there.pk, here.pk]
     assert reverse("conversations:thread_detail", args=[partnership.slug, here.pk]) in page
     assert "2 unread messages" in page  # the top bar's link to this inbox
+
+
+def test_inbox_shows_a_page_at_a_time(partnership, client_of, monkeypatch):
+    monkeypatch.setattr(views, "THREADS_PER_PAGE", 2)
+    reader = member_create(partnership, Role.STAFF).user
+    author = member_create(partnership).user
+    for subject in ("Erste", "Zweite", "Dritte"):
+        thread_start(partnership, author, subject=subject)
+    inbox = reverse("conversations:inbox")
+
+    first = client_of(reader).get(inbox).content.decode()
+    second = client_of(reader).get(f"{inbox}?page=2").content.decode()
+
+    assert "Dritte" in first and "Zweite" in first and "Erste" not in first
+    assert "Page 1 of 2" in first and 'href="?page=2" rel="next"' in first
+    assert "Erste" in second and "Dritte" not in second
 
 
 def test_inbox_of_a_member_of_another_partnership_is_empty(partnership, outsider, client_of):

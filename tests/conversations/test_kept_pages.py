@@ -124,3 +124,23 @@ def test_replies_from_the_same_kept_page_open_twice_are_both_sent(
         "Ich komme.",
         "Mit zwei Kollegen.",
     }
+
+
+def test_the_inbox_is_kept_per_person_and_shows_a_new_message_at_once(
+    client_of, coordinator, other_side_coordinator, partnership, thread
+):
+    inbox = reverse("conversations:inbox")
+    reader, author = client_of(other_side_coordinator), client_of(coordinator)
+    reader.get(inbox)
+    first, _queries = page_read(reader, inbox)
+    again, queries = page_read(reader, inbox)
+    assert again == first and "Stadtfest im Juni" in first
+    assert not read_from(queries, "conversations_thread")
+
+    author.get(inbox)
+    assert "Stadtfest im Juni" not in page_read(author, inbox)[0]  # their own message
+
+    post(thread_start(partnership, coordinator, subject="Chorprobe"), coordinator, body="Wann?")
+
+    text, queries = page_read(reader, inbox)
+    assert "Chorprobe" in text and read_from(queries, "conversations_thread")

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pobratym.agreements.models import Agreement
-from pobratym.conversations import services
+from pobratym.conversations import services, views
 from pobratym.conversations.models import Message, MessageAttachment, NotificationSetting, Thread
 from pobratym.partnerships.models import Role
 from tests.agreements.files import pdf_upload
@@ -424,3 +424,21 @@ def test_the_next_step_of_a_thread_is_a_reply_and_observers_are_told_they_read(
     assert 'class="next-step"' in reader
     assert "they do not reply" in reader
     assert 'href="#reply"' not in reader
+
+
+def test_threads_list_shows_a_page_at_a_time_in_the_order_asked_for(
+    partnership, coordinator, client_of, monkeypatch
+):
+    monkeypatch.setattr(views, "THREADS_PER_PAGE", 2)
+    for subject in ("Gamma", "Alpha", "Beta"):
+        thread_start(partnership, coordinator, subject=subject)
+    url = reverse("conversations:thread_list", args=[partnership.slug])
+    client = client_of(coordinator)
+
+    first = client.get(f"{url}?sort=subject").content.decode()
+    second = client.get(f"{url}?sort=subject&page=2").content.decode()
+
+    assert "3 threads" in first
+    assert "Alpha" in first and "Beta" in first and "Gamma" not in first
+    assert 'href="?sort=subject&amp;page=2" rel="next"' in first
+    assert "Gamma" in second and "Alpha" not in second

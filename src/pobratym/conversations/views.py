@@ -5,6 +5,7 @@ permission check) and the choice of e-mail notifications."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,6 +37,7 @@ THREAD_SORTS = {
     "messages": ("message_count",),
     "unread": ("unread_count",),
 }
+THREADS_PER_PAGE = 50
 
 
 def _partnership(request, slug: str):
@@ -76,10 +78,12 @@ def thread_list(request, slug: str):
         )
         listing = Listing(request, THREAD_SORTS)
         threads = selectors.thread_list(viewer=request.user, partnership=partnership, query=query)
+        page = Paginator(listing.order(threads), THREADS_PER_PAGE).get_page(request.GET.get("page"))
         return {
             "partnership": partnership,
             "head_title": f"{_('Conversations')} · {partnership}",
-            "threads": listing.order(threads),
+            "page": page,
+            "threads": page.object_list,
             "listing": listing,
             "search": search,
             "query": query,
@@ -277,6 +281,12 @@ def notification_settings(request):
 @login_required
 @require_GET
 def inbox(request):
-    """The threads with unread messages, across all the person's partnerships."""
-    threads = selectors.inbox(viewer=request.user)
-    return render(request, "conversations/inbox.html", {"threads": threads})
+    """The threads with unread messages, across all the person's partnerships, a page at a
+    time; kept until anything is written."""
+
+    def context() -> dict:
+        threads = selectors.inbox(viewer=request.user)
+        page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+        return {"page": page, "threads": page.object_list, "head_title": _("Unread messages")}
+
+    return kept_page(request, "conversations/inbox.html", context)
