@@ -365,6 +365,16 @@ def _targets() -> tuple[list[Target], object]:
             afresh=True,
         ),
         Target(
+            "message search, one word, rendered afresh",
+            url("conversations:thread_list", "?q=Krankenhaus"),
+            afresh=True,
+        ),
+        Target(
+            "letter search, one word, rendered afresh",
+            url("agreements:letter_list", "?q=hospital"),
+            afresh=True,
+        ),
+        Target(
             "work plan timeline, rendered afresh",
             url("projects:plan_timeline", plan_id=plan.pk),
             afresh=True,
