@@ -127,8 +127,9 @@ def participant_export(request, slug: str, event_id: int):
     """The participants with their names, for whom the directory shows contacts: XLSX, or
     CSV with `?format=csv`; the columns of the import template."""
     event = _event(request, slug, event_id, "exchanges.view_participant")[1]
+    participants = participants_for_export(viewer=request.user, event=event)
     headers, rows = spreadsheets.participant_table(
-        participants_for_export(viewer=request.user, event=event) or Participant.objects.none()
+        Participant.objects.none() if participants is None else participants
     )
     filename = f"{slug}-event-{event.pk}-participants"
     if request.GET.get("format") == "csv":
