@@ -36,11 +36,12 @@ END = "<!-- end of exports -->"
 @dataclass(frozen=True)
 class Export:
     name: str
-    address: Callable  # (partnership) -> its address
+    address: Callable | None  # (partnership) -> its address
     rows_in: Callable[[bytes], int] | None = None  # rows in a piece of the body
     rows_of: Callable | None = None  # (partnership) -> rows, for a body that cannot be counted
     visitor: bool = False
     header_rows: int = 0
+    make: Callable | None = None  # (partnership) -> bytes: a document made without a page
 
 
 def _page(name: str) -> Callable:
@@ -68,6 +69,168 @@ def _lines(piece: bytes) -> int:
     return piece.count(b"\n")
 
 
+def _count(model_path: str, **lookups) -> Callable:
+    """(partnership) -> how many records of `model_path` ("app.Model") there are, filtered by
+    `lookups` whose values may name the partnership as "{partnership}"."""
+
+    def count(partnership) -> int:
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        where = {
+            key: partnership if value == "{partnership}" else value
+            for key, value in lookups.items()
+        }
+        return model.objects.filter(**where).count()
+
+    return count
+
+
+def _open_discrepancies(partnership) -> int:
+    from django.db.models import F, Q
+
+    from pobratym.aid.models import ArrivalState, ReceiptLine
+
+    return (
+        ReceiptLine.objects.filter(
+            receipt__shipment__partnership=partnership, resolved_at__isnull=True
+        )
+        .filter(~Q(quantity=F("shipment_line__quantity")) | ~Q(state=ArrivalState.INTACT))
+        .count()
+    )
+
+
+def _biggest_shipment(partnership):
+    """The partnership's shipment with the most lines: its documents grow with the dataset."""
+    from django.db.models import Count
+
+    from pobratym.aid.models import Shipment
+
+    return (
+        Shipment.objects.filter(partnership=partnership)
+        .annotate(line_count=Count("lines"))
+        .order_by("-line_count", "pk")
+        .first()
+    )
+
+
+def _shipment_pdf(document: str) -> Callable:
+    from django.urls import reverse
+
+    def address(partnership) -> str:
+        shipment = _biggest_shipment(partnership)
+        return reverse(
+            "aid:shipment_pdf",
+            kwargs={"slug": partnership.slug, "shipment_id": shipment.pk, "document": document},
+        )
+
+    return address
+
+
+def _biggest_event(partnership):
+    from django.db.models import Count
+
+    from pobratym.exchanges.models import Event
+
+    return (
+        Event.objects.filter(partnership=partnership)
+        .annotate(people=Count("participants"))
+        .order_by("-people", "pk")
+        .first()
+    )
+
+
+def _participants(extension: str) -> Callable:
+    from django.urls import reverse
+
+    def address(partnership) -> str:
+        event = _biggest_event(partnership)
+        url = reverse("exchanges:participant_export", args=[partnership.slug, event.pk])
+        return f"{url}?format=csv" if extension == "csv" else url
+
+    return address
+
+
+def _participant_rows(partnership) -> int:
+    return _biggest_event(partnership).people
+
+
+def _latest_version(partnership):
+    from pobratym.agreements.models import Version
+
+    return (
+        Version.objects.filter(agreement__partnership=partnership)
+        .select_related("agreement")
+        .order_by("-agreement_id", "-number")
+        .first()
+    )
+
+
+def _version_pdf(partnership) -> str:
+    from django.urls import reverse
+
+    version = _latest_version(partnership)
+    address = reverse(
+        "agreements:version_pdf",
+        kwargs={
+            "slug": partnership.slug,
+            "agreement_id": version.agreement_id,
+            "number": version.number,
+        },
+    )
+    languages = sorted(version.texts.values_list("language", flat=True))
+    two = [code for code in ("de", "uk") if code in languages] or languages[:2]
+    return f"{address}?languages={','.join(two)}"  # side by side, as the cities sign it
+
+
+def _version_paragraphs(partnership) -> int:
+    from pobratym.agreements.documents import BLANK_LINES
+
+    version = _latest_version(partnership)
+    return sum(len(BLANK_LINES.split(text.body.strip())) for text in version.texts.all())
+
+
+def _first_contact(partnership):
+    from pobratym.directory.models import Contact
+
+    # of the receiving side, whose coordinator asks for the exports
+    return Contact.objects.filter(partnership=partnership, side__position=2).order_by("pk").first()
+
+
+def _contact_pdf(partnership) -> str:
+    from django.urls import reverse
+
+    contact = _first_contact(partnership)
+    return reverse(
+        "directory:contact_pdf", kwargs={"slug": partnership.slug, "contact_id": contact.pk}
+    )
+
+
+def _report_year() -> int:
+    from django.utils import timezone
+
+    return timezone.localdate().year - 1
+
+
+def _council_report(partnership) -> bytes:
+    """Last year's council report in Ukrainian, as its task makes it (PDF and DOCX)."""
+    from pobratym.projects.reports import build_report
+
+    pdf, docx = build_report(partnership, _report_year(), "uk")
+    return pdf + docx
+
+
+def _report_projects(partnership) -> int:
+    from datetime import date
+
+    from pobratym.projects.models import Project
+
+    year = _report_year()
+    return Project.objects.filter(
+        partnership=partnership, starts_on__lte=date(year, 12, 31), ends_on__gte=date(year, 1, 1)
+    ).count()
+
+
 EXPORTS = (
     Export("HXL export, members", _page("aid:need_hxl"), _lines, header_rows=2),
     Export("HXL export, public", _page("api:aid_hxl"), _lines, visitor=True, header_rows=2),
@@ -84,12 +247,80 @@ EXPORTS = (
         lambda piece: piece.count(b"<iati-activity "),
         visitor=True,
     ),
+    Export(
+        "XLSX export of the offers",
+        _page("aid:offer_export"),
+        rows_of=_count("aid.OfferLine", offer__partnership="{partnership}"),
+    ),
+    Export(
+        "XLSX export of the shipments",
+        _page("aid:shipment_export"),
+        rows_of=_count("aid.Shipment", partnership="{partnership}"),
+    ),
+    Export(
+        "XLSX export of the open discrepancies",
+        _page("aid:discrepancy_export"),
+        rows_of=_open_discrepancies,
+    ),
+    Export(
+        "CSV export of the contacts", _page("directory:contact_list_csv"), _lines, header_rows=1
+    ),
+    Export(
+        "XLSX export of the contacts",
+        _page("directory:contact_list_xlsx"),
+        rows_of=_count(
+            "directory.Contact", partnership="{partnership}", anonymised_at__isnull=True
+        ),
+    ),
+    Export(
+        "CSV export of an event's participants",
+        _participants("csv"),
+        _lines,
+        header_rows=1,
+    ),
+    Export(
+        "XLSX export of an event's participants",
+        _participants("xlsx"),
+        rows_of=_participant_rows,
+    ),
+)
+
+# Documents are laid out whole (WeasyPrint) before a byte is sent: they cannot stream. Their
+# rows are the lines or records they print.
+_SHIPMENT_LINES = _count("aid.ShipmentLine", shipment__partnership="{partnership}")
+DOCUMENTS = (
+    *(
+        Export(
+            f"PDF {title}, the shipment with the most lines",
+            _shipment_pdf(document),
+            rows_of=lambda partnership: _biggest_shipment(partnership).line_count,
+        )
+        for document, title in (
+            ("packing-list", "packing list"),
+            ("waybill", "waybill"),
+            ("donation-certificate", "donation certificate"),
+        )
+    ),
+    Export(
+        "PDF agreement, the latest version (paragraphs)",
+        _version_pdf,
+        rows_of=_version_paragraphs,
+    ),
+    Export("PDF of a contact's data", _contact_pdf, rows_of=lambda _partnership: 1),
+    Export(
+        "Council report of last year, PDF and DOCX (projects)",
+        None,
+        rows_of=_report_projects,
+        make=_council_report,
+    ),
 )
 
 
-def _read(client, address: str, export: Export) -> tuple[int, int]:
+def _read(client, address: str | None, export: Export) -> tuple[int, int]:
     """Ask for the export and read it to its end a piece at a time, as a server sends it,
     keeping none of it: (rows counted in the body, bytes)."""
+    if export.make:
+        return 0, len(export.make(address))
     response = client.get(address)
     if response.status_code != 200:
         raise SystemExit(f"{address} answered {response.status_code}.")
@@ -102,7 +333,7 @@ def _read(client, address: str, export: Export) -> tuple[int, int]:
     return rows - export.header_rows, size
 
 
-def measure(partnership, cookie, exports=EXPORTS) -> list[dict]:
+def measure(partnership, cookie, exports=EXPORTS, warm: bool = True) -> list[dict]:
     """Each export of `partnership`: rows, wall and CPU seconds, rows per second, milliseconds
     per 1,000 rows, the peak of Python's allocations while it is made and read, its size."""
     from django.test import Client
@@ -113,8 +344,9 @@ def measure(partnership, cookie, exports=EXPORTS) -> list[dict]:
     figures = []
     for export in exports:
         client = visitor if export.visitor else member
-        address = export.address(partnership)
-        _read(client, address, export)  # what a process caches once is not the export's cost
+        address = export.address(partnership) if export.address else partnership
+        if warm:  # what a process caches once is not the export's cost
+            _read(client, address, export)
         started, cpu = time.perf_counter(), time.process_time()
         rows, size = _read(client, address, export)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -142,11 +374,57 @@ def measure(partnership, cookie, exports=EXPORTS) -> list[dict]:
     return figures
 
 
+def _one_big_shipment(partnership) -> None:
+    """The lines of the partnership's first twentieth of shipments loaded on the first of them
+    (out of their packages), so that its documents grow with the dataset: about 35 lines at a
+    tenth, 350 at all of it."""
+    from pobratym.aid.models import Shipment, ShipmentLine
+
+    shipments = list(
+        Shipment.objects.filter(partnership=partnership).order_by("pk").values_list("pk", flat=True)
+    )
+    first = shipments[: max(2, len(shipments) // 20)]
+    ShipmentLine.objects.filter(shipment_id__in=first[1:]).update(
+        shipment_id=first[0], package=None
+    )
+
+
+def _everyone_at_one_event(partnership, rng) -> None:
+    """Every contact of the partnership a participant of its first event, so that an event's
+    list of participants grows with the dataset."""
+    import uuid
+
+    from pobratym.directory.models import Contact
+    from pobratym.exchanges.models import Event, Participant
+
+    event = Event.objects.filter(partnership=partnership).order_by("pk").first()
+    there = set(event.participants.values_list("contact_id", flat=True))
+    Participant.objects.bulk_create(
+        (
+            Participant(
+                event=event,
+                contact_id=contact,
+                role=Participant.Role.DELEGATE,
+                added_by=event.created_by,
+                idempotency_key=uuid.UUID(int=rng.getrandbits(128), version=4),
+            )
+            for contact in Contact.objects.filter(partnership=partnership)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            if contact not in there
+        ),
+        batch_size=1000,
+    )
+
+
 def _generate(sizes: Sizes, seed: int) -> list:
-    """Two partnerships, the first with a tenth of the needs, lines, events and projects."""
+    """Two partnerships, the first with a tenth of the needs, lines, shipments, organisations,
+    contacts, events and projects; in each, one shipment and one event that grow with it,
+    the agreements, and projects running through last year (for its council report)."""
     from django.db import transaction
     from django.utils import timezone
 
+    from bench.data import agreements as agreement_data
     from bench.data import aid as aid_data
     from bench.data import exchanges as exchange_data
     from bench.data import projects as project_data
@@ -160,16 +438,20 @@ def _generate(sizes: Sizes, seed: int) -> list:
             partnership, context = generator.partnership(number)
             counts = aid_data.line_counts(rng, sizes.needs // share, sizes.lines // share)
             needs = generator.needs(partnership, context, counts)
-            generator.shipments(partnership, context, generator.offers(partnership, context, needs))
+            pledges = generator.offers(partnership, context, needs)
+            generator.shipments(partnership, context, pledges, sizes.shipments // share)
+            _one_big_shipment(partnership)
+            agreement_data.agreements(partnership, context["people"], today)
             exchange_data.directory_and_events(
                 partnership,
                 context["people"],
-                organisations=20,
-                contacts=20,
+                organisations=sizes.organisations // share,
+                contacts=sizes.contacts // share,
                 events=sizes.events // share,
                 rng=rng,
                 today=today,
             )
+            _everyone_at_one_event(partnership, rng)
             project_data.projects_and_plan(
                 partnership,
                 context["people"],
@@ -177,6 +459,7 @@ def _generate(sizes: Sizes, seed: int) -> list:
                 milestones=sizes.milestones // share,
                 rng=rng,
                 today=today,
+                last_year=True,
             )
             made.append(partnership)
     return made
@@ -212,28 +495,61 @@ def table(result: dict) -> str:
     )
 
 
-def _save(result: dict) -> None:
+def _merged(result: dict, path) -> dict:
+    """`result` with the figures of the day's earlier run on the same partnerships that it
+    did not measure again (a run with `--only`), in the order of the exports."""
+    if not path.exists():
+        return result
+    earlier = json.loads(path.read_text())
+    if earlier.get("partnerships") != result["partnerships"]:
+        return result
+    measured = {(row["export"], row["partnership"]) for row in result["figures"]}
+    kept = [
+        row for row in earlier["figures"] if (row["export"], row["partnership"]) not in measured
+    ]
+    order = {export.name: index for index, export in enumerate((*EXPORTS, *DOCUMENTS))}
+    figures = sorted(
+        kept + result["figures"],
+        key=lambda row: (
+            result["partnerships"].index(row["partnership"]),
+            order.get(row["export"], 99),
+        ),
+    )
+    return {**result, "figures": figures}
+
+
+def _save(result: dict) -> dict:
     folder = RESULTS / "exports"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{result['date'][:10]}-{result['backend']}.json"
+    result = _merged(result, path)
     path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     text = README.read_text()
     if BEGIN in text:
         before, rest = text.split(BEGIN, 1)
         _old, after = rest.split(END, 1)
         README.write_text(f"{before}{BEGIN}\n{table(result)}\n{END}{after}")
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:
     defaults = Sizes()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for name in ("needs", "lines", "events", "projects", "milestones"):
+    names = ("needs", "lines", "shipments", "organisations", "contacts", "events", "projects")
+    for name in (*names, "milestones"):
         parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--reuse", action="store_true", help="keep the dataset of the last run if there is one"
     )
-    parser.add_argument("--only", help="measure only the exports whose name contains this text")
+    parser.add_argument(
+        "--only",
+        help="measure only the exports whose name contains this text (or one of several, "
+        "separated by commas)",
+    )
+    parser.add_argument(
+        "--no-save", action="store_true", help="print the figures only (to compare code)"
+    )
     args = parser.parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.update(_environment(args.reuse, "exports"))
@@ -250,16 +566,11 @@ def main(argv: list[str] | None = None) -> None:
     partnerships = list(Partnership.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug"))
     if not (args.reuse and partnerships):
         started = time.perf_counter()
-        sizes = Sizes(
-            needs=args.needs,
-            lines=args.lines,
-            events=args.events,
-            projects=args.projects,
-            milestones=args.milestones,
-        )
+        sizes = Sizes(**{name: getattr(args, name) for name in (*names, "milestones")})
         partnerships = _generate(sizes, args.seed)
         print(f"Generated in {time.perf_counter() - started:.0f} s.")
-    exports = [e for e in EXPORTS if (args.only or "").lower() in e.name.lower()]
+    wanted = [text.strip().lower() for text in (args.only or "").split(",")]
+    exports = [e for e in (*EXPORTS, *DOCUMENTS) if any(w in e.name.lower() for w in wanted)]
     backend, title = _database_title()
     result = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -269,7 +580,7 @@ def main(argv: list[str] | None = None) -> None:
         "partnerships": [partnership.slug for partnership in partnerships],
         "figures": [],
     }
-    for partnership in partnerships:
+    for number, partnership in enumerate(partnerships):
         coordinator = (
             Membership.objects.filter(
                 partnership=partnership, side__position=2, role=Role.COORDINATOR
@@ -279,8 +590,11 @@ def main(argv: list[str] | None = None) -> None:
             .user
         )
         print(f"{partnership.slug}:")
-        result["figures"] += measure(partnership, _session_cookie(coordinator), exports)
-    _save(result)
+        result["figures"] += measure(
+            partnership, _session_cookie(coordinator), exports, warm=number == 0
+        )
+    if not args.no_save:
+        result = _save(result)
     print()
     print(table(result))
 
