@@ -255,6 +255,20 @@ def test_the_iati_page_is_read_once_and_shows_a_new_public_project_at_once(
     assert "Ohne Angaben" in text.split('id="left-out"')[1]
 
 
+def test_a_page_kept_under_one_host_name_shows_its_own_address_under_another(
+    client_of, office, partnership, project
+):
+    url = reverse("projects:iati_report", args=[partnership.slug])
+    client = client_of(office)
+    client.get(url)
+    page_read(client, url)
+
+    response = client.get(url, HTTP_HOST="localhost")
+
+    assert "http://localhost/" in response.content.decode()
+    assert "http://testserver/" not in response.content.decode()
+
+
 def test_the_work_plans_list_is_read_once_and_shows_a_new_plan_at_once(
     client_of, office, partnership
 ):

@@ -132,8 +132,8 @@ def remembered_body(request, template_name: str, context: Callable[[], dict]) ->
     """The part of a member's page below the site's frame (messages and the top bar are
     rendered each time): `{"body": template_name rendered with context(), "head_title": its
     "head_title", if any}`, kept until anything is written. Kept per person, session (its CSRF
-    secret, so that a form's token in it stays valid), language, address with its query, and
-    day, so nobody is shown what was rendered for another, and the page changes with the
+    secret, so that a form's token in it stays valid), language, host, address with its query,
+    and day, so nobody is shown what was rendered for another, and the page changes with the
     date. `context` is only called when the body is rendered: put the page's reads in it. Only
     a GET is kept (a form sent back with its errors is not), and not before the session has a
     CSRF secret (a token rendered then would be for a secret the browser does not have yet).
@@ -154,6 +154,7 @@ def remembered_body(request, template_name: str, context: Callable[[], dict]) ->
         request.user.pk,
         secret,
         get_language(),
+        request.get_host(),
         request.get_full_path(),
         timezone.localdate(),
     )
