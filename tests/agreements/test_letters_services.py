@@ -1,14 +1,12 @@
 """Registering and correcting letters through the services, as views and the demo do."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from pobratym.agreements.demo import load_letters
 from pobratym.agreements.models import Letter, LetterScan
 from pobratym.agreements.services import letters as services
 from pobratym.core.errors import DomainError
@@ -150,25 +148,6 @@ def test_the_other_office_can_neither_add_nor_remove_scans(
     with pytest.raises(PermissionDenied):
         services.letter_scan_remove(scan=scan, by=other_side_coordinator)
     assert letter.scans.count() == 1
-
-
-def test_demo_founding_letter_is_registered_once_in_each_office():
-    from pobratym.partnerships.models import Partnership
-    from pobratym.site import demo
-
-    demo.load()
-    load_letters(Partnership.objects.get(slug="dortmund-zhytomyr"))
-
-    founding = Letter.objects.get(registration_number="31/1915")
-    assert founding.side.city.name_en == "Zhytomyr"
-    assert founding.direction == Letter.Direction.OUTGOING
-    assert founding.registered_at == datetime(2022, 6, 3, 14, 53, tzinfo=ZoneInfo("Europe/Kyiv"))
-    assert (founding.file_index, founding.language) == ("0.01-30", "uk")
-    assert founding.subject.startswith("Пропозиція укласти угоду про побратимство")
-    incoming = Letter.objects.get(direction=Letter.Direction.INCOMING)
-    assert incoming.side.city.name_en == "Dortmund"
-    assert "erfunden" in incoming.summary
-    assert Letter.objects.count() == 2
 
 
 def test_a_registration_in_the_future_is_refused(partnership):

@@ -365,22 +365,6 @@ def test_thread_page_queries_do_not_grow_with_messages(
         client.get(_detail(thread))
 
 
-def test_demo_thread_is_loaded_once(db):
-    from pobratym.site import demo
-
-    demo.load()
-    demo.load()
-
-    thread = Thread.objects.get()
-    assert thread.attached_to.partnership.slug == "dortmund-zhytomyr"
-    assert thread.messages.count() == 3
-    assert {m.language for m in thread.messages.all()} == {"de", "uk"}
-    # Each message by people in the two languages it was not written in, once.
-    translated = thread.messages.filter(translations__kind="human")
-    assert translated.count() == 6
-    assert translated.distinct().count() == 3
-
-
 @pytest.mark.parametrize("language", ["de", "uk", "en"])
 def test_unread_count_renders_in_every_language(
     language, partnership, coordinator, other_side_coordinator, client_of

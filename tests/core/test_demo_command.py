@@ -4,9 +4,10 @@ import os
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -20,8 +21,11 @@ from django.test import Client
 from django.utils import timezone
 
 from pobratym.accounts.models import User
+from pobratym.agreements.demo import load_letters
+from pobratym.agreements.models import Letter
 from pobratym.aid.models import GoodsReceivedNote, Need, Offer, ReceiptLine, Shipment
 from pobratym.aid.selectors import need_list
+from pobratym.conversations.models import Thread
 from pobratym.directory.models import Contact, Organisation
 from pobratym.exchanges.models import Event, FollowUp, Participant
 from pobratym.exchanges.models import Invitation as EventInvitation
@@ -306,6 +310,31 @@ class TestOneLoad:
         [item] = [item for item in work_for(zhytomyr) if "/plans/" in item.url]
         assert str(item.kind) == "Approve the work plan"
         assert not [item for item in work_for(dortmund) if "/plans/" in item.url]
+
+    def test_demo_founding_letter_is_registered_once_in_each_office(self):
+        load_letters(Partnership.objects.get(slug=demo.SLUG))  # again: nothing new
+
+        founding = Letter.objects.get(registration_number="31/1915")
+        assert founding.side.city.name_en == "Zhytomyr"
+        assert founding.direction == Letter.Direction.OUTGOING
+        kyiv = ZoneInfo("Europe/Kyiv")
+        assert founding.registered_at == datetime(2022, 6, 3, 14, 53, tzinfo=kyiv)
+        assert (founding.file_index, founding.language) == ("0.01-30", "uk")
+        assert founding.subject.startswith("Пропозиція укласти угоду про побратимство")
+        incoming = Letter.objects.get(direction=Letter.Direction.INCOMING)
+        assert incoming.side.city.name_en == "Dortmund"
+        assert "erfunden" in incoming.summary
+        assert Letter.objects.count() == 2
+
+    def test_demo_thread_in_two_languages_translated_by_people(self):
+        thread = Thread.objects.get()
+        assert thread.attached_to.partnership.slug == demo.SLUG
+        assert thread.messages.count() == 3
+        assert {m.language for m in thread.messages.all()} == {"de", "uk"}
+        # Each message by people in the two languages it was not written in, once.
+        translated = thread.messages.filter(translations__kind="human")
+        assert translated.count() == 6
+        assert translated.distinct().count() == 3
 
     def test_demo_news_reads_on_the_portal_in_every_language(self):
         assert NewsPost.objects.count() == 3
