@@ -192,6 +192,35 @@ def test_the_review_list_shows_the_coordinators_contacts_past_their_date(
     assert client_of(office).get(url("retention_list", partnership)).status_code == 403
 
 
+def test_the_review_list_keeps_its_number_of_queries(
+    partnership, office, coordinator1, client_of, django_assert_max_num_queries
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+
+    def overdue():
+        contact_add(
+            organisation_add(partnership, office, language="de"),  # not the reader's
+            office,
+            consent_on=today - timedelta(400),
+            retain_until=today - timedelta(1),
+        )
+
+    client = client_of(coordinator1)
+    overdue()
+    client.get(url("retention_list", partnership))
+    with django_assert_max_num_queries(30) as few:
+        client.get(url("retention_list", partnership))
+    for _ in range(5):
+        overdue()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url("retention_list", partnership))
+    assert len(page.context["contacts"]) == 6
+
+
 @pytest.fixture
 def world(partnership, organisation, contact):
     return {"partnership": partnership, "organisation": organisation, "contact": contact}

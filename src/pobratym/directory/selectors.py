@@ -141,6 +141,7 @@ def retention_list(*, viewer, partnership: Partnership) -> QuerySet:
     return (
         past_retention(partnership_ids=[partnership.pk], side_ids=[membership.side_id])
         .select_related("organisation", "side__city")
+        .prefetch_related(reader_translations("organisation"))
         .order_by("retain_until", "pk")
     )
 
