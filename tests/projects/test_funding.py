@@ -203,3 +203,106 @@ def test_the_application_pages_record_how_it_stands(
     assert client_of(cast[(Role.OBSERVER, 2)]).post(address, {}).status_code == 403
     listing = client.get(reverse("projects:application_list", args=[partnership.slug]))
     assert "150,000.00" in listing.text
+
+
+# --- the pages keep their number of queries ---
+
+
+def _shipment(partnership, by):
+    from pobratym.aid import services as aid
+
+    return aid.shipment_create(
+        partnership=partnership,
+        by=by,
+        idempotency_key=uuid.uuid4(),
+        route="Dortmund – Zhytomyr",
+    )
+
+
+def _funded(partnership, coordinator, programme, number):
+    """A call of `programme` with an application for a project written in German (read by
+    an English reader, so its title is looked up among its translations) and a shipment."""
+    call = call_of(programme, partnership, coordinator, apply_days=60 + number)
+    project = project_add(partnership, coordinator, title=f"Projekt {number}")
+    return apply(
+        partnership,
+        coordinator,
+        call,
+        project=project,
+        shipments=[_shipment(partnership, coordinator)],
+    )
+
+
+def _same_queries(client, address, grow, django_assert_max_num_queries):
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    grow()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        return client.get(address)
+
+
+def test_the_programme_list_keeps_its_number_of_queries(
+    partnership, coordinator, programme, client_of, django_assert_max_num_queries
+):
+    def grow():
+        for number in range(5):
+            more = services.programme_save(
+                partnership=partnership,
+                by=coordinator,
+                name=f"Programm {number}",
+                funder="SKEW",
+                funder_kind="federal",
+                maximum=Decimal("10000"),
+                cofinancing_rate=Decimal("90"),
+                description="Förderung kommunaler Partnerschaften.",
+                language="de",
+            )
+            _funded(partnership, coordinator, more, number)
+
+    _funded(partnership, coordinator, programme, 99)
+    address = reverse("projects:programme_list", args=[partnership.slug])
+    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    assert len(page.context["programmes"]) == 6
+
+
+def test_a_programmes_page_keeps_its_number_of_queries(
+    partnership, coordinator, programme, client_of, django_assert_max_num_queries
+):
+    def grow():
+        for number in range(5):
+            _funded(partnership, coordinator, programme, number)
+
+    _funded(partnership, coordinator, programme, 99)
+    address = reverse("projects:programme_detail", args=[partnership.slug, programme.pk])
+    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    assert page.text.count("/funding/programmes/") >= 1
+    assert page.text.count("Planned") == 6
+
+
+def test_the_application_list_keeps_its_number_of_queries(
+    partnership, coordinator, programme, client_of, django_assert_max_num_queries
+):
+    def grow():
+        for number in range(5):
+            _funded(partnership, coordinator, programme, number)
+
+    _funded(partnership, coordinator, programme, 99)
+    address = reverse("projects:application_list", args=[partnership.slug])
+    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    assert len(page.context["applications"]) == 6
+    assert page.text.count("transport of 1 shipment") == 6
+
+
+def test_an_applications_page_keeps_its_number_of_queries(
+    partnership, coordinator, programme, client_of, django_assert_max_num_queries
+):
+    application = _funded(partnership, coordinator, programme, 99)
+
+    def grow():
+        for _ in range(5):
+            application.shipments.add(_shipment(partnership, coordinator))
+
+    address = reverse("projects:application_detail", args=[partnership.slug, application.pk])
+    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    assert "transport of 6 shipments" in page.text
