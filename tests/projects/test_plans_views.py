@@ -155,3 +155,33 @@ def test_the_comparison_shows_what_changed_between_versions(
     assert (
         "31.03.2026" in page.text or "31 March 2026" in page.text or "March 31, 2026" in page.text
     )
+
+
+def test_the_plan_list_keeps_its_number_of_queries(
+    partnership, plan, office, cast, client_of, django_assert_max_num_queries
+):
+    """Each plan, written in German for an English reader, approved by both sides in one
+    version and followed by a second: its title looked up among its translations, its
+    versions and their approvals read for its state."""
+
+    def approved_and_changed(plan):
+        measure_add(plan, office)
+        for side in (1, 2):
+            version = plan.versions.order_by("-number").first()
+            fingerprint = version.fingerprint or services.version_fingerprint(version)
+            services.plan_approve(
+                version=version, by=cast[(Role.COORDINATOR, side)], fingerprint=fingerprint
+            )
+        services.version_create(plan=plan, by=office)
+
+    client = client_of(office)
+    address = url("plan_list", partnership)
+    approved_and_changed(plan)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    for number in range(5):
+        approved_and_changed(plan_add(partnership, office, title=f"Plan {number}"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert len(page.context["plans"]) == 6

@@ -365,3 +365,51 @@ def test_a_report_whose_worker_stopped_can_be_asked_for_again(
     run_worker()
     report.refresh_from_db()
     assert report.status == ReportStatus.DONE and report.pdf and report.docx
+
+
+def _asked_by_another(partnership, year):
+    """A report asked for by a coordinator of its own (each row names its asker)."""
+    coordinator = member_create(partnership, Role.COORDINATOR, 1 + year % 2).user
+    return _ask(partnership, coordinator, year=year, language="de")
+
+
+def test_the_report_list_keeps_its_number_of_queries(
+    partnership, asker, client_of, django_assert_max_num_queries
+):
+    address = reverse("projects:report_list", args=[partnership.slug])
+    client = client_of(asker)
+    _asked_by_another(partnership, 2025)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    for year in (2020, 2021, 2022, 2023, 2024):
+        _asked_by_another(partnership, year)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert len(page.context["reports"]) == 6
+
+
+@pytest.mark.parametrize("status", [ReportStatus.DONE, ReportStatus.FAILED, ReportStatus.QUEUED])
+def test_a_reports_page_keeps_its_number_of_queries(
+    partnership, asker, office, client_of, django_assert_max_num_queries, status
+):
+    files = {"pdf": "reports/2025.pdf", "docx": "reports/2025.docx"} if status == "done" else {}
+    report = Report.objects.create(
+        partnership=partnership,
+        requested_by=asker,
+        year=2025,
+        language="de",
+        status=status,
+        **files,
+    )
+    address = reverse("projects:report_detail", args=[partnership.slug, report.pk])
+    client = client_of(asker)
+    _projects(partnership, office, 1)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    _projects(partnership, office, 5)
+    for year in (2022, 2023, 2024):
+        _asked_by_another(partnership, year)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(address).status_code == 200
