@@ -619,3 +619,69 @@ def test_the_overview_panel_shows_the_agreement_only_to_those_who_may_see_it(par
 
     assert overview_panel(coordinator, partnership)["agreement"] == agreement
     assert overview_panel(outsider, partnership) is None
+
+
+def _versions_grown(partnership, team, agreement, count):
+    """`count` more versions, each proposed (frozen) and followed by a draft with a note."""
+    for number in range(count):
+        version = agreement.versions.order_by("-number").first()
+        services.version_propose(version=version, by=team["coordinator1"])
+        texts = {
+            **TEXTS,
+            "de": (TEXTS["de"][0], f"{TEXTS['de'][1]} Fassung {number}."),
+            "en": ("Solidarity partnership", f"The cities agree a partnership, draft {number}."),
+        }
+        services.version_create(
+            agreement=agreement,
+            by=team["coordinator1"],
+            texts=texts,
+            note=f"Geändert nach dem Gespräch {number}.",
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "query"),
+    [("version", 2, ""), ("version_diff", 2, "?language=de"), ("version_diff", 3, "?language=en")],
+)
+def test_version_pages_keep_their_number_of_queries_with_more_versions(
+    client_of, django_assert_max_num_queries, name, number, query
+):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_draft(partnership, team["coordinator1"])
+    _versions_grown(partnership, team, agreement, 2)
+    client = client_of(team["coordinator1"])
+    address = url(name, partnership, agreement.pk, number, query=query)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    _versions_grown(partnership, team, agreement, 4)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(address).status_code == 200
+
+
+def test_the_consolidated_text_keeps_its_number_of_queries_with_more_amendments(
+    client_of, django_assert_max_num_queries
+):
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator1"])
+    address = url("consolidated", partnership, agreement.pk, query="?language=de")
+
+    def in_force():
+        amendment = amendment_services.amendment_propose(
+            agreement=agreement, by=team["coordinator1"], texts=AMENDMENT_TEXTS
+        )
+        approve_here(amendment, team["signatory1"])
+        approve_here(amendment, team["signatory2"])
+
+    in_force()
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    for _ in range(4):
+        in_force()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert page.text.count("consolidated-amendment") == 5
