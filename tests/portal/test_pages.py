@@ -237,3 +237,44 @@ def test_the_start_page_is_kept_for_visitors_until_anything_is_written(partnersh
 
     other = partnership_create(slug="dortmund-lviv")
     assert f'href="/uk/p/{other.slug}/"' in visitor.get("/uk/").content.decode()
+
+
+def test_the_members_news_list_keeps_its_number_of_queries(
+    partnership, cast, client_of, django_assert_max_num_queries
+):
+    """Posts written in German by coordinators of both sides, one of them translated into
+    English by a person: the reader's title, its translation note and the author per post."""
+    from django.urls import reverse
+
+    from pobratym.partnerships.models import Role
+
+    def posts(count, first=0):
+        for number in range(first, first + count):
+            author = cast[(Role.COORDINATOR, 1 + number % 2)]
+            post = news_add(
+                partnership,
+                author,
+                title=f"Generatoren {number}",
+                body="Die Wasserwerke haben zwei Generatoren erhalten.",
+                language="de",
+            )
+            translation_save(
+                record=post,
+                field="title",
+                language="en",
+                text=f"Generators {number}",
+                by=author,
+                revision=None,
+            )
+
+    client = client_of(cast[(Role.STAFF, 1)])
+    address = reverse("portal:news_list", args=[partnership.slug])
+    posts(1)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(address).status_code == 200
+    posts(5, first=1)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert len(page.context["posts"]) == 6
+    assert "Generators 5" in page.text
