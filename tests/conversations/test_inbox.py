@@ -104,3 +104,38 @@ def test_inbox_asks_a_visitor_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_inbox_keeps_its_number_of_queries(
+    partnership, other_partnership, client_of, monkeypatch, django_assert_max_num_queries
+):
+    """Unread threads of two partnerships, written in German for an English reader, with
+    replies: each names its partnership and counts its unread messages; a page at a time."""
+    from tests.factories import partnership_create
+
+    monkeypatch.setattr(views, "THREADS_PER_PAGE", 4)
+    reader = member_create(partnership, Role.STAFF).user
+    numbers = iter(range(100))
+
+    def unread(partnership):
+        membership_add(side=partnership.sides.get(position=1), user=reader, role=Role.STAFF)
+        author = member_create(partnership, Role.COORDINATOR, position=2).user
+        for _ in range(2):
+            thread = thread_start(
+                partnership, author, subject=f"Thema {next(numbers)}", language="de"
+            )
+            post(thread, author, body="Noch eine Frage.", language="de")
+
+    client = client_of(reader)
+    inbox = reverse("conversations:inbox")
+    thread_start(partnership, member_create(partnership).user, subject="Thema", language="de")
+    client.get(inbox)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(inbox).status_code == 200
+    unread(other_partnership)
+    for slug in ("epsilon-zeta", "eta-theta"):
+        unread(partnership_create(slug=slug))
+    for address in (inbox, f"{inbox}?page=2"):
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            page = client.get(address)
+        assert len(page.context["threads"]) == (4 if address == inbox else 3)
