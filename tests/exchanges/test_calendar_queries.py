@@ -111,3 +111,33 @@ def test_the_private_feed_streams_in_the_same_queries(
         lambda: more_events(june_event, CHUNK + 5),
     )
     assert len(_read(address)) == 4
+
+
+def test_the_calendar_feeds_page_keeps_its_number_of_queries(
+    partnership, office, june_event, client_of, django_assert_max_num_queries
+):
+    """The person's address, made anew several times (the old ones revoked), and the public
+    feeds of more partnerships, each named by its cities."""
+    from pobratym.exchanges.services import feeds
+    from pobratym.partnerships.models import Role
+    from pobratym.partnerships.services import membership_add
+    from tests.factories import partnership_create
+
+    client = client_of(office)
+    address = reverse("exchanges:calendar_feeds")
+    feeds.calendar_feed_create(by=office)
+
+    def grow():
+        for slug in ("epsilon-zeta", "eta-theta", "iota-kappa"):
+            other = partnership_create(slug=slug)
+            membership_add(side=other.sides.get(position=2), user=office, role=Role.OBSERVER)
+            feeds.calendar_feed_create(by=office)
+        more_events(june_event, 5)
+
+    def ask():
+        page = client.get(address)
+        assert page.status_code == 200
+        return page
+
+    _same_queries(django_assert_max_num_queries, ask, grow)
+    assert len(ask().context["partnerships"]) == 4
