@@ -426,3 +426,42 @@ def test_threads_list_shows_a_page_at_a_time_in_the_order_asked_for(
     assert "Alpha" in first and "Beta" in first and "Gamma" not in first
     assert 'href="?sort=subject&amp;page=2" rel="next"' in first
     assert "Gamma" in second and "Alpha" not in second
+
+
+@pytest.mark.parametrize("query", ["", "?q=Frage"])
+def test_thread_list_and_search_keep_their_number_of_queries_with_threads_in_german(
+    partnership,
+    coordinator,
+    other_side_coordinator,
+    client_of,
+    django_assert_max_num_queries,
+    query,
+):
+    """Threads written in German for an English reader, some about an agreement and some
+    about a letter: each subject is looked up among its translations, each record it is
+    about is named; the search lists each matching message with its thread's subject."""
+    agreement = Agreement.objects.create(partnership=partnership, kind="solidarity", title="A")
+    letter = letter_register(partnership, coordinator)
+    client = client_of(coordinator)
+    address = reverse("conversations:thread_list", args=[partnership.slug]) + query
+
+    def threads(count, first=0):
+        for number in range(first, first + count):
+            thread = thread_start(
+                partnership,
+                other_side_coordinator,
+                subject=f"Thema {number}",
+                body="Eine Frage zum Besuch.",
+                language="de",
+                attached_to=agreement if number % 2 else letter,
+            )
+            post(thread, coordinator, body="Eine Frage zurück.", language="de")
+
+    threads(2)  # one about each kind of record: a query per kind
+    client.get(address)
+    with django_assert_max_num_queries(50) as few:
+        assert client.get(address).status_code == 200
+    threads(6, first=2)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert page.text.count("Thema ") >= 8
