@@ -685,3 +685,48 @@ def test_the_consolidated_text_keeps_its_number_of_queries_with_more_amendments(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(address)
     assert page.text.count("consolidated-amendment") == 5
+
+
+def test_agreement_page_queries_do_not_grow_with_letters_and_threads_in_german(
+    client_of, django_assert_max_num_queries
+):
+    """Letters about the agreement registered by the offices of both sides and threads about
+    it, all written in German and read in English: each letter names its city and the
+    reader's subject, each thread its subject."""
+    from tests.agreements.letter_factories import letter_register
+    from tests.conversations.factories import post, thread_start
+
+    partnership = partnership_create()
+    team = people(partnership)
+    agreement = agreement_in_force(partnership, team)
+    client = client_of(team["coordinator1"])
+    address = url("detail", partnership, agreement.pk)
+
+    def grow(count):
+        for number in range(count):
+            for side in (1, 2):
+                letter_register(
+                    partnership,
+                    team[f"coordinator{side}"],
+                    agreement=agreement,
+                    subject=f"Vorschlag für den Partnerschaftsvertrag Nr. {number}",
+                    letter_language="de",
+                )
+            thread = thread_start(
+                partnership,
+                team["coordinator2"],
+                subject=f"Fragen zum Vertrag {number}",
+                body="Eine Frage zu Artikel 3.",
+                language="de",
+                attached_to=agreement,
+            )
+            post(thread, team["coordinator1"], body="Eine Antwort.", language="de")
+
+    grow(1)
+    client.get(address)
+    with django_assert_max_num_queries(60) as few:
+        assert client.get(address).status_code == 200
+    grow(4)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert page.text.count("Vorschlag für den Partnerschaftsvertrag") == 10
