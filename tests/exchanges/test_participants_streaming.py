@@ -4,12 +4,17 @@ does not grow with their number (issue 18). Timings are in bench/exports.py."""
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from pobratym.core import chunks
-from pobratym.directory.models import key_of
 from tests.exchanges import people
-from tests.streaming import copies, grows_little, read_with_peak
+from tests.streaming import (
+    contact_copies,
+    copies,
+    csv_rows,
+    grows_little,
+    read_with_peak,
+    xlsx_rows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,28 +24,11 @@ dortmund_organisation, anna = people.dortmund_organisation, people.anna
 
 def _more(participant, contact, count: int, prefix: str) -> None:
     """`count` more people like `contact`, each taking part as `participant` does."""
-    names = [f"{prefix} Person {number}" for number in range(count)]
-    emails = [f"{prefix.lower()}{number}@example.org" for number in range(count)]
-    contacts = copies(
-        contact,
-        count,
-        name=names,
-        name_key=[key_of(name) for name in names],
-        email=emails,
-        email_key=[key_of(email) for email in emails],
-    )
+    contacts = contact_copies(contact, count, prefix)
     copies(participant, count, contact_id=[made.pk for made in contacts])
 
 
-def _csv_rows(body) -> int:
-    return body.read().count(b"\n") - 1
-
-
-def _xlsx_rows(body) -> int:
-    return sum(1 for _row in load_workbook(body, read_only=True).worksheets[0].iter_rows()) - 1
-
-
-@pytest.mark.parametrize(("extension", "rows_of"), [("csv", _csv_rows), ("xlsx", _xlsx_rows)])
+@pytest.mark.parametrize(("extension", "rows_of"), [("csv", csv_rows), ("xlsx", xlsx_rows)])
 def test_the_participants_export_takes_no_more_memory_for_five_times_the_people(
     partnership, event, anna, office, client_of, monkeypatch, extension, rows_of
 ):
