@@ -95,3 +95,63 @@ def test_partnership_list_does_not_grow_with_partnerships(client_of):
     for _ in range(8):
         join_one()
     assert _queries(client, "/en/partnerships/") == few
+
+
+def test_dashboard_panels_keep_their_number_of_queries_with_records_in_german(
+    partnership, coordinator, client_of, django_assert_max_num_queries
+):
+    """What the overview's panels list, written in German for an English reader: upcoming
+    events, projects with their next milestones, organisations of both cities and agreements
+    due by a date."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pobratym.projects import services as projects
+    from tests.agreements.factories import agreement_draft
+    from tests.directory.factories import organisation_add
+    from tests.exchanges.factories import event_add
+    from tests.projects.conftest import project_add
+
+    today = timezone.localdate()
+    numbers = itertools.count()
+
+    def grow(count):
+        for _ in range(count):
+            number = next(numbers)
+            event_add(partnership, coordinator, title=f"Besuch {number}", language="de")
+            project = project_add(
+                partnership,
+                coordinator,
+                title=f"Projekt {number}",
+                starts_on=today - timedelta(days=30),
+                ends_on=today + timedelta(days=365),
+            )
+            projects.milestone_add(
+                project=project,
+                by=coordinator,
+                idempotency_key=uuid.uuid4(),
+                title=f"Meilenstein {number}",
+                due_on=today + timedelta(days=10 + number),
+                language="de",
+            )
+            organisation_add(partnership, coordinator, language="de")
+            agreement_draft(
+                partnership,
+                coordinator,
+                title=f"Partnerschaftsvertrag {number}",
+                due_on=today + timedelta(days=100 + number),
+            )
+
+    client = client_of(coordinator)
+    address = reverse("partnerships:dashboard", args=[partnership.slug])
+    grow(1)
+    client.get(address)
+    with django_assert_max_num_queries(60) as few:
+        assert client.get(address).status_code == 200
+    grow(5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(address)
+    assert "Meilenstein 0" in page.text and "Besuch 0" in page.text
+    assert "Partnerschaftsvertrag 0" in page.text
