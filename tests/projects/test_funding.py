@@ -19,6 +19,7 @@ from pobratym.projects.notifications import reminders_send
 from tests import smtp
 from tests.factories import member_create, partnership_create
 from tests.projects.conftest import project_add
+from tests.queries import page_keeps_its_queries
 
 pytestmark = pytest.mark.django_db
 smtp_inbox = smtp.smtp_inbox  # the real SMTP server, a fixture
@@ -233,15 +234,6 @@ def _funded(partnership, coordinator, programme, number):
     )
 
 
-def _same_queries(client, address, grow, django_assert_max_num_queries):
-    client.get(address)
-    with django_assert_max_num_queries(40) as few:
-        assert client.get(address).status_code == 200
-    grow()
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        return client.get(address)
-
-
 def test_the_programme_list_keeps_its_number_of_queries(
     partnership, coordinator, programme, client_of, django_assert_max_num_queries
 ):
@@ -262,36 +254,38 @@ def test_the_programme_list_keeps_its_number_of_queries(
 
     _funded(partnership, coordinator, programme, 99)
     address = reverse("projects:programme_list", args=[partnership.slug])
-    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    page = page_keeps_its_queries(
+        client_of(coordinator), address, grow, django_assert_max_num_queries
+    )
     assert len(page.context["programmes"]) == 6
 
 
-def test_a_programmes_page_keeps_its_number_of_queries(
-    partnership, coordinator, programme, client_of, django_assert_max_num_queries
+@pytest.mark.parametrize(
+    ("name", "per_application"),
+    [("programme_detail", "Planned"), ("application_list", "transport of 1 shipment")],
+)
+def test_a_programmes_page_and_the_applications_keep_their_number_of_queries(
+    partnership,
+    coordinator,
+    programme,
+    client_of,
+    django_assert_max_num_queries,
+    name,
+    per_application,
 ):
     def grow():
         for number in range(5):
             _funded(partnership, coordinator, programme, number)
 
     _funded(partnership, coordinator, programme, 99)
-    address = reverse("projects:programme_detail", args=[partnership.slug, programme.pk])
-    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
-    assert page.text.count("/funding/programmes/") >= 1
-    assert page.text.count("Planned") == 6
-
-
-def test_the_application_list_keeps_its_number_of_queries(
-    partnership, coordinator, programme, client_of, django_assert_max_num_queries
-):
-    def grow():
-        for number in range(5):
-            _funded(partnership, coordinator, programme, number)
-
-    _funded(partnership, coordinator, programme, 99)
-    address = reverse("projects:application_list", args=[partnership.slug])
-    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
-    assert len(page.context["applications"]) == 6
-    assert page.text.count("transport of 1 shipment") == 6
+    args = [partnership.slug, programme.pk] if name == "programme_detail" else [partnership.slug]
+    page = page_keeps_its_queries(
+        client_of(coordinator),
+        reverse(f"projects:{name}", args=args),
+        grow,
+        django_assert_max_num_queries,
+    )
+    assert page.text.count(per_application) == 6
 
 
 def test_an_applications_page_keeps_its_number_of_queries(
@@ -304,5 +298,7 @@ def test_an_applications_page_keeps_its_number_of_queries(
             application.shipments.add(_shipment(partnership, coordinator))
 
     address = reverse("projects:application_detail", args=[partnership.slug, application.pk])
-    page = _same_queries(client_of(coordinator), address, grow, django_assert_max_num_queries)
+    page = page_keeps_its_queries(
+        client_of(coordinator), address, grow, django_assert_max_num_queries
+    )
     assert "transport of 6 shipments" in page.text
