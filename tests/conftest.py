@@ -47,7 +47,6 @@ ALSO_ON_SQLITE = (
     "tests/aid/test_dashboard.py",
     "tests/aid/test_hxl.py",
     "tests/aid/test_spreadsheets_*.py",
-    "tests/*/test_*streaming.py",
     "tests/agreements/test_letters_services.py",
     "tests/agreements/test_services_lifecycle.py",
     "tests/conversations/test_pages.py",

@@ -19,6 +19,7 @@ from pobratym.core.spreadsheets import (
     text_column,
     xlsx_response,
 )
+from tests.downloads import body
 
 LANGUAGES = (("de", gettext_lazy("German")), ("uk", gettext_lazy("Ukrainian")))
 COLUMNS = (
@@ -103,13 +104,13 @@ def test_a_csv_file_not_in_utf8_is_refused_with_a_way_out():
 def test_an_export_reads_back_as_written_formulas_included():
     headers = [str(column.label) for column in COLUMNS]
     rows = [["=HYPERLINK(1)", "German", date(2025, 1, 2)]]
-    exported = csv_response("list.csv", headers, rows).content
+    exported = body(csv_response("list.csv", headers, rows))
     assert exported.startswith("\ufeff".encode())
     assert b"'=HYPERLINK(1)" in exported
     again, _data = read_table(SimpleUploadedFile("list.csv", exported, "text/csv"), COLUMNS)
     assert _values(again) == [
         {"name": "=HYPERLINK(1)", "languages": ["de"], "consent_on": date(2025, 1, 2)}
     ]
-    workbook = xlsx_response("list.xlsx", headers, rows).content
+    workbook = body(xlsx_response("list.xlsx", headers, rows))
     sheet = load_workbook(io.BytesIO(workbook)).worksheets[0]
     assert sheet["A2"].value == "=HYPERLINK(1)" and sheet["A2"].data_type == "s"
